@@ -1,0 +1,331 @@
+// Package answers turns a question into a reply from the knowledge base.
+//
+// An Engine normalises the question (case, punctuation, emoji, typos,
+// British and American spelling, abbreviations, fiscal-year spellings, Roman
+// Urdu), finds the best entry through an inverted index, decides whether that
+// entry really answers the question, and composes a cited Reply. It declines,
+// with suggestions, when the sources do not answer: off-topic questions, and
+// on-topic ones whose salient term (a year, a place, an organisation, a role,
+// a metric, a kind of question) the best entry does not support.
+//
+// The package is pure: no Discord, no environment, no I/O. An Engine is
+// immutable after New and safe for concurrent use.
+package answers
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// Thresholds for answering. They were set against the dev set
+// (testdata/devset.yaml) and are documented here, where they are defined.
+const (
+	// MinScore is the lowest combined score that answers. The score mixes
+	// how much of the question the entry covers with how close the question
+	// is to one of the entry's own phrasings; both are in [0, 1].
+	MinScore = 0.55
+	// MinCoverage is the lowest share of the question's weight the entry must
+	// cover, so that a question with a strong off-topic word is declined even
+	// when the rest of it matches well.
+	MinCoverage = 0.5
+	// coverageShare is how much coverage counts in the combined score; the
+	// rest is phrasing similarity.
+	coverageShare = 0.65
+	// candidates is how many entries are fully scored after the index has
+	// ranked them by a cheap partial score.
+	candidates = 16
+	// commonTermShare: terms in more than this share of entries do not
+	// select candidates (they still count in the score). This keeps the cost
+	// per question from growing with the knowledge base.
+	commonTermShare = 0.4
+	// MaxSuggestions is how many questions a decline suggests.
+	MaxSuggestions = 3
+)
+
+// Engine answers questions from a knowledge base.
+type Engine struct {
+	kb       *knowledge.Base
+	ix       *index
+	defaults []*knowledge.Entry // suggested when nothing in the question helps
+	complete *completer
+}
+
+// New builds an Engine over kb. kb must not change afterwards.
+func New(kb *knowledge.Base) *Engine {
+	e := &Engine{kb: kb, ix: newIndex(kb)}
+	for _, id := range []string{"earnings-fy25", "why-pakistan", "challenges"} {
+		if en := kb.Entry(id); en != nil {
+			e.defaults = append(e.defaults, en)
+		}
+	}
+	for _, en := range kb.Entries {
+		if len(e.defaults) >= MaxSuggestions {
+			break
+		}
+		if !containsEntry(e.defaults, en) {
+			e.defaults = append(e.defaults, en)
+		}
+	}
+	e.complete = newCompleter(kb, e)
+	return e
+}
+
+// Knowledge returns the knowledge base the engine answers from.
+func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
+
+// term is one canonical term of a question.
+type term struct {
+	canon   string
+	surface string // the word as the user typed it (lowercased)
+	class   string // salient class, or ""
+	known   bool   // occurs in the knowledge base
+}
+
+// analyze returns the distinct content terms of a question.
+func (e *Engine) analyze(text string) []term {
+	var out []term
+	seen := make(map[string]bool)
+	for _, w := range tokenize(text) {
+		t := canon(w)
+		if t == "" {
+			continue
+		}
+		if !e.ix.vocab[t] && salientClass(t) == "" && !intents[t] {
+			// Not a word we know: try a spelling correction.
+			if c, ok := e.ix.speller.correct(w); ok && c != w {
+				if ct := canon(c); ct != "" {
+					t = ct
+				} else {
+					continue
+				}
+			}
+		}
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: e.ix.vocab[t]})
+	}
+	return out
+}
+
+// match is a scored candidate entry for a question.
+type match struct {
+	ei          *entryIndex
+	score       float64
+	coverage    float64
+	phrasing    float64
+	unsupported *term // first salient term the entry does not support
+	matched     []string
+}
+
+// rank scores the entries that share terms with the question, best first.
+func (e *Engine) rank(terms []term) []match {
+	ix := e.ix
+	n := len(ix.entries)
+	partial := make(map[int]float64)
+	for _, t := range terms {
+		ps := ix.postings[t.canon]
+		if n > 20 && float64(len(ps)) > commonTermShare*float64(n) {
+			continue
+		}
+		w := ix.weight(t.canon)
+		for _, p := range ps {
+			partial[p.entry] += w * p.weight
+		}
+	}
+	if len(partial) == 0 {
+		// Only common terms: let them select, so "pakistan bpo" still ranks.
+		for _, t := range terms {
+			for _, p := range ix.postings[t.canon] {
+				partial[p.entry] += ix.weight(t.canon) * p.weight
+			}
+		}
+	}
+	ids := make([]int, 0, len(partial))
+	for id := range partial {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if partial[ids[a]] != partial[ids[b]] {
+			return partial[ids[a]] > partial[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	if len(ids) > candidates {
+		ids = ids[:candidates]
+	}
+	out := make([]match, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, e.score(&ix.entries[id], terms))
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].score != out[b].score {
+			return out[a].score > out[b].score
+		}
+		return out[a].ei.order < out[b].ei.order
+	})
+	return out
+}
+
+// score computes the full score of one entry for the question.
+func (e *Engine) score(ei *entryIndex, terms []term) match {
+	m := match{ei: ei}
+	var total, got float64
+	inQuery := make(map[string]bool, len(terms))
+	for i := range terms {
+		t := &terms[i]
+		inQuery[t.canon] = true
+		w := e.ix.weight(t.canon)
+		total += w
+		switch {
+		case ei.primary[t.canon]:
+			got += w * primaryWeight
+			m.matched = append(m.matched, t.canon)
+		case ei.secondary[t.canon]:
+			got += w * secondaryWeight
+			m.matched = append(m.matched, t.canon)
+		case t.class != "" && m.unsupported == nil:
+			m.unsupported = t
+		}
+	}
+	if total > 0 {
+		m.coverage = got / total
+	}
+	for _, p := range ei.phrasings {
+		var pt, pg float64
+		for _, t := range p {
+			w := e.ix.weight(t)
+			pt += w
+			if inQuery[t] {
+				pg += w
+			}
+		}
+		if pt > 0 && pg/pt > m.phrasing {
+			m.phrasing = pg / pt
+		}
+	}
+	m.score = coverageShare*m.coverage + (1-coverageShare)*m.phrasing
+	return m
+}
+
+// accepts reports whether m answers the question, and if not, why.
+func (e *Engine) accepts(m match, terms []term) (ok bool, unsupported *term) {
+	if m.unsupported != nil {
+		return false, m.unsupported
+	}
+	if m.score < MinScore || m.coverage < MinCoverage {
+		return false, nil
+	}
+	content := false
+	for _, t := range m.matched {
+		if !intents[t] && m.ei.primary[t] {
+			content = true
+		}
+	}
+	if !content {
+		return false, nil
+	}
+	for _, t := range terms {
+		if t.canon == "qty" && !m.ei.hasFigure {
+			return false, &term{canon: "qty", surface: "a figure", class: classMetric}
+		}
+	}
+	return true, nil
+}
+
+// decide picks the answering entry from ranked matches. It returns the
+// accepted match, or nil and the salient term that blocked the best one.
+func (e *Engine) decide(ranked []match, terms []term) (*match, *term) {
+	var blocker *term
+	for i := range ranked {
+		m := &ranked[i]
+		if m.score < MinScore {
+			break
+		}
+		ok, uns := e.accepts(*m, terms)
+		if ok {
+			return m, blocker
+		}
+		if blocker == nil {
+			blocker = uns
+		}
+	}
+	return nil, blocker
+}
+
+// splitter finds the joints of a question that asks two things.
+var splitter = regexp.MustCompile(`(?i)\?+|;|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
+
+// Ask answers one question. It never returns nil.
+func (e *Engine) Ask(question string) *Reply {
+	text := strings.TrimSpace(clean(question))
+	r := &Reply{Question: text}
+	terms := e.analyze(text)
+	if len(terms) == 0 {
+		return e.decline(r, nil, nil, DeclineEmpty)
+	}
+	ranked := e.rank(terms)
+	best, blocker := e.decide(ranked, terms)
+	if best != nil {
+		e.answer(r, []*match{best})
+	}
+	// A question that asks two covered things gets both parts.
+	if parts := e.askParts(text); len(parts) > 1 && (best == nil || containsMatch(parts, best)) {
+		r.Parts, r.Facts, r.Citations = nil, nil, nil
+		e.answer(r, parts)
+		return r
+	}
+	if best != nil {
+		return r
+	}
+	reason := DeclineNotCovered
+	if blocker != nil {
+		reason = DeclineUnsupported
+	}
+	return e.decline(r, ranked, blocker, reason)
+}
+
+// askParts splits the question at its joints and returns the distinct
+// entries that answer two or more parts, or nil.
+func (e *Engine) askParts(text string) []*match {
+	if !splitter.MatchString(text) {
+		return nil
+	}
+	var out []*match
+	for _, part := range splitter.Split(text, 4) {
+		terms := e.analyze(part)
+		if len(terms) == 0 {
+			continue
+		}
+		m, _ := e.decide(e.rank(terms), terms)
+		if m != nil && !containsMatch(out, m) {
+			out = append(out, m)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func containsMatch(ms []*match, m *match) bool {
+	for _, x := range ms {
+		if x.ei.entry == m.ei.entry {
+			return true
+		}
+	}
+	return false
+}
+
+func containsEntry(es []*knowledge.Entry, e *knowledge.Entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}

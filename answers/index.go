@@ -1,0 +1,181 @@
+package answers
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// Field weights: a term found in an entry's question, phrasings or keywords
+// counts fully; one found only in the text of its facts counts for less,
+// because facts mention many things they are not about.
+const (
+	primaryWeight   = 1.0
+	secondaryWeight = 0.6
+)
+
+// intentWeight is the weight of a question word (why, who, qty for "how
+// much/how many", when, where). They tell entries apart but never carry a
+// match on their own.
+const intentWeight = 0.8
+
+var intents = set("why who qty when where how which")
+
+// entryIndex is what the index knows about one entry.
+type entryIndex struct {
+	entry     *knowledge.Entry
+	order     int
+	primary   map[string]bool
+	secondary map[string]bool
+	phrasings [][]string // canonical terms of the question and each phrasing
+	hasFigure bool       // some fact states a number
+}
+
+// posting is one entry a term occurs in, with the field weight.
+type posting struct {
+	entry  int
+	weight float64
+}
+
+// index is the inverted index over a knowledge base, built once by New.
+type index struct {
+	entries  []entryIndex
+	postings map[string][]posting
+	idf      map[string]float64
+	maxIDF   float64
+	vocab    map[string]bool // every canonical term in the knowledge base
+	speller  *speller
+}
+
+func newIndex(kb *knowledge.Base) *index {
+	ix := &index{
+		postings: make(map[string][]posting),
+		idf:      make(map[string]float64),
+		vocab:    make(map[string]bool),
+	}
+	surface := make(map[string]int)
+	for i, e := range kb.Entries {
+		ei := entryIndex{entry: e, order: i, primary: make(map[string]bool), secondary: make(map[string]bool)}
+		for _, p := range append([]string{e.Question}, e.Phrasings...) {
+			terms := ix.collect(p, surface)
+			ei.phrasings = append(ei.phrasings, terms)
+			for _, t := range terms {
+				ei.primary[t] = true
+			}
+		}
+		for _, k := range e.Keywords {
+			for _, t := range ix.collect(k, surface) {
+				ei.primary[t] = true
+			}
+		}
+		for _, id := range e.Facts {
+			f := kb.Fact(id)
+			text := f.Text + " " + f.Attribution + " " + f.Period
+			if src := kb.Source(f.Source); src != nil && e.Topic == "sources" {
+				text += " " + src.Title + " " + src.Credit() + " " + strings.Join(src.Cites, " ")
+			}
+			for _, t := range ix.collect(text, surface) {
+				if !ei.primary[t] {
+					ei.secondary[t] = true
+				}
+			}
+			if hasNumber(f.Text) {
+				ei.hasFigure = true
+			}
+		}
+		ix.entries = append(ix.entries, ei)
+	}
+	n := float64(len(ix.entries))
+	df := make(map[string]int)
+	for i, ei := range ix.entries {
+		for _, t := range sortedKeys(ei.primary) {
+			ix.postings[t] = append(ix.postings[t], posting{i, primaryWeight})
+			df[t]++
+		}
+		for _, t := range sortedKeys(ei.secondary) {
+			ix.postings[t] = append(ix.postings[t], posting{i, secondaryWeight})
+			df[t]++
+		}
+	}
+	for t, d := range df {
+		ix.idf[t] = math.Log(1 + n/float64(d))
+		ix.vocab[t] = true
+		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
+	}
+	// The speller corrects toward words of the knowledge base and words the
+	// lexicon knows (so "salry" is still recognised as a salary question).
+	for w := range variants {
+		surface[w]++
+	}
+	for _, w := range lexiconWords() {
+		surface[w]++
+	}
+	ix.speller = newSpeller(surface)
+	return ix
+}
+
+// collect returns the distinct canonical content terms of text and counts
+// its surface words for the speller.
+func (ix *index) collect(text string, surface map[string]int) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, w := range tokenize(text) {
+		surface[w]++
+		t := canon(w)
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// weight is how much a query term counts: rarer terms count more, unknown
+// terms count as much as the rarest, so an off-topic word drags a match down.
+func (ix *index) weight(t string) float64 {
+	if intents[t] {
+		return intentWeight
+	}
+	if w, ok := ix.idf[t]; ok {
+		return w
+	}
+	return ix.maxIDF
+}
+
+var numberWords = set("one two three four five six seven eight nine ten hundred thousand million billion")
+
+func hasNumber(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if numberWords[strings.Trim(w, ".,;:()")] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// lexiconWords are the surface words the lexicon knows beyond the knowledge
+// base: salient terms, so that misspelt ones are still caught.
+func lexiconWords() []string {
+	var out []string
+	for _, group := range salientWords {
+		out = append(out, strings.Fields(group)...)
+	}
+	return out
+}

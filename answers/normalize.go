@@ -1,0 +1,209 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxQuestionRunes is how much of a question is read. Discord's /ask option
+// allows 300 characters and a message 2,000; anything past this is noise for
+// matching, and cutting it keeps the cost of a 100 KB paste bounded.
+const MaxQuestionRunes = 1000
+
+// rewrites run on the raw (case-preserved) text, before lowercasing, where
+// case tells an abbreviation from an ordinary word ("IT" and "it", "US" and
+// "us").
+var caseRewrites = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`<a?:(\w+):\d+>`), " "},         // Discord custom emoji
+	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " "},        // Discord user, role and channel mentions
+	{regexp.MustCompile(`@(everyone|here)\b`), " "},     // mass mentions
+	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa "},  // the United States, not "us"
+	{regexp.MustCompile(`\bI\.?T\b`), " infotech "},     // information technology, not "it"
+	{regexp.MustCompile(`\bA\.I\.`), " ai "},            // artificial intelligence
+	{regexp.MustCompile(`(?i)p\s?@\s?sha`), " pasha "},  // P@SHA
+	{regexp.MustCompile(`(?i)\bpa\.?sha\b`), " pasha "}, // PASHA
+}
+
+// phraseRewrites run on lowercased text and fold multi-word terms, number
+// formats and fiscal-year spellings into single tokens, so "FY 2024-25",
+// "fiscal 2025" and "fy25" all become "fy25".
+var phraseRewrites = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`https?://\S+`), " "},
+	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 "},
+	{regexp.MustCompile(`\b20(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 "},
+	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " fy$1 "},
+	{regexp.MustCompile(`\b24\s*[/x]\s*7\b|\bround[\s-]the[\s-]clock\b|\baround[\s-]the[\s-]clock\b`), " roundtheclock "},
+	{regexp.MustCompile(`\byear[\s-]on[\s-]year\b|\byear[\s-]over[\s-]year\b|\by\s?o\s?y\b`), " yoy "},
+	{regexp.MustCompile(`\be[\s-]?commerce\b`), " ecommerce "},
+	{regexp.MustCompile(`\bcall[\s-]?cent(?:er|re)s?\b`), " callcenter "},
+	{regexp.MustCompile(`\bsenior\s+vice[\s-]?chair(?:man|person)?\b|\bsvc\b`), " seniorvicechairman "},
+	{regexp.MustCompile(`\bvice[\s-]?chair(?:man|person)?\b`), " vicechairman "},
+	{regexp.MustCompile(`\bmiddle[\s-]east(?:ern)?\b`), " middleeast "},
+	{regexp.MustCompile(`\bnorth[\s-]america(?:n)?\b`), " northamerica "},
+	{regexp.MustCompile(`\bunited\s+states\b|\bamerica(?:n)?\b`), " usa "},
+	{regexp.MustCompile(`\bunited\s+kingdom\b|\bbritain\b|\bbritish\b|\bu\.k\.`), " uk "},
+	{regexp.MustCompile(`\bunited\s+arab\s+emirates\b|\bu\.a\.e\.?`), " uae "},
+	{regexp.MustCompile(`\bartificial\s+intelligence\b|\ba\.i\.`), " ai "},
+	{regexp.MustCompile(`\binformation\s+technology\b`), " infotech "},
+	{regexp.MustCompile(`\bit\s+(sector|parks?|industry|industries|services?|compan(?:y|ies)|firms?|infrastructure|outsourcing|zones?|exports?|hub|professionals?|skills?|policy|policies)\b`), " infotech $1 "},
+	{regexp.MustCompile(`\b(software\s+and|and|&)\s+it\b`), " $1 infotech "},
+	{regexp.MustCompile(`\bdata\s+analytics?\b`), " dataanalytics "},
+	{regexp.MustCompile(`\bforeign\s+exchange\b|\bforex\b|\bfx\b`), " forex "},
+	{regexp.MustCompile(`\bhow\s+(?:much|many)\b`), " qty "},
+	{regexp.MustCompile(`\bhow\s+(?:do|can|could|should|would|to)\s+(?:i|we|you|one|someone|u)\b|\bhow\s+to\b|\bsteps?\s+(?:to|for)\b|\bprocess\s+(?:to|for)\b|\bprocedure\b|\bkaise\s+(?:karu|karun|karein|karen|karte|milegi|milay|milega|mile)\b`), " howto "},
+	{regexp.MustCompile(`(\d),(\d{3})`), "$1$2"},
+	{regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`), " $1 percent "},
+	{regexp.MustCompile(`\$\s*(\d)`), " usd $1"},
+	{regexp.MustCompile(`(\d)\s*(?:m|mn|million)\b`), "$1 million"},
+	{regexp.MustCompile(`(\d)\s*(?:bn|b|billion)\b`), "$1 billion"},
+	{regexp.MustCompile(`(\d)\s*(?:k)\b`), "${1}000"},
+}
+
+// clean returns s limited to MaxQuestionRunes, valid UTF-8, with control
+// characters turned into spaces.
+func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	n := 0
+	var b strings.Builder
+	b.Grow(min(len(s), MaxQuestionRunes*2))
+	for _, r := range s {
+		if n >= MaxQuestionRunes {
+			break
+		}
+		n++
+		if unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// tokenize turns text into normalised tokens: rewritten, lowercased, split on
+// anything but letters and digits, with spelling variants, Roman Urdu and
+// synonyms mapped to one form and words stemmed. Stop words are kept, marked
+// by stopword; callers decide whether to drop them.
+func tokenize(text string) []string {
+	s := clean(text)
+	for _, r := range caseRewrites {
+		s = r.re.ReplaceAllString(s, r.with)
+	}
+	s = strings.ToLower(s)
+	for _, r := range phraseRewrites {
+		s = r.re.ReplaceAllString(s, r.with)
+	}
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
+	})
+	out := make([]string, 0, len(fields))
+	for _, f := range fields {
+		f = strings.Trim(f, ".")
+		if f == "" {
+			continue
+		}
+		if strings.Contains(f, ".") && !isNumber(f) {
+			// "u.s" style leftovers and sentence dots: split them.
+			for _, p := range strings.Split(f, ".") {
+				if p != "" {
+					out = append(out, p)
+				}
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// canon maps one lowercased word to its canonical term: spelling variant,
+// Roman Urdu and synonym mapping, then stemming. It returns "" for words that
+// carry no meaning for matching (stop words and filler).
+func canon(w string) string {
+	if m, ok := variants[w]; ok {
+		w = m
+	}
+	if stopwords[w] {
+		return ""
+	}
+	if isNumber(w) {
+		return yearToken(w)
+	}
+	st := stem(w)
+	if m, ok := synonyms[st]; ok {
+		return m
+	}
+	if stopwords[st] {
+		return ""
+	}
+	return st
+}
+
+// yearToken maps bare years and numbers. 2024 and 2025 are taken as the
+// fiscal years that end in them (FY24 ends June 2024, FY25 June 2025).
+func yearToken(w string) string {
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+		return "fy" + w[2:]
+	}
+	return w
+}
+
+// stem is a light English stemmer: it removes the common inflections so that
+// "earnings", "earned" and "earning" meet at "earn". It is deliberately
+// conservative; the same function runs over the knowledge base and the
+// question, so consistency matters more than linguistic accuracy.
+func stem(w string) string {
+	if len(w) <= 3 || !isASCIILetters(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	for _, suf := range []string{"ing", "ed", "ment", "ly"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			w = w[:len(w)-len(suf)]
+			// undo doubled consonants: "shipping" -> "ship"
+			if n := len(w); n >= 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+				w = w[:n-1]
+			}
+			break
+		}
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isASCIILetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,106 @@
+package answers
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxTextRunes bounds the plain-text rendering of any reply.
+const MaxTextRunes = 4000
+
+// FiscalYearNote explains the periods of the figures.
+const FiscalYearNote = "Pakistan's fiscal year runs from July to June (FY25 = July 2024 to June 2025)."
+
+// FactLine renders one fact as a user reads it: the statement, its
+// attribution when the text does not already carry it, and the citation
+// marker.
+func FactLine(f CitedFact) string {
+	s := strings.TrimSpace(f.Text)
+	if a := f.Attribution; a != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(attributee(a))) {
+		s = strings.TrimRight(s, ".") + ", " + a + "."
+	}
+	return s + " [" + strconv.Itoa(f.Cite) + "]"
+}
+
+// attributee strips the lead-in of an attribution: "according to the State
+// Bank of Pakistan" -> "State Bank of Pakistan".
+func attributee(a string) string {
+	for _, p := range []string{"according to the ", "according to ", "as reported by ", "per "} {
+		if strings.HasPrefix(strings.ToLower(a), p) {
+			return a[len(p):]
+		}
+	}
+	return a
+}
+
+// CitationLine renders one numbered source reference:
+// [1] Title, "Section", by Author; according to ...
+func CitationLine(c Citation) string {
+	var b strings.Builder
+	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Title)
+	if c.Section != "" {
+		b.WriteString(", section “" + c.Section + "”")
+	}
+	if credit := c.Source.Credit(); credit != "" {
+		b.WriteString(", by " + credit)
+	}
+	if len(c.Attributions) > 0 {
+		b.WriteString("; " + strings.Join(c.Attributions, "; "))
+	}
+	return b.String()
+}
+
+// PeriodNote describes the periods of the figures in r, or "" if none.
+func (r *Reply) PeriodNote() string {
+	ps := r.Periods()
+	if len(ps) == 0 {
+		return ""
+	}
+	return "Figures are for " + strings.Join(ps, " and ") + ". " + FiscalYearNote
+}
+
+// Text renders the reply as plain text for the CLI and the REPL. It is at
+// most MaxTextRunes long.
+func (r *Reply) Text() string {
+	var b strings.Builder
+	if !r.Answered {
+		b.WriteString(r.Decline)
+		if len(r.Suggestions) > 0 {
+			b.WriteString("\n\nYou could ask:")
+			for _, s := range r.Suggestions {
+				b.WriteString("\n- " + s.Question)
+			}
+		}
+		return Truncate(b.String(), MaxTextRunes)
+	}
+	for i, p := range r.Parts {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.Entry.Question + "\n")
+		for _, f := range p.Facts {
+			b.WriteString("- " + FactLine(f) + "\n")
+		}
+	}
+	if note := r.PeriodNote(); note != "" {
+		b.WriteString("\n" + note + "\n")
+	}
+	b.WriteString("\nSources:")
+	for _, c := range r.Citations {
+		b.WriteString("\n" + CitationLine(c))
+	}
+	return Truncate(b.String(), MaxTextRunes)
+}
+
+// Truncate cuts s to at most n runes, ending with an ellipsis when cut.
+func Truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

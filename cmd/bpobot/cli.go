@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/knowledge"
+	"github.com/joho/godotenv"
+	"golang.org/x/term"
+)
+
+// stdio is the process's standard streams, passed in so tests can swap them.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// usageError is a mistake in how bpobot was called. main exits with status 2
+// for it, as flag does.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg + " (run 'bpobot help' for usage)" }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+const usage = `bpobot answers questions about Pakistan's BPO and call-center sector, with
+every fact cited to its source.
+
+Usage:
+  bpobot                        run the Discord bot if DISCORD_TOKEN is set;
+                                otherwise the REPL (in a terminal) or this help
+  bpobot ask [--json] [Q...]    answer a question; with no Q, answer each line of stdin
+  bpobot repl                   ask questions interactively
+  bpobot eval [-v] [FILE]       score the answers on a labelled question set
+                                (default: the project's dev set)
+  bpobot kb check [DIR]         validate the knowledge base (default: the embedded one)
+  bpobot run                    run the Discord bot over the gateway
+  bpobot help                   show this help
+
+Global flags (before the command):
+  --env-file FILE   read environment variables from FILE (default .env; a missing file is fine)
+  --kb DIR          answer from the knowledge files in DIR instead of the embedded ones
+
+Environment (also read from .env):
+  DISCORD_TOKEN     the bot token (Developer Portal > Bot > Reset Token)
+  DISCORD_APP_ID    the application id (optional: taken from READY)
+  DISCORD_GUILD_ID  register commands in this one guild instead of globally (for development)
+  DISCORD_API_URL   REST base URL, for a REST proxy (default https://discord.com/api/v9/)
+  LOG_LEVEL         debug, info, warn or error (default info)
+  RATE_LIMIT        questions per user per minute (default 6)
+  RATE_BURST        questions a user may ask at once before the limit applies (default 3)
+`
+
+// run is bpobot's whole command line; main only adds the process around it.
+func run(ctx context.Context, args []string, std stdio, getenv func(string) string) error {
+	fs := flag.NewFlagSet("bpobot", flag.ContinueOnError)
+	fs.SetOutput(std.err)
+	fs.Usage = func() { fmt.Fprint(std.err, usage) }
+	envFile := fs.String("env-file", ".env", "")
+	kbDir := fs.String("kb", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usagef("%v", err)
+	}
+	env, err := loadEnv(*envFile, isSet(fs, "env-file"), getenv)
+	if err != nil {
+		return err
+	}
+	args = fs.Args()
+
+	newEngine := func() (*answers.Engine, error) {
+		kb, err := loadKnowledge(*kbDir)
+		if err != nil {
+			return nil, err
+		}
+		return answers.New(kb), nil
+	}
+
+	if len(args) == 0 {
+		switch {
+		case env("DISCORD_TOKEN") != "":
+			return runBot(ctx, nil, std, env, newEngine)
+		case isTerminal(std.in):
+			eng, err := newEngine()
+			if err != nil {
+				return err
+			}
+			return repl(ctx, eng, std)
+		default:
+			fmt.Fprint(std.out, usage)
+			return nil
+		}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help":
+		fmt.Fprint(std.out, usage)
+		return nil
+	case "ask":
+		return askCmd(rest, std, newEngine)
+	case "repl":
+		if len(rest) > 0 {
+			return usagef("repl takes no arguments")
+		}
+		eng, err := newEngine()
+		if err != nil {
+			return err
+		}
+		return repl(ctx, eng, std)
+	case "eval":
+		return evalCmd(rest, std, newEngine)
+	case "kb":
+		return kbCmd(rest, std)
+	case "run":
+		return runBot(ctx, rest, std, env, newEngine)
+	default:
+		return usagef("unknown command %q", cmd)
+	}
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// loadEnv returns a lookup that prefers the real environment and falls back
+// to the .env file. The file is optional unless it was named explicitly.
+func loadEnv(path string, explicit bool, getenv func(string) string) (func(string) string, error) {
+	vals, err := godotenv.Read(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return getenv, nil
+		}
+		return nil, fmt.Errorf("reading environment file %s: %v", path, err)
+	}
+	return func(k string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return vals[k]
+	}, nil
+}
+
+// loadKnowledge loads the embedded knowledge base, or the one in dir.
+func loadKnowledge(dir string) (*knowledge.Base, error) {
+	if dir == "" {
+		kb, err := knowledge.Default()
+		if err != nil {
+			return nil, fmt.Errorf("the embedded knowledge base is invalid (a build problem):\n%v", err)
+		}
+		return kb, nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("knowledge folder %s: not a readable directory", dir)
+	}
+	kb, err := knowledge.Load(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base in %s is invalid:\n%v", dir, indent(err.Error()))
+	}
+	return kb, nil
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}

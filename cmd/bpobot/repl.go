@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/knowledge"
+	"github.com/peterh/liner"
+)
+
+const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English or Roman Urdu.
+Commands:
+  /topics         list the topics and their questions
+  /sources        list the sources
+  /why            show why the last question matched (entry id, score, terms)
+  /help           show this help
+  /quit           leave (or Ctrl-D, Ctrl-C)
+  1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply`
+
+// session is the REPL's state between lines.
+type session struct {
+	eng  *answers.Engine
+	out  io.Writer
+	last *answers.Reply
+	next []*knowledge.Entry // numbered follow-ups offered by the last reply
+}
+
+// repl runs the interactive loop. In a terminal it uses line editing and
+// history; otherwise it reads lines from std.in without prompts, so it can be
+// scripted.
+func repl(ctx context.Context, eng *answers.Engine, std stdio) error {
+	s := &session{eng: eng, out: std.out}
+	if !isTerminal(std.in) {
+		return s.script(ctx, std.in)
+	}
+	ln := liner.NewLiner()
+	defer ln.Close()
+	ln.SetCtrlCAborts(true)
+	ln.SetCompleter(func(line string) []string {
+		var out []string
+		for _, e := range eng.Complete(line, 10) {
+			out = append(out, e.Question)
+		}
+		return out
+	})
+	hist := historyPath()
+	if f, err := os.Open(hist); err == nil {
+		ln.ReadHistory(f)
+		f.Close()
+	}
+	defer func() {
+		if hist == "" {
+			return
+		}
+		if err := os.MkdirAll(filepath.Dir(hist), 0o700); err == nil {
+			if f, err := os.OpenFile(hist, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
+				ln.WriteHistory(f)
+				f.Close()
+			}
+		}
+	}()
+	fmt.Fprintln(std.out, "bpobot: ask about Pakistan's BPO sector. /help for commands, Ctrl-D to quit.")
+	for ctx.Err() == nil {
+		line, err := ln.Prompt("bpobot> ")
+		if errors.Is(err, liner.ErrPromptAborted) || errors.Is(err, io.EOF) {
+			fmt.Fprintln(std.out)
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading input: %w", err)
+		}
+		if strings.TrimSpace(line) != "" {
+			ln.AppendHistory(line)
+		}
+		if !s.handle(line) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// script reads lines from r until EOF, a quit command or ctx ends.
+func (s *session) script(ctx context.Context, r io.Reader) error {
+	lines := make(chan string)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- eachLine(r, func(l string) error {
+			select {
+			case lines <- l:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		close(lines)
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case l, ok := <-lines:
+			if !ok {
+				if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
+					return err
+				}
+				return nil
+			}
+			if !s.handle(l) {
+				return nil
+			}
+		}
+	}
+}
+
+// handle runs one line; it returns false to quit.
+func (s *session) handle(line string) bool {
+	line = strings.TrimSpace(line)
+	switch strings.ToLower(line) {
+	case "":
+		return true
+	case "/quit", "/exit", "/q", "quit", "exit":
+		return false
+	case "/help", "help", "?help":
+		fmt.Fprintln(s.out, replHelp)
+		return true
+	case "/topics":
+		s.topics()
+		return true
+	case "/sources":
+		s.sources()
+		return true
+	case "/why":
+		s.why()
+		return true
+	}
+	if strings.HasPrefix(line, "/") {
+		fmt.Fprintf(s.out, "Unknown command %s. Type /help for the commands.\n", answers.Truncate(strings.Fields(line)[0], 40))
+		return true
+	}
+	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(s.next) {
+		line = s.next[n-1].Question
+		fmt.Fprintf(s.out, "> %s\n", line)
+	}
+	r := s.eng.Ask(line)
+	s.last = r
+	fmt.Fprintln(s.out, r.Text())
+	s.next = r.Related
+	if !r.Answered {
+		s.next = r.Suggestions
+	} else if len(s.next) > 0 {
+		fmt.Fprintln(s.out, "\nFollow-ups:")
+		for i, e := range s.next {
+			fmt.Fprintf(s.out, "  %d. %s\n", i+1, e.Question)
+		}
+	}
+	if !r.Answered && len(s.next) > 0 {
+		fmt.Fprintln(s.out, "(type a number to ask one of these)")
+	}
+	fmt.Fprintln(s.out)
+	return true
+}
+
+func (s *session) topics() {
+	kb := s.eng.Knowledge()
+	s.next = nil
+	for _, t := range kb.Topics {
+		fmt.Fprintf(s.out, "%s: %s\n", t.Title, t.Description)
+		for _, e := range kb.TopicEntries(t.ID) {
+			s.next = append(s.next, e)
+			fmt.Fprintf(s.out, "  %d. %s\n", len(s.next), e.Question)
+		}
+	}
+}
+
+func (s *session) sources() {
+	for _, src := range s.eng.Knowledge().Sources {
+		fmt.Fprintf(s.out, "- %s", src.Title)
+		if c := src.Credit(); c != "" {
+			fmt.Fprintf(s.out, " (by %s)", c)
+		}
+		fmt.Fprintln(s.out)
+		if len(src.Cites) > 0 {
+			fmt.Fprintf(s.out, "  cites: %s\n", strings.Join(src.Cites, "; "))
+		}
+	}
+}
+
+func (s *session) why() {
+	r := s.last
+	if r == nil {
+		fmt.Fprintln(s.out, "Ask a question first.")
+		return
+	}
+	if r.Answered {
+		var ids []string
+		for _, p := range r.Parts {
+			ids = append(ids, p.Entry.ID)
+		}
+		fmt.Fprintf(s.out, "answered: entry %s, score %.3f\n", strings.Join(ids, " + "), r.Score)
+	} else {
+		fmt.Fprintf(s.out, "declined (%s), best score %.3f", r.Reason, r.Score)
+		if r.Unsupported != "" {
+			fmt.Fprintf(s.out, ", the sources do not cover %q", r.Unsupported)
+		}
+		fmt.Fprintln(s.out)
+	}
+	fmt.Fprintf(s.out, "matched terms: %s\n", strings.Join(r.Matched, ", "))
+	fmt.Fprintf(s.out, "thresholds: score >= %.2f and coverage >= %.2f\n", answers.MinScore, answers.MinCoverage)
+}
+
+// historyPath is where the REPL keeps its history, or "" if there is no
+// per-user cache directory.
+func historyPath() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "bpobot", "repl_history")
+}

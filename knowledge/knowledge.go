@@ -1,0 +1,90 @@
+// Package knowledge holds bpobot's curated knowledge base: the sources it
+// draws on, the facts taken from them (in the project's own words, each with
+// a citation), the topics, and the question-and-answer entries that point at
+// those facts.
+//
+// The shipped knowledge lives in YAML files under data/, embedded into the
+// binary. A curator edits those files; Load validates them strictly so that a
+// misspelt field, an unknown id or a fact without a source is an error that
+// names the file, the line and the entry. There is no matching logic here:
+// the answers package decides which entry answers a question.
+package knowledge
+
+import "strconv"
+
+// A Source is one article or document the knowledge base draws on.
+type Source struct {
+	ID        string   `yaml:"id"`
+	Title     string   `yaml:"title"`
+	Author    string   `yaml:"author,omitempty"`    // the person named as author, if any
+	Publisher string   `yaml:"publisher,omitempty"` // the publisher or site, if named
+	Cites     []string `yaml:"cites,omitempty"`     // bodies and people the source quotes or relies on
+	Summary   string   `yaml:"summary,omitempty"`   // one line on what the source covers
+
+	Pos Pos `yaml:"-"`
+}
+
+// Credit returns who the source is by: its author, its publisher, or both.
+// It returns "" when the source names neither.
+func (s *Source) Credit() string {
+	switch {
+	case s.Author != "" && s.Publisher != "":
+		return s.Author + ", " + s.Publisher
+	case s.Author != "":
+		return s.Author
+	default:
+		return s.Publisher
+	}
+}
+
+// A Fact is one statement taken from a source, written in our own words with
+// the source's figures, names and key terms kept exact.
+type Fact struct {
+	ID          string `yaml:"id"`
+	Source      string `yaml:"source"`                // id of the Source it comes from
+	Section     string `yaml:"section"`               // the section heading of the source it comes from
+	Text        string `yaml:"text"`                  // the statement itself
+	Attribution string `yaml:"attribution,omitempty"` // who the source credits, e.g. "according to the State Bank of Pakistan"
+	Period      string `yaml:"period,omitempty"`      // the period a figure refers to, e.g. "FY25"
+
+	Pos Pos `yaml:"-"`
+}
+
+// A Topic groups entries for browsing (for example "Why Pakistan" or
+// "Earnings and size").
+type Topic struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description,omitempty"`
+
+	Pos Pos `yaml:"-"`
+}
+
+// An Entry is one question the knowledge base can answer: a canonical
+// question, the other ways people ask it, extra keywords, the facts that
+// answer it and related entries to offer as follow-ups.
+type Entry struct {
+	ID        string   `yaml:"id"`
+	Topic     string   `yaml:"topic"`
+	Question  string   `yaml:"question"`            // the canonical question, shown to users
+	Phrasings []string `yaml:"phrasings,omitempty"` // other ways people ask it
+	Keywords  []string `yaml:"keywords,omitempty"`  // synonyms and terms that point at this entry
+	Facts     []string `yaml:"facts"`               // ids of the facts that answer it, in reply order
+	Related   []string `yaml:"related,omitempty"`   // ids of entries to offer as follow-ups
+
+	Pos Pos `yaml:"-"`
+}
+
+// Pos is where something was defined: a file and a line (1-based).
+type Pos struct {
+	File string
+	Line int
+}
+
+// String formats p as "file:line", or just the file when the line is unknown.
+func (p Pos) String() string {
+	if p.Line <= 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}

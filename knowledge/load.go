@@ -1,0 +1,343 @@
+package knowledge
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Embedded returns the knowledge files shipped inside the binary, rooted so
+// that Load(Embedded()) loads them.
+func Embedded() fs.FS {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		panic(err) // the embed pattern guarantees data/ exists
+	}
+	return sub
+}
+
+// Default loads the shipped knowledge base. An error here means the embedded
+// files are broken, which the package tests rule out.
+func Default() (*Base, error) {
+	return Load(Embedded())
+}
+
+// A Base is a loaded, validated knowledge base. It is read-only after Load
+// and safe for concurrent use.
+type Base struct {
+	Sources []*Source
+	Facts   []*Fact
+	Topics  []*Topic
+	Entries []*Entry
+
+	sources map[string]*Source
+	facts   map[string]*Fact
+	topics  map[string]*Topic
+	entries map[string]*Entry
+}
+
+// Source returns the source with the given id, or nil.
+func (b *Base) Source(id string) *Source { return b.sources[id] }
+
+// Fact returns the fact with the given id, or nil.
+func (b *Base) Fact(id string) *Fact { return b.facts[id] }
+
+// Topic returns the topic with the given id, or nil.
+func (b *Base) Topic(id string) *Topic { return b.topics[id] }
+
+// Entry returns the entry with the given id, or nil.
+func (b *Base) Entry(id string) *Entry { return b.entries[id] }
+
+// TopicEntries returns the entries of a topic in file order.
+func (b *Base) TopicEntries(topicID string) []*Entry {
+	var out []*Entry
+	for _, e := range b.Entries {
+		if e.Topic == topicID {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Stats counts what a Base holds.
+type Stats struct {
+	Sources, Facts, Topics, Entries, Phrasings int
+}
+
+// Stats returns the counts of what b holds.
+func (b *Base) Stats() Stats {
+	s := Stats{Sources: len(b.Sources), Facts: len(b.Facts), Topics: len(b.Topics), Entries: len(b.Entries)}
+	for _, e := range b.Entries {
+		s.Phrasings += 1 + len(e.Phrasings)
+	}
+	return s
+}
+
+// file is the shape of one knowledge file. Every section is optional, so a
+// new source with its facts, or a new batch of entries, is just a new file.
+type file struct {
+	Sources []*Source `yaml:"sources"`
+	Facts   []*Fact   `yaml:"facts"`
+	Topics  []*Topic  `yaml:"topics"`
+	Entries []*Entry  `yaml:"entries"`
+}
+
+// Load reads every .yaml and .yml file in fsys (recursively, in lexical
+// order), merges them and validates the result. Unknown fields are errors.
+// The error lists every problem found, each naming the file, the line and
+// the item, for example:
+//
+//	entries/earnings.yaml:12: entry "earnings-fy25": fact "earnings-fy26" is not defined
+func Load(fsys fs.FS) (*Base, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (path.Ext(p) == ".yaml" || path.Ext(p) == ".yml") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading knowledge files: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, errors.New("no knowledge files (*.yaml) found")
+	}
+	sort.Strings(names)
+
+	b := &Base{}
+	var errs []error
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			continue
+		}
+		f, err := parseFile(name, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		b.Sources = append(b.Sources, f.Sources...)
+		b.Facts = append(b.Facts, f.Facts...)
+		b.Topics = append(b.Topics, f.Topics...)
+		b.Entries = append(b.Entries, f.Entries...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if err := b.validate(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// parseFile decodes one file strictly and records where each item starts.
+func parseFile(name string, data []byte) (*file, error) {
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &f, nil // an empty file is allowed
+		}
+		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	// Decode again as a node tree for line numbers; it parsed once, so it parses again.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err == nil && len(root.Content) == 1 {
+		top := root.Content[0]
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			lines := itemLines(top.Content[i+1])
+			switch top.Content[i].Value {
+			case "sources":
+				for j, s := range f.Sources {
+					s.Pos = Pos{name, lines[j]}
+				}
+			case "facts":
+				for j, x := range f.Facts {
+					x.Pos = Pos{name, lines[j]}
+				}
+			case "topics":
+				for j, x := range f.Topics {
+					x.Pos = Pos{name, lines[j]}
+				}
+			case "entries":
+				for j, x := range f.Entries {
+					x.Pos = Pos{name, lines[j]}
+				}
+			}
+		}
+	}
+	for _, s := range f.Sources {
+		s.Pos.File = name
+	}
+	for _, x := range f.Facts {
+		x.Pos.File = name
+	}
+	for _, x := range f.Topics {
+		x.Pos.File = name
+	}
+	for _, x := range f.Entries {
+		x.Pos.File = name
+	}
+	return &f, nil
+}
+
+// itemLines returns the line of each item of a sequence node, padded so that
+// indexing never fails.
+func itemLines(seq *yaml.Node) map[int]int {
+	lines := make(map[int]int)
+	if seq.Kind == yaml.SequenceNode {
+		for i, n := range seq.Content {
+			lines[i] = n.Line
+		}
+	}
+	return lines
+}
+
+// validate checks ids, references and required text, and builds the indexes.
+func (b *Base) validate() error {
+	var errs []error
+	bad := func(pos Pos, kind, id, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s %q: %s", pos, kind, id, fmt.Sprintf(format, args...)))
+	}
+	b.sources = make(map[string]*Source)
+	b.facts = make(map[string]*Fact)
+	b.topics = make(map[string]*Topic)
+	b.entries = make(map[string]*Entry)
+
+	for _, s := range b.Sources {
+		switch {
+		case !validID(s.ID):
+			bad(s.Pos, "source", s.ID, "id must be lowercase letters, digits and dashes")
+		case b.sources[s.ID] != nil:
+			bad(s.Pos, "source", s.ID, "duplicate id (first defined at %s)", b.sources[s.ID].Pos)
+		default:
+			b.sources[s.ID] = s
+		}
+		if blank(s.Title) {
+			bad(s.Pos, "source", s.ID, "title is empty")
+		}
+	}
+	for _, t := range b.Topics {
+		switch {
+		case !validID(t.ID):
+			bad(t.Pos, "topic", t.ID, "id must be lowercase letters, digits and dashes")
+		case b.topics[t.ID] != nil:
+			bad(t.Pos, "topic", t.ID, "duplicate id (first defined at %s)", b.topics[t.ID].Pos)
+		default:
+			b.topics[t.ID] = t
+		}
+		if blank(t.Title) {
+			bad(t.Pos, "topic", t.ID, "title is empty")
+		}
+	}
+	for _, f := range b.Facts {
+		switch {
+		case !validID(f.ID):
+			bad(f.Pos, "fact", f.ID, "id must be lowercase letters, digits and dashes")
+		case b.facts[f.ID] != nil:
+			bad(f.Pos, "fact", f.ID, "duplicate id (first defined at %s)", b.facts[f.ID].Pos)
+		default:
+			b.facts[f.ID] = f
+		}
+		if blank(f.Text) {
+			bad(f.Pos, "fact", f.ID, "text is empty")
+		}
+		switch {
+		case blank(f.Source):
+			bad(f.Pos, "fact", f.ID, "has no source (add `source:` with a source id)")
+		case b.sources[f.Source] == nil:
+			bad(f.Pos, "fact", f.ID, "source %q is not defined", f.Source)
+		}
+		if blank(f.Section) {
+			bad(f.Pos, "fact", f.ID, "section is empty (name the part of the source it comes from)")
+		}
+	}
+	for _, e := range b.Entries {
+		switch {
+		case !validID(e.ID):
+			bad(e.Pos, "entry", e.ID, "id must be lowercase letters, digits and dashes")
+		case b.entries[e.ID] != nil:
+			bad(e.Pos, "entry", e.ID, "duplicate id (first defined at %s)", b.entries[e.ID].Pos)
+		default:
+			b.entries[e.ID] = e
+		}
+		if blank(e.Question) {
+			bad(e.Pos, "entry", e.ID, "question is empty")
+		}
+		for i, p := range e.Phrasings {
+			if blank(p) {
+				bad(e.Pos, "entry", e.ID, "phrasing %d is empty", i+1)
+			}
+		}
+		for i, k := range e.Keywords {
+			if blank(k) {
+				bad(e.Pos, "entry", e.ID, "keyword %d is empty", i+1)
+			}
+		}
+		switch {
+		case blank(e.Topic):
+			bad(e.Pos, "entry", e.ID, "has no topic")
+		case b.topics[e.Topic] == nil:
+			bad(e.Pos, "entry", e.ID, "topic %q is not defined", e.Topic)
+		}
+		if len(e.Facts) == 0 {
+			bad(e.Pos, "entry", e.ID, "has no facts (list the fact ids that answer it)")
+		}
+		seen := make(map[string]bool)
+		for _, id := range e.Facts {
+			if b.facts[id] == nil {
+				bad(e.Pos, "entry", e.ID, "fact %q is not defined", id)
+			}
+			if seen[id] {
+				bad(e.Pos, "entry", e.ID, "fact %q is listed twice", id)
+			}
+			seen[id] = true
+		}
+	}
+	// Related ids can point forward, so check them once all entries are known.
+	for _, e := range b.Entries {
+		for _, id := range e.Related {
+			switch {
+			case b.entries[id] == nil:
+				bad(e.Pos, "entry", e.ID, "related entry %q is not defined", id)
+			case id == e.ID:
+				bad(e.Pos, "entry", e.ID, "lists itself as related")
+			}
+		}
+	}
+	if len(b.Entries) == 0 {
+		errs = append(errs, errors.New("the knowledge base has no entries"))
+	}
+	return errors.Join(errs...)
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// validID reports whether id is non-empty kebab-case: a-z, 0-9 and '-'.
+func validID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,210 @@
+package knowledge
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestDefaultLoads(t *testing.T) {
+	b, err := Default()
+	if err != nil {
+		t.Fatalf("shipped knowledge base does not load:\n%v", err)
+	}
+	st := b.Stats()
+	if st.Sources < 2 || st.Facts < 40 || st.Entries < 30 || st.Topics < 9 {
+		t.Errorf("shipped knowledge base is smaller than expected: %+v", st)
+	}
+	for _, id := range []string{"why-pakistan", "trends", "challenges", "future", "earnings-size", "clients", "fraud", "people-orgs", "sources"} {
+		if b.Topic(id) == nil {
+			t.Errorf("topic %q missing", id)
+		} else if len(b.TopicEntries(id)) == 0 {
+			t.Errorf("topic %q has no entries", id)
+		}
+	}
+}
+
+// TestEveryFactReachable checks the coverage promise: each fact answers at
+// least one entry, so nothing the sources say is unreachable.
+func TestEveryFactReachable(t *testing.T) {
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := make(map[string]bool)
+	for _, e := range b.Entries {
+		for _, id := range e.Facts {
+			used[id] = true
+		}
+	}
+	for _, f := range b.Facts {
+		if !used[f.ID] {
+			t.Errorf("%s: fact %q is not used by any entry", f.Pos, f.ID)
+		}
+	}
+}
+
+// TestKeyTermsExact checks that the figures and key terms the sources use
+// appear verbatim somewhere in the facts.
+func TestKeyTermsExact(t *testing.T) {
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range b.Facts {
+		all.WriteString(f.Text + " " + f.Attribution + "\n")
+	}
+	text := all.String()
+	for _, term := range []string{
+		"$328 million", "$263 million", "24.6%", "FY25", "FY24", "State Bank of Pakistan",
+		"1,000", "500", "million people", "talent drain", "power shortages", "Dabba scam",
+		"Dabba Capital of the World", "tax incentives", "IT parks", "24/7", "Pakistan Software Export Board",
+		"Call Centers Association of Pakistan", "Pakistan Software Houses Association", "P@SHA",
+		"Adeel Azhar", "Muhammad Umair Nizam", "Germany", "Spain", "Italy", "Dubai", "Philippines",
+		"India", "Middle East", "North America", "90%", "July",
+	} {
+		if !strings.Contains(text, term) {
+			t.Errorf("no fact contains the exact term %q", term)
+		}
+	}
+}
+
+// TestNoCopiedSentences guards the rule that facts are written in our own
+// words: no run of 12 consecutive words may match the source articles.
+func TestNoCopiedSentences(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "sources")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skipf("source articles not available: %v", err)
+	}
+	var src strings.Builder
+	for _, e := range ents {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.WriteString(strings.Join(words(string(data)), " ") + " ")
+	}
+	article := " " + src.String()
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const run = 12
+	for _, f := range b.Facts {
+		w := words(f.Text)
+		for i := 0; i+run <= len(w); i++ {
+			chunk := " " + strings.Join(w[i:i+run], " ") + " "
+			if strings.Contains(article, chunk) {
+				t.Errorf("%s: fact %q copies the article: %q", f.Pos, f.ID, strings.TrimSpace(chunk))
+				break
+			}
+		}
+	}
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '$' || r == '%' || r == '.' || r == ',')
+	})
+}
+
+func TestBrokenFixtures(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want []string // substrings the error must contain
+	}{
+		{"unknown-field", []string{"kb.yaml", "line 16", "field answer not found"}},
+		{"duplicate-id", []string{"kb.yaml:17", `entry "e1"`, "duplicate id", "kb.yaml:13"}},
+		{"no-facts", []string{"kb.yaml:13", `entry "e1"`, "has no facts"}},
+		{"unknown-fact", []string{"kb.yaml:13", `entry "e1"`, `fact "f9" is not defined`}},
+		{"fact-without-source", []string{"kb.yaml:5", `fact "f1"`, "has no source"}},
+		{"unknown-source", []string{"kb.yaml:5", `fact "f1"`, `source "nowhere" is not defined`}},
+		{"dangling-related", []string{"kb.yaml:13", `entry "e1"`, `related entry "e7" is not defined`}},
+		{"empty-text", []string{"kb.yaml:5", `fact "f1"`, "text is empty"}},
+		{"empty-question", []string{"kb.yaml:13", `entry "e1"`, "question is empty"}},
+		{"unknown-topic", []string{"kb.yaml:13", `entry "e1"`, `topic "nope" is not defined`}},
+		{"bad-yaml", []string{"kb.yaml", "line"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			_, err := Load(os.DirFS(filepath.Join("testdata", tt.dir)))
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\ndoes not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestValidFixture(t *testing.T) {
+	b, err := Load(os.DirFS(filepath.Join("testdata", "valid")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := b.Entry("e1")
+	if e == nil || e.Pos.String() != "kb.yaml:13" || e.Related[0] != "e2" {
+		t.Fatalf("entry e1 = %+v", e)
+	}
+	if got := b.Fact("f1").Pos.String(); got != "kb.yaml:5" {
+		t.Errorf("fact position = %s, want kb.yaml:5", got)
+	}
+}
+
+func TestLoadMergesFilesAndReportsAll(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.yaml":      {Data: []byte("sources:\n  - id: s\n    title: S\ntopics:\n  - id: t\n    title: T\n")},
+		"sub/b.yml":   {Data: []byte("facts:\n  - id: f\n    source: s\n    section: X\n    text: Y\n")},
+		"sub/c.yaml":  {Data: []byte("entries:\n  - id: e\n    topic: t\n    question: Q?\n    facts: [f, g]\n    related: [z]\n")},
+		"notes.txt":   {Data: []byte("ignored")},
+		"empty.yaml":  {Data: []byte("")},
+		"readme.yaml": {Data: []byte("# only a comment\n")},
+	}
+	_, err := Load(fsys)
+	if err == nil {
+		t.Fatal("want errors for missing fact g and related z")
+	}
+	for _, w := range []string{`sub/c.yaml:2: entry "e": fact "g" is not defined`, `related entry "z" is not defined`} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not contain %q", err, w)
+		}
+	}
+	delete(fsys, "sub/c.yaml")
+	fsys["sub/c.yaml"] = &fstest.MapFile{Data: []byte("entries:\n  - id: e\n    topic: t\n    question: Q?\n    facts: [f]\n")}
+	b, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := b.Stats(); st != (Stats{Sources: 1, Facts: 1, Topics: 1, Entries: 1, Phrasings: 1}) {
+		t.Errorf("Stats = %+v", st)
+	}
+}
+
+func TestLoadEmpty(t *testing.T) {
+	if _, err := Load(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "no knowledge files") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestCredit(t *testing.T) {
+	for _, tt := range []struct {
+		s    Source
+		want string
+	}{
+		{Source{Author: "A", Publisher: "P"}, "A, P"},
+		{Source{Author: "A"}, "A"},
+		{Source{Publisher: "P"}, "P"},
+		{Source{}, ""},
+	} {
+		if got := tt.s.Credit(); got != tt.want {
+			t.Errorf("Credit(%+v) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
