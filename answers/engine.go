@@ -13,6 +13,7 @@
 package answers
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -56,7 +57,7 @@ type Engine struct {
 // New builds an Engine over kb. kb must not change afterwards.
 func New(kb *knowledge.Base) *Engine {
 	e := &Engine{kb: kb, ix: newIndex(kb)}
-	for _, id := range []string{"earnings-fy25", "why-pakistan", "challenges"} {
+	for _, id := range []string{"fy25-earnings", "why-outsource-to-pakistan", "challenges-overview"} {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)
 		}
@@ -185,7 +186,7 @@ func (e *Engine) score(ei *entryIndex, terms []term) match {
 		case ei.primary[t.canon]:
 			got += w * primaryWeight
 			m.matched = append(m.matched, t.canon)
-		case ei.secondary[t.canon]:
+		case ei.secondary[t.canon] && !intents[t.canon]:
 			got += w * secondaryWeight
 			m.matched = append(m.matched, t.canon)
 		case t.class != "" && m.unsupported == nil:
@@ -230,8 +231,13 @@ func (e *Engine) accepts(m match, terms []term) (ok bool, unsupported *term) {
 		return false, nil
 	}
 	for _, t := range terms {
-		if t.canon == "qty" && !m.ei.hasFigure {
+		switch {
+		case t.canon == "qty" && !m.ei.hasFigure:
+			// "How many were arrested?" when the entry gives no figure.
 			return false, &term{canon: "qty", surface: "a figure", class: classMetric}
+		case (t.canon == "where" || t.canon == "when") && !m.ei.primary[t.canon]:
+			// "Where are the IT parks?" when the entry says nothing of places or dates.
+			return false, &term{canon: t.canon, surface: t.surface, class: classAsk}
 		}
 	}
 	return true, nil
@@ -258,7 +264,7 @@ func (e *Engine) decide(ranked []match, terms []term) (*match, *term) {
 }
 
 // splitter finds the joints of a question that asks two things.
-var splitter = regexp.MustCompile(`(?i)\?+|;|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
+var splitter = regexp.MustCompile(`(?i)\?+|;|\s\+\s|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
 
 // Ask answers one question. It never returns nil.
 func (e *Engine) Ask(question string) *Reply {
@@ -282,11 +288,29 @@ func (e *Engine) Ask(question string) *Reply {
 	if best != nil {
 		return r
 	}
+	if blocker == nil {
+		blocker = unsupportedTerm(ranked, terms)
+	}
 	reason := DeclineNotCovered
 	if blocker != nil {
 		reason = DeclineUnsupported
 	}
 	return e.decline(r, ranked, blocker, reason)
+}
+
+// unsupportedTerm returns the salient term of a declined question that
+// explains the decline best: one the knowledge base never mentions, else one
+// the nearest entry does not support; nil if there is none.
+func unsupportedTerm(ranked []match, terms []term) *term {
+	for i := range terms {
+		if terms[i].class != "" && !terms[i].known {
+			return &terms[i]
+		}
+	}
+	if len(ranked) > 0 {
+		return ranked[0].unsupported
+	}
+	return nil
 }
 
 // askParts splits the question at its joints and returns the distinct
@@ -328,4 +352,39 @@ func containsEntry(es []*knowledge.Entry, e *knowledge.Entry) bool {
 		}
 	}
 	return false
+}
+
+// Explain describes how the engine sees a question: its terms (with their
+// salient class) and the best candidate entries with their coverage,
+// phrasing similarity and combined score. It is for curators and the REPL's
+// /why command, not for users.
+func (e *Engine) Explain(question string) string {
+	var b strings.Builder
+	terms := e.analyze(strings.TrimSpace(clean(question)))
+	b.WriteString("terms:")
+	for _, t := range terms {
+		b.WriteString(" " + t.canon)
+		if t.surface != t.canon {
+			b.WriteString("(" + t.surface + ")")
+		}
+		if t.class != "" {
+			b.WriteString("[" + t.class + "]")
+		}
+		if !t.known {
+			b.WriteString("?")
+		}
+	}
+	b.WriteString("\n")
+	for i, m := range e.rank(terms) {
+		if i == 5 {
+			break
+		}
+		ok, uns := e.accepts(m, terms)
+		fmt.Fprintf(&b, "%-28s score %.3f  coverage %.3f  phrasing %.3f  accepted %v", m.ei.entry.ID, m.score, m.coverage, m.phrasing, ok)
+		if uns != nil {
+			fmt.Fprintf(&b, "  unsupported %s [%s]", uns.canon, uns.class)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -112,6 +112,11 @@ func newIndex(kb *knowledge.Base) *index {
 	for _, w := range lexiconWords() {
 		surface[w]++
 	}
+	for w := range synonyms {
+		if isASCIILetters(w) {
+			surface[w]++
+		}
+	}
 	ix.speller = newSpeller(surface)
 	return ix
 }

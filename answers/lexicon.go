@@ -54,9 +54,18 @@ var variants = map[string]string{
 	"saal": "year", "sal": "year", "mulk": "country", "mulkon": "country", "mumalik": "country",
 	"desh": "country", "bijli": "power", "dhoka": "fraud", "dhokay": "fraud", "dhoke": "fraud",
 	"frod": "fraud", "jali": "fake", "jaali": "fake", "ghair": "not", "qanooni": "legal",
-	"giraftar": "arrest", "griftar": "arrest", "karwai": "action", "karwaai": "action",
+	"giraftar": "arrest", "griftar": "arrest", "arrests": "arrest", "karwai": "action", "karwaai": "action",
 	"barha": "grow", "barhi": "grow", "barhe": "grow", "taraqqi": "grow", "taraqi": "grow",
 	"zyada": "more", "ziada": "more", "zada": "more", "sab": "all", "kuch": "",
+	"jate": "", "jaate": "", "jata": "", "jati": "", "jaati": "", "chale": "", "chalay": "",
+	"gaye": "", "gaya": "", "gayi": "", "jana": "", "jaana": "", "laate": "", "late": "", "lete": "",
+	"milti": "", "milta": "", "milte": "", "haal": "", "wat": "", "wht": "", "whats": "", "wats": "",
+	"wale": "", "wala": "", "wali": "", "walay": "", "waley": "", "jo": "", "jis": "", "jin": "",
+	"west": "western", "westerners": "western",
+	"bahar": "abroad", "bahir": "abroad", "baahar": "abroad", "matlab": "mean", "matlb": "mean",
+	"baaki": "rest", "baqi": "rest", "baki": "rest", "baqaya": "rest",
+	"bade": "big", "bare": "big", "bara": "big", "bari": "big", "bada": "big", "bary": "big",
+	"european": "europe", "europeans": "europe", "giraftari": "arrest",
 	"company": "company", "companies": "company", "firm": "company", "firms": "company",
 	"sources": "source", "source": "source", "sauces": "source",
 }
@@ -74,10 +83,25 @@ var stopwords = set(`a an the and or but if then so of to in on at by for with f
 	summarize summarise overview regarding re wondering curious wonder exactly actually currently
 	current now today recent recently lately latest up out over well still even ever yet only other
 	another each every all both either neither not no nor than too again further once whether while
-	'`)
+	' s t d m ll ve re kind kinds type types sort sorts`)
 
-// synonyms maps a stemmed word to the canonical term for its concept.
-var synonyms = map[string]string{
+// synonyms maps a stemmed word to the canonical term for its concept. It is
+// built from rawSynonyms, whose keys may be written as whole words: each key
+// is entered both as written and as stemmed.
+var synonyms = func() map[string]string {
+	m := make(map[string]string, 2*len(rawSynonyms))
+	for k, v := range rawSynonyms {
+		m[k] = v
+	}
+	for k, v := range rawSynonyms {
+		if _, ok := m[stem(k)]; !ok {
+			m[stem(k)] = v
+		}
+	}
+	return m
+}()
+
+var rawSynonyms = map[string]string{
 	// earnings
 	"earning": "earn", "revenu": "earn", "income": "earn", "made": "earn", "make": "earn",
 	"generat": "earn", "money": "earn", "profit": "earn", "turnover": "earn", "gross": "earn",
@@ -111,7 +135,8 @@ var synonyms = map[string]string{
 	"customer": "client", "buyer": "client",
 	// fraud
 	"scam": "scam", "scammer": "scam", "fraudul": "fraud", "fraudster": "fraud", "illegal": "illegal",
-	"raid": "crackdown", "crack": "crackdown", "arrest": "crackdown", "clampdown": "crackdown",
+	"raid": "crackdown", "crack": "crackdown", "clampdown": "crackdown", "arrest": "arrest",
+	"sizeabl": "big", "large": "big", "larg": "big", "major": "big",
 	// misc
 	"nation": "country", "countri": "country", "destination": "hub", "center": "center",
 	"centr": "center", "agency": "agency", "ecommerc": "ecommerce", "onlin": "online",
@@ -142,6 +167,7 @@ const (
 	classRole   = "role"
 	classMetric = "metric"
 	classAsk    = "kind of question"
+	classSector = "sector"
 )
 
 // salientWords lists the salient terms by class, as users type them.
@@ -152,13 +178,16 @@ var salientWords = map[string]string{
 		middleeast northamerica saudi qatar egypt malaysia indonesia sri lanka nepal japan france
 		poland mexico africa asia turkey iran afghanistan`,
 	classOrg: `pseb sbp ccap pasha psx fbr secp nadra pta fia imf worldbank
+		university universities college colleges
 		google amazon microsoft ibm teleperformance concentrix ibex trg systems netsol`,
 	classRole: `president chairman seniorvicechairman vicechairman governor ceo founder minister
-		secretary director head leader spokesperson owner chairperson`,
+		secretary director head leader spokesperson owner chairperson vicepresident`,
 	classMetric: `salary salaries wage wages pay paid payment earn export employ job dollar percent grow
 		tax rate speed mbps women female gender age shift hour hours profit margin valuation
-		investment invested funding share stock price`,
-	classAsk: `howto forecast predict prediction projection projected estimate expect
+		investment invested funding share stock price rupee rupees pkr arrest arrested`,
+	classSector: `infotech software freelance freelancer freelancers textile textiles remittance
+		remittances agriculture`,
+	classAsk: `howto companynames forecast predict prediction projection projected estimate expect
 		rank ranking top biggest largest smallest apply application
 		interview resume cv vacancy vacancies hiring course fee fees`,
 }

@@ -2,10 +2,11 @@ package answers
 
 import "sort"
 
-// minSpellLen is the shortest word the speller corrects. Shorter words have
-// too many neighbours one edit away ("fy" and "ai", "it" and "is") for a
-// correction to be more likely right than wrong.
-const minSpellLen = 4
+// minSpellLen is the shortest word the speller corrects freely. Shorter
+// words have too many neighbours one edit away (Roman Urdu "jate" is one
+// letter from "rate") for a correction to be more likely right than wrong;
+// a word one letter shorter is only completed with a missing letter.
+const minSpellLen = 5
 
 // speller corrects a word that is one edit (insertion, deletion,
 // substitution or transposition of neighbours) away from a known word, using
@@ -41,7 +42,7 @@ func (sp *speller) correct(w string) (string, bool) {
 	if _, ok := sp.freq[w]; ok {
 		return w, true
 	}
-	if len(w) < minSpellLen || len(w) > 40 || !isASCIILetters(w) {
+	if len(w) < minSpellLen-1 || len(w) > 40 || !isASCIILetters(w) {
 		return "", false
 	}
 	best, bestFreq := "", -1
@@ -56,6 +57,11 @@ func (sp *speller) correct(w string) (string, bool) {
 	// w is a known word with one letter missing.
 	for _, c := range sp.deletes[w] {
 		consider(c)
+	}
+	if len(w) < minSpellLen {
+		// A word one letter short of minSpellLen ("daba") is only
+		// completed, never changed: changing short words guesses too much.
+		return best, best != ""
 	}
 	for _, d := range deletions(w) {
 		// w is a known word with one letter too many.

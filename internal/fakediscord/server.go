@@ -212,7 +212,7 @@ func New(t testing.TB, opt Options) *Server {
 		CheckOrigin:      func(*http.Request) bool { return true },
 	}
 	// The ids look like snowflakes minted now.
-	s.ids.Store((time.Now().UnixMilli() - 1420070400000) << 22)
+	s.ids.Store((time.Now().UnixMilli() - discordEpochMillis) << 22)
 
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
