@@ -38,10 +38,15 @@ const (
 	// candidates is how many entries are fully scored after the index has
 	// ranked them by a cheap partial score.
 	candidates = 16
-	// commonTermShare: terms in more than this share of entries do not
-	// select candidates (they still count in the score). This keeps the cost
-	// per question from growing with the knowledge base.
-	commonTermShare = 0.4
+	// Terms in more than max(commonTermMin, entries/commonTermDiv) entries
+	// do not select candidates (they still count in the score): they cannot
+	// tell entries apart, and walking their long posting lists is what would
+	// make the cost per question grow with the knowledge base.
+	commonTermMin = 32
+	commonTermDiv = 20
+	// fallbackPostings bounds the candidates a question made only of common
+	// terms selects.
+	fallbackPostings = 512
 	// MaxSuggestions is how many questions a decline suggests.
 	MaxSuggestions = 3
 )
@@ -81,8 +86,9 @@ func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 type term struct {
 	canon   string
 	surface string // the word as the user typed it (lowercased)
-	class   string // salient class, or ""
-	known   bool   // occurs in the knowledge base
+	class   string  // salient class, or ""
+	known   bool    // occurs in the knowledge base
+	weight  float64 // how much it counts (see index.weight)
 }
 
 // analyze returns the distinct content terms of a question.
@@ -108,7 +114,7 @@ func (e *Engine) analyze(text string) []term {
 			continue
 		}
 		seen[t] = true
-		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: e.ix.vocab[t]})
+		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: e.ix.vocab[t], weight: e.ix.weight(t)})
 	}
 	return out
 }
@@ -126,24 +132,26 @@ type match struct {
 // rank scores the entries that share terms with the question, best first.
 func (e *Engine) rank(terms []term) []match {
 	ix := e.ix
-	n := len(ix.entries)
-	partial := make(map[int]float64)
+	limit := max(commonTermMin, len(ix.entries)/commonTermDiv)
+	partial := make(map[int]float64, 64)
+	var rarest []posting
 	for _, t := range terms {
 		ps := ix.postings[t.canon]
-		if n > 20 && float64(len(ps)) > commonTermShare*float64(n) {
+		if len(ps) > limit {
+			if rarest == nil || len(ps) < len(rarest) {
+				rarest = ps
+			}
 			continue
 		}
-		w := ix.weight(t.canon)
 		for _, p := range ps {
-			partial[p.entry] += w * p.weight
+			partial[p.entry] += t.weight * p.weight
 		}
 	}
-	if len(partial) == 0 {
-		// Only common terms: let them select, so "pakistan bpo" still ranks.
-		for _, t := range terms {
-			for _, p := range ix.postings[t.canon] {
-				partial[p.entry] += ix.weight(t.canon) * p.weight
-			}
+	if len(partial) == 0 && rarest != nil {
+		// Only common terms ("pakistan bpo"): let the rarest of them select,
+		// up to a bound, so the cost stays flat as the knowledge base grows.
+		for _, p := range rarest[:min(len(rarest), fallbackPostings)] {
+			partial[p.entry] += p.weight
 		}
 	}
 	ids := make([]int, 0, len(partial))
@@ -176,11 +184,9 @@ func (e *Engine) rank(terms []term) []match {
 func (e *Engine) score(ei *entryIndex, terms []term) match {
 	m := match{ei: ei}
 	var total, got float64
-	inQuery := make(map[string]bool, len(terms))
 	for i := range terms {
 		t := &terms[i]
-		inQuery[t.canon] = true
-		w := e.ix.weight(t.canon)
+		w := t.weight
 		total += w
 		switch {
 		case ei.primary[t.canon]:
@@ -197,20 +203,28 @@ func (e *Engine) score(ei *entryIndex, terms []term) match {
 		m.coverage = got / total
 	}
 	for _, p := range ei.phrasings {
-		var pt, pg float64
-		for _, t := range p {
-			w := e.ix.weight(t)
-			pt += w
-			if inQuery[t] {
-				pg += w
+		if p.total == 0 {
+			continue
+		}
+		var pg float64
+		for j, t := range p.terms {
+			if hasTerm(terms, t) {
+				pg += p.weights[j]
 			}
 		}
-		if pt > 0 && pg/pt > m.phrasing {
-			m.phrasing = pg / pt
-		}
+		m.phrasing = max(m.phrasing, pg/p.total)
 	}
 	m.score = coverageShare*m.coverage + (1-coverageShare)*m.phrasing
 	return m
+}
+
+func hasTerm(terms []term, t string) bool {
+	for i := range terms {
+		if terms[i].canon == t {
+			return true
+		}
+	}
+	return false
 }
 
 // accepts reports whether m answers the question, and if not, why.
@@ -316,11 +330,17 @@ func unsupportedTerm(ranked []match, terms []term) *term {
 // askParts splits the question at its joints and returns the distinct
 // entries that answer two or more parts, or nil.
 func (e *Engine) askParts(text string) []*match {
-	if !splitter.MatchString(text) {
+	var parts []string
+	for _, p := range splitter.Split(text, 4) {
+		if len(strings.Fields(p)) >= 2 {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) < 2 {
 		return nil
 	}
 	var out []*match
-	for _, part := range splitter.Split(text, 4) {
+	for _, part := range parts {
 		terms := e.analyze(part)
 		if len(terms) == 0 {
 			continue

@@ -291,14 +291,14 @@ func TestSpeller(t *testing.T) {
 		in, want string
 		ok       bool
 	}{
-		{"pakistn", "pakistan", true},     // deletion
-		{"pakisttan", "pakistan", true},   // insertion
+		{"pakistn", "pakistan", true},   // deletion
+		{"pakisttan", "pakistan", true}, // insertion
 		{"outsorcing", "outsourcing", true},
-		{"recieve", "receive", true},      // transposition
+		{"recieve", "receive", true}, // transposition
 		{"earnigs", "earnings", true},
 		{"pakistan", "pakistan", true},
-		{"pkstn", "", false},              // two edits
-		{"fy", "", false},                 // too short
+		{"pkstn", "", false}, // two edits
+		{"fy", "", false},    // too short
 	} {
 		got, ok := sp.correct(tt.in)
 		if got != tt.want || ok != tt.ok {

@@ -29,8 +29,15 @@ type entryIndex struct {
 	order     int
 	primary   map[string]bool
 	secondary map[string]bool
-	phrasings [][]string // canonical terms of the question and each phrasing
+	phrasings []phrasing // the question and each phrasing
 	hasFigure bool       // some fact states a number
+}
+
+// phrasing is one way of asking an entry's question, as weighted terms.
+type phrasing struct {
+	terms   []string
+	weights []float64
+	total   float64
 }
 
 // posting is one entry a term occurs in, with the field weight.
@@ -60,7 +67,7 @@ func newIndex(kb *knowledge.Base) *index {
 		ei := entryIndex{entry: e, order: i, primary: make(map[string]bool), secondary: make(map[string]bool)}
 		for _, p := range append([]string{e.Question}, e.Phrasings...) {
 			terms := ix.collect(p, surface)
-			ei.phrasings = append(ei.phrasings, terms)
+			ei.phrasings = append(ei.phrasings, phrasing{terms: terms})
 			for _, t := range terms {
 				ei.primary[t] = true
 			}
@@ -103,6 +110,16 @@ func newIndex(kb *knowledge.Base) *index {
 		ix.idf[t] = math.Log(1 + n/float64(d))
 		ix.vocab[t] = true
 		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
+	}
+	for i := range ix.entries {
+		for j := range ix.entries[i].phrasings {
+			p := &ix.entries[i].phrasings[j]
+			for _, t := range p.terms {
+				w := ix.weight(t)
+				p.weights = append(p.weights, w)
+				p.total += w
+			}
+		}
 	}
 	// The speller corrects toward words of the knowledge base and words the
 	// lexicon knows (so "salry" is still recognised as a salary question).

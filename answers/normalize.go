@@ -12,63 +12,76 @@ import (
 // matching, and cutting it keeps the cost of a 100 KB paste bounded.
 const MaxQuestionRunes = 1000
 
-// rewrites run on the raw (case-preserved) text, before lowercasing, where
+// A rewrite replaces what re matches with with. It runs only when the
+// lowercased text contains one of its triggers: running some thirty regular
+// expressions over every question was most of the cost of a question, and
+// most of them cannot match most questions.
+type rewrite struct {
+	re       *regexp.Regexp
+	with     string
+	triggers []string
+}
+
+func (r *rewrite) apply(s, lower string) string {
+	for _, t := range r.triggers {
+		if strings.Contains(lower, t) {
+			return r.re.ReplaceAllString(s, r.with)
+		}
+	}
+	return s
+}
+
+// caseRewrites run on the raw (case-preserved) text, before lowercasing, where
 // case tells an abbreviation from an ordinary word ("IT" and "it", "US" and
 // "us").
-var caseRewrites = []struct {
-	re   *regexp.Regexp
-	with string
-}{
-	{regexp.MustCompile(`<a?:(\w+):\d+>`), " "},         // Discord custom emoji
-	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " "},        // Discord user, role and channel mentions
-	{regexp.MustCompile(`@(everyone|here)\b`), " "},     // mass mentions
-	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa "},  // the United States, not "us"
-	{regexp.MustCompile(`\bI\.?T\b`), " infotech "},     // information technology, not "it"
-	{regexp.MustCompile(`\bA\.I\.`), " ai "},            // artificial intelligence
-	{regexp.MustCompile(`(?i)p\s?@\s?sha`), " pasha "},  // P@SHA
-	{regexp.MustCompile(`(?i)\bpa\.?sha\b`), " pasha "}, // PASHA
+var caseRewrites = []rewrite{
+	{regexp.MustCompile(`<a?:(\w+):\d+>`), " ", []string{"<"}},                // Discord custom emoji
+	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " ", []string{"<"}},               // Discord user, role and channel mentions
+	{regexp.MustCompile(`@(everyone|here)\b`), " ", []string{"@"}},            // mass mentions
+	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa ", []string{"us", "u.s"}}, // the United States, not "us"
+	{regexp.MustCompile(`\bI\.?T\b`), " infotech ", []string{"it", "i.t"}},    // information technology, not "it"
+	{regexp.MustCompile(`\bA\.I\.`), " ai ", []string{"a.i"}},                 // artificial intelligence
+	{regexp.MustCompile(`(?i)p\s?@\s?sha`), " pasha ", []string{"@"}},         // P@SHA
+	{regexp.MustCompile(`(?i)\bpa\.?sha\b`), " pasha ", []string{"sha"}},      // PASHA
 }
 
 // phraseRewrites run on lowercased text and fold multi-word terms, number
 // formats and fiscal-year spellings into single tokens, so "FY 2024-25",
 // "fiscal 2025" and "fy25" all become "fy25".
-var phraseRewrites = []struct {
-	re   *regexp.Regexp
-	with string
-}{
-	{regexp.MustCompile(`https?://\S+`), " "},
-	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 "},
-	{regexp.MustCompile(`\b20(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 "},
-	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " fy$1 "},
-	{regexp.MustCompile(`\b24\s*[/x]\s*7\b|\bround[\s-]the[\s-]clock\b|\baround[\s-]the[\s-]clock\b`), " roundtheclock "},
-	{regexp.MustCompile(`\byear[\s-]on[\s-]year\b|\byear[\s-]over[\s-]year\b|\by\s?o\s?y\b`), " yoy "},
-	{regexp.MustCompile(`\be[\s-]?commerce\b`), " ecommerce "},
-	{regexp.MustCompile(`\bcall[\s-]?cent(?:er|re)s?\b`), " callcenter "},
-	{regexp.MustCompile(`\bsenior\s+vice[\s-]?chair(?:man|person)?\b|\bsvc\b`), " seniorvicechairman "},
-	{regexp.MustCompile(`\bvice[\s-]?chair(?:man|person)?\b`), " vicechairman "},
-	{regexp.MustCompile(`\bvice[\s-]?president\b|\bvp\b`), " vicepresident "},
-	{regexp.MustCompile(`\bsab\s+se\s+(?:bari|bara|bade|bada|bary|barhi|zyada\s+bari)\b`), " biggest "},
-	{regexp.MustCompile(`\b(?:kaun|kon|koun)\s+(?:sa|si|se|sy)\b`), " which "},
-	{regexp.MustCompile(`\b(?:list|names?)\s+(?:of\s+)?(?:the\s+|some\s+|all\s+)?(?:\w+\s+){0,2}(?:compan(?:y|ies)|firms)\b|\b(?:compan(?:y|ies)|firms)\s+(?:list|names?)\b|\bname\s+of\s+(?:\S+\s+){0,3}compan(?:y|ies)\b|\bwhich\s+(?:\w+\s+)?compan(?:y|ies)\b`), " companynames "},
-	{regexp.MustCompile(`\bmiddle[\s-]east(?:ern)?\b`), " middleeast "},
-	{regexp.MustCompile(`\bnorth[\s-]america(?:n)?\b`), " northamerica "},
-	{regexp.MustCompile(`\bunited\s+states\b|\bamerica(?:n)?\b`), " usa "},
-	{regexp.MustCompile(`\bunited\s+kingdom\b|\bbritain\b|\bbritish\b|\bu\.k\.`), " uk "},
-	{regexp.MustCompile(`\bunited\s+arab\s+emirates\b|\bu\.a\.e\.?`), " uae "},
-	{regexp.MustCompile(`\bartificial\s+intelligence\b|\ba\.i\.`), " ai "},
-	{regexp.MustCompile(`\binformation\s+technology\b`), " infotech "},
-	{regexp.MustCompile(`\bit\s+(sector|parks?|industry|industries|services?|compan(?:y|ies)|firms?|infrastructure|outsourcing|zones?|exports?|hub|professionals?|skills?|policy|policies)\b`), " infotech $1 "},
-	{regexp.MustCompile(`\b(software\s+and|and|&)\s+it\b`), " $1 infotech "},
-	{regexp.MustCompile(`\bdata\s+analytics?\b`), " dataanalytics "},
-	{regexp.MustCompile(`\bforeign\s+exchange\b|\bforex\b|\bfx\b`), " forex "},
-	{regexp.MustCompile(`\bhow\s+(?:much|many)\b`), " qty "},
-	{regexp.MustCompile(`\bhow\s+(?:do|can|could|should|would|to)\s+(?:i|we|you|one|someone|u)\b|\bhow\s+to\b|\bsteps?\s+(?:to|for)\b|\bprocess\s+(?:to|for)\b|\bprocedure\b|\b(?:do|would|will|should)\s+i\s+need\b|\b(?:start|open|set\s*up|launch)(?:ing)?\s+(?:a|my|an|our)\b|\bkaise\s+(?:karu|karun|karein|karen|karte|milegi|milay|milega|mile)\b`), " howto "},
-	{regexp.MustCompile(`(\d),(\d{3})`), "$1$2"},
-	{regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`), " $1 percent "},
-	{regexp.MustCompile(`\$\s*(\d)`), " usd $1"},
-	{regexp.MustCompile(`(\d)\s*(?:m|mn|million)\b`), "$1 million"},
-	{regexp.MustCompile(`(\d)\s*(?:bn|b|billion)\b`), "$1 billion"},
-	{regexp.MustCompile(`(\d)\s*(?:k)\b`), "${1}000"},
+var phraseRewrites = []rewrite{
+	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}},
+	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 ", []string{"fy", "fiscal", "financial"}},
+	{regexp.MustCompile(`\b20(\d{2})\s*[-–/]\s*(?:20)?(\d{2})\b`), " fy$2 ", []string{"20"}},
+	{regexp.MustCompile(`\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " fy$1 ", []string{"fy", "fiscal", "financial"}},
+	{regexp.MustCompile(`\b24\s*[/x]\s*7\b|\bround[\s-]the[\s-]clock\b|\baround[\s-]the[\s-]clock\b`), " roundtheclock ", []string{"24", "clock"}},
+	{regexp.MustCompile(`\byear[\s-]on[\s-]year\b|\byear[\s-]over[\s-]year\b|\by\s?o\s?y\b`), " yoy ", []string{"year", "yoy", "y o"}},
+	{regexp.MustCompile(`\be[\s-]?commerce\b`), " ecommerce ", []string{"commerce"}},
+	{regexp.MustCompile(`\bcall[\s-]?cent(?:er|re)s?\b`), " callcenter ", []string{"call"}},
+	{regexp.MustCompile(`\bsenior\s+vice[\s-]?chair(?:man|person)?\b|\bsvc\b`), " seniorvicechairman ", []string{"vice", "svc"}},
+	{regexp.MustCompile(`\bvice[\s-]?chair(?:man|person)?\b`), " vicechairman ", []string{"vice"}},
+	{regexp.MustCompile(`\bvice[\s-]?president\b|\bvp\b`), " vicepresident ", []string{"vice", "vp"}},
+	{regexp.MustCompile(`\bsab\s+se\s+(?:bari|bara|bade|bada|bary|barhi|zyada\s+bari)\b`), " biggest ", []string{"sab"}},
+	{regexp.MustCompile(`\b(?:kaun|kon|koun)\s+(?:sa|si|se|sy)\b`), " which ", []string{"kaun", "kon", "koun"}},
+	{regexp.MustCompile(`\b(?:list|names?)\s+(?:of\s+)?(?:the\s+|some\s+|all\s+)?(?:\w+\s+){0,2}(?:compan(?:y|ies)|firms)\b|\b(?:compan(?:y|ies)|firms)\s+(?:list|names?)\b|\bname\s+of\s+(?:\S+\s+){0,3}compan(?:y|ies)\b|\bwhich\s+(?:\w+\s+)?compan(?:y|ies)\b`), " companynames ", []string{"compan", "firm"}},
+	{regexp.MustCompile(`\bmiddle[\s-]east(?:ern)?\b`), " middleeast ", []string{"middle"}},
+	{regexp.MustCompile(`\bnorth[\s-]america(?:n)?\b`), " northamerica ", []string{"north"}},
+	{regexp.MustCompile(`\bunited\s+states\b|\bamerica(?:n)?\b`), " usa ", []string{"united", "america"}},
+	{regexp.MustCompile(`\bunited\s+kingdom\b|\bbritain\b|\bbritish\b|\bu\.k\.`), " uk ", []string{"united", "brit", "u.k"}},
+	{regexp.MustCompile(`\bunited\s+arab\s+emirates\b|\bu\.a\.e\.?`), " uae ", []string{"united", "u.a"}},
+	{regexp.MustCompile(`\bartificial\s+intelligence\b|\ba\.i\.`), " ai ", []string{"artificial", "a.i"}},
+	{regexp.MustCompile(`\binformation\s+technology\b`), " infotech ", []string{"information"}},
+	{regexp.MustCompile(`\bit\s+(sector|parks?|industry|industries|services?|compan(?:y|ies)|firms?|infrastructure|outsourcing|zones?|exports?|hub|professionals?|skills?|policy|policies)\b`), " infotech $1 ", []string{"it "}},
+	{regexp.MustCompile(`\b(software\s+and|and|&)\s+it\b`), " $1 infotech ", []string{"it"}},
+	{regexp.MustCompile(`\bdata\s+analytics?\b`), " dataanalytics ", []string{"data"}},
+	{regexp.MustCompile(`\bforeign\s+exchange\b|\bforex\b|\bfx\b`), " forex ", []string{"foreign", "forex", "fx"}},
+	{regexp.MustCompile(`\bhow\s+(?:much|many)\b`), " qty ", []string{"how"}},
+	{regexp.MustCompile(`\bhow\s+(?:do|can|could|should|would|to)\s+(?:i|we|you|one|someone|u)\b|\bhow\s+to\b|\bsteps?\s+(?:to|for)\b|\bprocess\s+(?:to|for)\b|\bprocedure\b|\b(?:do|would|will|should)\s+i\s+need\b|\b(?:start|open|set\s*up|launch)(?:ing)?\s+(?:a|my|an|our)\b|\bkaise\s+(?:karu|karun|karein|karen|karte|milegi|milay|milega|mile)\b`), " howto ", []string{"how", "step", "process", "procedure", "kaise", "need", "start", "open", "set", "launch"}},
+	{regexp.MustCompile(`(\d),(\d{3})`), "$1$2", []string{","}},
+	{regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`), " $1 percent ", []string{"%"}},
+	{regexp.MustCompile(`\$\s*(\d)`), " usd $1", []string{"$"}},
+	{regexp.MustCompile(`(\d)\s*(?:m|mn|million)\b`), "$1 million", []string{"m"}},
+	{regexp.MustCompile(`(\d)\s*(?:bn|b|billion)\b`), "$1 billion", []string{"b"}},
+	{regexp.MustCompile(`(\d)\s*(?:k)\b`), "${1}000", []string{"k"}},
 }
 
 // clean returns s limited to MaxQuestionRunes, valid UTF-8, with control
@@ -99,12 +112,13 @@ func clean(s string) string {
 // by stopword; callers decide whether to drop them.
 func tokenize(text string) []string {
 	s := clean(text)
-	for _, r := range caseRewrites {
-		s = r.re.ReplaceAllString(s, r.with)
+	lower := strings.ToLower(s)
+	for i := range caseRewrites {
+		s = caseRewrites[i].apply(s, lower)
 	}
 	s = strings.ToLower(s)
-	for _, r := range phraseRewrites {
-		s = r.re.ReplaceAllString(s, r.with)
+	for i := range phraseRewrites {
+		s = phraseRewrites[i].apply(s, s)
 	}
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'

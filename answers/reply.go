@@ -3,6 +3,7 @@ package answers
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -90,15 +91,18 @@ func (r *Reply) EntryID() string {
 	return ""
 }
 
-// Periods returns the distinct periods of the figures in the reply, in order
-// of appearance, e.g. ["FY25", "FY24"].
+// Periods returns the distinct fiscal years of the figures in the reply,
+// sorted, e.g. ["FY24", "FY25"]. A range such as "FY24–FY25" counts as both.
 func (r *Reply) Periods() []string {
 	var out []string
 	for _, f := range r.Facts {
-		if f.Period != "" && !containsString(out, f.Period) {
-			out = append(out, f.Period)
+		for _, p := range strings.FieldsFunc(f.Period, func(c rune) bool { return c == '–' || c == '-' || c == ',' || c == ' ' }) {
+			if !containsString(out, p) {
+				out = append(out, p)
+			}
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -76,7 +76,7 @@ func (r *Reply) Text() string {
 	}
 	for i, p := range r.Parts {
 		if i > 0 {
-			b.WriteString("\n\n")
+			b.WriteString("\n")
 		}
 		b.WriteString(p.Entry.Question + "\n")
 		for _, f := range p.Facts {
