@@ -85,7 +85,7 @@ func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 // term is one canonical term of a question.
 type term struct {
 	canon   string
-	surface string // the word as the user typed it (lowercased)
+	surface string  // the word as the user typed it (lowercased)
 	class   string  // salient class, or ""
 	known   bool    // occurs in the knowledge base
 	weight  float64 // how much it counts (see index.weight)

@@ -78,15 +78,12 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error))
 	}
 	out := bufio.NewWriter(std.out)
 	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
 	answer := func(q string, many bool) error {
 		r := eng.Ask(q)
 		if *asJSON {
-			b, err := json.Marshal(toJSON(r))
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(out, "%s\n", b)
-			return err
+			return enc.Encode(toJSON(r))
 		}
 		if many {
 			fmt.Fprintf(out, "> %s\n", answers.Truncate(r.Question, 200))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -66,6 +67,9 @@ type gwConn struct {
 	sess       *session
 }
 
+// sessionCounter numbers sessions across all fakes in the process.
+var sessionCounter atomic.Int64
+
 // fatalClose reports whether Discord treats a close code as "do not
 // reconnect"; CloseWith makes those sticky.
 func fatalClose(code int) bool {
@@ -101,7 +105,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	defer s.wg.Done()
 	s.conns++
 	c.n = s.conns
-	s.cur = c
+	s.latest = c
 	s.active[c] = struct{}{}
 	s.tracefLocked("gw#%d: connected %s", c.n, r.URL.RequestURI())
 	s.notifyLocked()
@@ -113,6 +117,9 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		delete(s.active, c)
 		if s.cur == c {
 			s.cur = nil
+		}
+		if s.latest == c {
+			s.latest = nil
 		}
 		c.ready = false
 		s.notifyLocked()
@@ -258,11 +265,12 @@ func (c *gwConn) handleIdentify(raw json.RawMessage) {
 		s.mu.Unlock()
 		return
 	}
-	s.sessions++
 	if s.sess != nil {
 		s.sess.valid = false
 	}
-	sess := &session{id: fmt.Sprintf("fake-session-%d", s.sessions), valid: true, seq: 1}
+	// Session ids are unique in the process, so a discordgo session left
+	// over from another test cannot RESUME into this fake.
+	sess := &session{id: fmt.Sprintf("fake-session-%d", sessionCounter.Add(1)), valid: true, seq: 1}
 	s.sess = sess
 	c.sess = sess
 	c.identified = true
@@ -293,6 +301,7 @@ func (c *gwConn) handleIdentify(raw json.RawMessage) {
 	s.mu.Lock()
 	if !c.closing {
 		c.ready = true
+		s.cur = c
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
@@ -371,6 +380,7 @@ func (c *gwConn) handleResume(raw json.RawMessage) {
 	s.mu.Lock()
 	if !c.closing {
 		c.ready = true
+		s.cur = c
 	}
 	s.notifyLocked()
 	s.mu.Unlock()
@@ -488,11 +498,20 @@ func (s *Server) Dispatch(event string, data any) error {
 	return nil
 }
 
+// target returns the connection test controls act on: the current READY
+// connection, else the latest accepted one still open.
+func (s *Server) targetLocked() *gwConn {
+	if s.cur != nil {
+		return s.cur
+	}
+	return s.latest
+}
+
 // RequestReconnect sends RECONNECT (op 7) on the current connection, as
 // Discord does before moving a client; the client should close and RESUME.
 func (s *Server) RequestReconnect() error {
 	s.mu.Lock()
-	c := s.cur
+	c := s.targetLocked()
 	s.mu.Unlock()
 	if c == nil {
 		return errors.New("fakediscord: no gateway connection")
@@ -504,9 +523,11 @@ func (s *Server) RequestReconnect() error {
 // close frame), so the client has to reconnect. The session stays resumable.
 func (s *Server) DropConnection() {
 	s.mu.Lock()
-	c := s.cur
-	s.cur = nil
+	c := s.targetLocked()
 	if c != nil {
+		if s.cur == c {
+			s.cur = nil
+		}
 		c.ready = false
 		c.closing = true
 		s.tracefLocked("gw#%d: dropped", c.n)
@@ -533,7 +554,7 @@ func (s *Server) CloseWith(code int, reason string) {
 	if (code == 4007 || code == 4009) && s.sess != nil {
 		s.sess.valid = false
 	}
-	c := s.cur
+	c := s.targetLocked()
 	s.mu.Unlock()
 	if c != nil {
 		c.closeWith(code, reason)

@@ -155,9 +155,9 @@ type Server struct {
 	closed       bool
 	changed      chan struct{} // closed and replaced on every state change
 	conns        int
-	cur          *gwConn
+	cur          *gwConn // latest connection that completed IDENTIFY/RESUME, while open
+	latest       *gwConn // latest accepted connection, while open
 	active       map[*gwConn]struct{}
-	sessions     int
 	sess         *session
 	identify     json.RawMessage
 	sticky       *closeCode
@@ -259,7 +259,7 @@ func (s *Server) Close() {
 		return
 	}
 	s.closed = true
-	s.cur = nil
+	s.cur, s.latest = nil, nil
 	var conns []*gwConn
 	for c := range s.active {
 		conns = append(conns, c)

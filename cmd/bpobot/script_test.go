@@ -1,0 +1,25 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"bpobot": main})
+}
+
+// TestScripts runs the command-line scenarios in testdata/script: each
+// .txtar file runs bpobot as a real process and checks its output and exit
+// status.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			// No token from the developer's environment may leak in.
+			env.Setenv("DISCORD_TOKEN", "")
+			return nil
+		},
+	})
+}

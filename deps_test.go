@@ -1,0 +1,42 @@
+// Package bpobot_test holds repository-wide tests.
+package bpobot_test
+
+import (
+	"encoding/json"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImportRules enforces the architecture: dependencies point one way,
+// knowledge <- answers <- bot <- cmd/bpobot, and the pure packages never
+// reach Discord, the environment or the network.
+func TestImportRules(t *testing.T) {
+	const mod = "github.com/bpobot/bpobot/"
+	rules := []struct {
+		pkg       string
+		forbidden []string // import path prefixes not allowed, directly or indirectly
+	}{
+		{"knowledge", []string{mod + "answers", mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec"}},
+		{"answers", []string{mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec", "log/slog"}},
+		{"bot", []string{mod + "cmd"}},
+	}
+	for _, r := range rules {
+		out, err := exec.Command("go", "list", "-deps", "-json=ImportPath", "./"+r.pkg).Output()
+		if err != nil {
+			t.Fatalf("go list ./%s: %v", r.pkg, err)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(out)))
+		for dec.More() {
+			var p struct{ ImportPath string }
+			if err := dec.Decode(&p); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range r.forbidden {
+				if p.ImportPath == f || strings.HasPrefix(p.ImportPath, f+"/") {
+					t.Errorf("%s depends on %s", r.pkg, p.ImportPath)
+				}
+			}
+		}
+	}
+}
