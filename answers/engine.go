@@ -37,7 +37,7 @@ const (
 	coverageShare = 0.65
 	// candidates is how many entries are fully scored after the index has
 	// ranked them by a cheap partial score.
-	candidates = 16
+	candidates = 12
 	// Terms in more than max(commonTermMin, entries/commonTermDiv) entries
 	// do not select candidates (they still count in the score): they cannot
 	// tell entries apart, and walking their long posting lists is what would
@@ -89,6 +89,7 @@ type term struct {
 	class   string  // salient class, or ""
 	known   bool    // occurs in the knowledge base
 	weight  float64 // how much it counts (see index.weight)
+	id      int32   // index.ids of canon, or -1 when unknown
 }
 
 // analyze returns the distinct content terms of a question.
@@ -114,7 +115,11 @@ func (e *Engine) analyze(text string) []term {
 			continue
 		}
 		seen[t] = true
-		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: e.ix.vocab[t], weight: e.ix.weight(t)})
+		id, known := e.ix.ids[t]
+		if !known {
+			id = -1
+		}
+		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: known, weight: e.ix.weight(t), id: id})
 	}
 	return out
 }
@@ -218,9 +223,9 @@ func (e *Engine) score(ei *entryIndex, terms []term) match {
 	return m
 }
 
-func hasTerm(terms []term, t string) bool {
+func hasTerm(terms []term, id int32) bool {
 	for i := range terms {
-		if terms[i].canon == t {
+		if terms[i].id == id {
 			return true
 		}
 	}

@@ -35,7 +35,7 @@ type entryIndex struct {
 
 // phrasing is one way of asking an entry's question, as weighted terms.
 type phrasing struct {
-	terms   []string
+	terms   []int32 // term ids (see index.ids)
 	weights []float64
 	total   float64
 }
@@ -52,7 +52,8 @@ type index struct {
 	postings map[string][]posting
 	idf      map[string]float64
 	maxIDF   float64
-	vocab    map[string]bool // every canonical term in the knowledge base
+	vocab    map[string]bool  // every canonical term in the knowledge base
+	ids      map[string]int32 // a small number for each term of vocab, for fast comparison
 	speller  *speller
 }
 
@@ -61,13 +62,16 @@ func newIndex(kb *knowledge.Base) *index {
 		postings: make(map[string][]posting),
 		idf:      make(map[string]float64),
 		vocab:    make(map[string]bool),
+		ids:      make(map[string]int32),
 	}
+	var phrasingTerms [][][]string // per entry, per phrasing
 	surface := make(map[string]int)
 	for i, e := range kb.Entries {
 		ei := entryIndex{entry: e, order: i, primary: make(map[string]bool), secondary: make(map[string]bool)}
+		var pts [][]string
 		for _, p := range append([]string{e.Question}, e.Phrasings...) {
 			terms := ix.collect(p, surface)
-			ei.phrasings = append(ei.phrasings, phrasing{terms: terms})
+			pts = append(pts, terms)
 			for _, t := range terms {
 				ei.primary[t] = true
 			}
@@ -93,6 +97,7 @@ func newIndex(kb *knowledge.Base) *index {
 			}
 		}
 		ix.entries = append(ix.entries, ei)
+		phrasingTerms = append(phrasingTerms, pts)
 	}
 	n := float64(len(ix.entries))
 	df := make(map[string]int)
@@ -106,19 +111,22 @@ func newIndex(kb *knowledge.Base) *index {
 			df[t]++
 		}
 	}
-	for t, d := range df {
-		ix.idf[t] = math.Log(1 + n/float64(d))
+	for _, t := range sortedKeys(boolKeys(df)) {
+		ix.idf[t] = math.Log(1 + n/float64(df[t]))
 		ix.vocab[t] = true
+		ix.ids[t] = int32(len(ix.ids))
 		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
 	}
-	for i := range ix.entries {
-		for j := range ix.entries[i].phrasings {
-			p := &ix.entries[i].phrasings[j]
-			for _, t := range p.terms {
+	for i, pts := range phrasingTerms {
+		for _, terms := range pts {
+			var p phrasing
+			for _, t := range terms {
 				w := ix.weight(t)
+				p.terms = append(p.terms, ix.ids[t])
 				p.weights = append(p.weights, w)
 				p.total += w
 			}
+			ix.entries[i].phrasings = append(ix.entries[i].phrasings, p)
 		}
 	}
 	// The speller corrects toward words of the knowledge base and words the
@@ -181,6 +189,14 @@ func hasNumber(s string) bool {
 		}
 	}
 	return false
+}
+
+func boolKeys(m map[string]int) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -22,9 +22,12 @@ type rewrite struct {
 	triggers []string
 }
 
+// digit is a trigger that any ASCII digit satisfies.
+const digit = "0-9"
+
 func (r *rewrite) apply(s, lower string) string {
 	for _, t := range r.triggers {
-		if strings.Contains(lower, t) {
+		if t == digit && strings.ContainsAny(lower, "0123456789") || strings.Contains(lower, t) {
 			return r.re.ReplaceAllString(s, r.with)
 		}
 	}
@@ -35,14 +38,14 @@ func (r *rewrite) apply(s, lower string) string {
 // case tells an abbreviation from an ordinary word ("IT" and "it", "US" and
 // "us").
 var caseRewrites = []rewrite{
-	{regexp.MustCompile(`<a?:(\w+):\d+>`), " ", []string{"<"}},                // Discord custom emoji
-	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " ", []string{"<"}},               // Discord user, role and channel mentions
-	{regexp.MustCompile(`@(everyone|here)\b`), " ", []string{"@"}},            // mass mentions
-	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa ", []string{"us", "u.s"}}, // the United States, not "us"
-	{regexp.MustCompile(`\bI\.?T\b`), " infotech ", []string{"it", "i.t"}},    // information technology, not "it"
-	{regexp.MustCompile(`\bA\.I\.`), " ai ", []string{"a.i"}},                 // artificial intelligence
-	{regexp.MustCompile(`(?i)p\s?@\s?sha`), " pasha ", []string{"@"}},         // P@SHA
-	{regexp.MustCompile(`(?i)\bpa\.?sha\b`), " pasha ", []string{"sha"}},      // PASHA
+	{regexp.MustCompile(`<a?:(\w+):\d+>`), " ", []string{"<"}},                         // Discord custom emoji
+	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " ", []string{"<"}},                        // Discord user, role and channel mentions
+	{regexp.MustCompile(`@(everyone|here)\b`), " ", []string{"@"}},                     // mass mentions
+	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa ", []string{"US", "U.S"}},          // the United States, not "us"
+	{regexp.MustCompile(`\bI\.?T\b`), " infotech ", []string{"IT", "I.T"}},             // information technology, not "it"
+	{regexp.MustCompile(`\bA\.I\.`), " ai ", []string{"a.i"}},                          // artificial intelligence
+	{regexp.MustCompile(`(?i)p\s?@\s?sha`), " pasha ", []string{"@"}},                  // P@SHA
+	{regexp.MustCompile(`(?i)\bpa\.?sha\b`), " pasha ", []string{"sha", "SHA", "Sha"}}, // PASHA
 }
 
 // phraseRewrites run on lowercased text and fold multi-word terms, number
@@ -79,9 +82,9 @@ var phraseRewrites = []rewrite{
 	{regexp.MustCompile(`(\d),(\d{3})`), "$1$2", []string{","}},
 	{regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`), " $1 percent ", []string{"%"}},
 	{regexp.MustCompile(`\$\s*(\d)`), " usd $1", []string{"$"}},
-	{regexp.MustCompile(`(\d)\s*(?:m|mn|million)\b`), "$1 million", []string{"m"}},
-	{regexp.MustCompile(`(\d)\s*(?:bn|b|billion)\b`), "$1 billion", []string{"b"}},
-	{regexp.MustCompile(`(\d)\s*(?:k)\b`), "${1}000", []string{"k"}},
+	{regexp.MustCompile(`(\d)\s*(?:m|mn|million)\b`), "$1 million", []string{digit}},
+	{regexp.MustCompile(`(\d)\s*(?:bn|b|billion)\b`), "$1 billion", []string{digit}},
+	{regexp.MustCompile(`(\d)\s*(?:k)\b`), "${1}000", []string{digit}},
 }
 
 // clean returns s limited to MaxQuestionRunes, valid UTF-8, with control
@@ -112,9 +115,8 @@ func clean(s string) string {
 // by stopword; callers decide whether to drop them.
 func tokenize(text string) []string {
 	s := clean(text)
-	lower := strings.ToLower(s)
 	for i := range caseRewrites {
-		s = caseRewrites[i].apply(s, lower)
+		s = caseRewrites[i].apply(s, s) // case-sensitive triggers, checked in the raw text
 	}
 	s = strings.ToLower(s)
 	for i := range phraseRewrites {

@@ -143,8 +143,11 @@ func (c *client) open(t *testing.T) {
 	t.Cleanup(func() {
 		// Without this, discordgo's heartbeat goroutine can race Close (its
 		// select may pick the ticker over the closed listening channel),
-		// fail to write, and reconnect the closed session forever.
-		c.dg.ShouldReconnectOnError = false
+		// fail to write, and reconnect the closed session forever. (Only
+		// written when set: discordgo reads it without a lock.)
+		if c.dg.ShouldReconnectOnError {
+			c.dg.ShouldReconnectOnError = false
+		}
 		c.dg.Close()
 	})
 }
