@@ -413,3 +413,18 @@ func (e *Engine) Explain(question string) string {
 	}
 	return b.String()
 }
+
+// AnswerEntry returns the reply for one entry, as if its canonical question
+// had been asked: for follow-up and suggestion buttons, which name an entry.
+// It returns nil when there is no entry with that id.
+func (e *Engine) AnswerEntry(id string) *Reply {
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		if ei.entry.ID == id {
+			r := &Reply{Question: ei.entry.Question}
+			e.answer(r, []*match{{ei: ei, score: 1}})
+			return r
+		}
+	}
+	return nil
+}

@@ -350,3 +350,14 @@ func questions(es []*knowledge.Entry) []string {
 	}
 	return out
 }
+
+func TestAnswerEntry(t *testing.T) {
+	e := engine(t)
+	r := e.AnswerEntry("fy25-earnings")
+	if r == nil || !r.Answered || r.EntryID() != "fy25-earnings" || len(r.Citations) == 0 || r.Score != 1 {
+		t.Fatalf("AnswerEntry = %+v", r)
+	}
+	if e.AnswerEntry("no-such-entry") != nil {
+		t.Error("AnswerEntry of an unknown id is not nil")
+	}
+}

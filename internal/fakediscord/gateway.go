@@ -289,22 +289,18 @@ func (c *gwConn) handleIdentify(raw json.RawMessage) {
 	}
 	frame, _ := json.Marshal(map[string]any{"op": opDispatch, "s": sess.seq, "t": "READY", "d": ready})
 	s.tracefLocked("gw#%d: -> READY s=1 %s", c.n, sess.id)
+	// Ready from now on: c.writeMu is held, so a Dispatch cannot overtake
+	// READY, and a client that got READY always finds the connection ready.
+	c.ready = true
+	s.cur = c
+	s.notifyLocked()
 	s.mu.Unlock()
 
 	mt := websocket.TextMessage
 	if d.Compress {
 		frame, mt = zlibCompress(frame), websocket.BinaryMessage
 	}
-	if err := c.writeFrameLocked(mt, frame); err != nil {
-		return
-	}
-	s.mu.Lock()
-	if !c.closing {
-		c.ready = true
-		s.cur = c
-	}
-	s.notifyLocked()
-	s.mu.Unlock()
+	c.writeFrameLocked(mt, frame)
 }
 
 func (c *gwConn) handleResume(raw json.RawMessage) {
@@ -370,6 +366,9 @@ func (c *gwConn) handleResume(raw json.RawMessage) {
 	c.sess = sess
 	c.identified = true
 	s.tracefLocked("gw#%d: -> %d replayed dispatch(es), RESUMED s=%d", c.n, len(frames)-1, sess.seq)
+	c.ready = true // c.writeMu is held: nothing overtakes the replay
+	s.cur = c
+	s.notifyLocked()
 	s.mu.Unlock()
 
 	for _, f := range frames {
@@ -377,13 +376,6 @@ func (c *gwConn) handleResume(raw json.RawMessage) {
 			return
 		}
 	}
-	s.mu.Lock()
-	if !c.closing {
-		c.ready = true
-		s.cur = c
-	}
-	s.notifyLocked()
-	s.mu.Unlock()
 }
 
 // writeJSON sends v as a text frame.

@@ -187,7 +187,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		handlers, mode = s.route(seg)
 	}
 	auth := r.Header.Get("Authorization")
-	authOK := auth == "Bot "+s.token || mode == authNone || (mode == authOptional && auth == "")
+	authOK := !inAPI || auth == "Bot "+s.token || mode == authNone || (mode == authOptional && auth == "")
 	switch {
 	case !authOK:
 		writeError(w, http.StatusUnauthorized, 0, "401: Unauthorized")
@@ -211,12 +211,19 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(b)
 }
 
+// apiError is Discord's JSON error body.
+type apiError struct {
+	Message string         `json:"message"`
+	Code    int            `json:"code"`
+	Errors  map[string]any `json:"errors,omitempty"`
+}
+
 func writeError(w http.ResponseWriter, status, code int, message string) {
-	writeJSON(w, status, map[string]any{"message": message, "code": code})
+	writeJSON(w, status, apiError{Message: message, Code: code})
 }
 
 func writeFormErrors(w http.ResponseWriter, fe formErrors) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"message": invalidFormBodyMessage, "code": errCodeInvalidFormBody, "errors": map[string]any(fe)})
+	writeJSON(w, http.StatusBadRequest, apiError{Message: invalidFormBodyMessage, Code: errCodeInvalidFormBody, Errors: fe})
 }
 
 func noContent(w http.ResponseWriter, _ Request, _ []string) {

@@ -1,0 +1,285 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/knowledge"
+	"github.com/bwmarrin/discordgo"
+)
+
+// Discord's limits, which discordgo does not check. Every message the bot
+// builds is cut to fit them (see fit).
+const (
+	maxContent          = 2000
+	maxEmbedTitle       = 256
+	maxEmbedDescription = 4096
+	maxEmbedFields      = 25
+	maxFieldName        = 256
+	maxFieldValue       = 1024
+	maxFooter           = 2048
+	maxEmbedTotal       = 6000
+	maxRows             = 5
+	maxButtonsPerRow    = 5
+	maxButtonLabel      = 80
+	maxCustomID         = 100
+	maxSelectOptions    = 25
+	maxChoices          = 25
+	maxChoiceName       = 100
+)
+
+// Custom ids of the bot's components.
+const (
+	idAsk   = "ask:" // + entry id: answer that entry
+	idNone  = "none" // "none of these" under a decline
+	idTopic = "topic"
+)
+
+const embedColor = 0x01411C // Pakistan green
+
+// message is a reply before it becomes a Discord payload.
+type message struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Ephemeral  bool
+}
+
+// noMentions is sent with every message: an empty, non-nil parse list, so no
+// reply can ping @everyone, a role or a user, whatever the question held.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// interactionData turns m into an interaction response's data.
+func (m message) interactionData() *discordgo.InteractionResponseData {
+	m.fit()
+	d := &discordgo.InteractionResponseData{
+		Content:         m.Content,
+		Embeds:          m.Embeds,
+		Components:      m.Components,
+		AllowedMentions: noMentions(),
+	}
+	if m.Ephemeral {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	if d.Components == nil {
+		d.Components = []discordgo.MessageComponent{} // clears buttons on an update
+	}
+	return d
+}
+
+// messageSend turns m into a channel message replying to ref (may be nil).
+func (m message) messageSend(ref *discordgo.MessageReference) *discordgo.MessageSend {
+	m.fit()
+	return &discordgo.MessageSend{
+		Content:         m.Content,
+		Embeds:          m.Embeds,
+		Components:      m.Components,
+		AllowedMentions: noMentions(),
+		Reference:       ref,
+	}
+}
+
+// replyMessage renders an engine reply.
+func replyMessage(r *answers.Reply) message {
+	if !r.Answered {
+		return declineMessage(r)
+	}
+	return message{Embeds: []*discordgo.MessageEmbed{answerEmbed(r)}, Components: askButtons(r.Related)}
+}
+
+// answerEmbed renders an answer: the matched question as the title, the
+// cited facts as the description, the sources as fields, and the period of
+// the figures in the footer.
+func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
+	var desc strings.Builder
+	multi := len(r.Parts) > 1
+	for i, p := range r.Parts {
+		if multi {
+			if i > 0 {
+				desc.WriteString("\n")
+			}
+			desc.WriteString("**" + p.Entry.Question + "**\n")
+		}
+		for _, f := range p.Facts {
+			desc.WriteString("• " + answers.FactLine(f) + "\n")
+		}
+	}
+	title := r.Parts[0].Entry.Question
+	if multi {
+		title = "Your question has " + strconv.Itoa(len(r.Parts)) + " parts"
+	}
+	footer := r.PeriodNote()
+	if footer == "" {
+		footer = "bpobot answers only from the sources cited above."
+	}
+	var cites []string
+	for _, c := range r.Citations {
+		cites = append(cites, answers.CitationLine(c))
+	}
+	return &discordgo.MessageEmbed{
+		Title:       title,
+		Description: strings.TrimSpace(desc.String()),
+		Color:       embedColor,
+		Fields:      linesToFields("Sources", cites),
+		Footer:      &discordgo.MessageEmbedFooter{Text: footer},
+	}
+}
+
+// declineMessage renders a decline: a short message, "did you mean" buttons
+// for the suggestions and a "none of these" button.
+func declineMessage(r *answers.Reply) message {
+	content := r.Decline
+	rows := askButtons(r.Suggestions)
+	if len(r.Suggestions) > 0 {
+		content += "\nDid you mean one of these?"
+		none := discordgo.Button{Label: "None of these", Style: discordgo.SecondaryButton, CustomID: idNone}
+		if len(rows) > 0 {
+			row := rows[len(rows)-1].(discordgo.ActionsRow)
+			if len(row.Components) < maxButtonsPerRow {
+				row.Components = append(row.Components, none)
+				rows[len(rows)-1] = row
+			} else {
+				rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{none}})
+			}
+		}
+	}
+	return message{Content: content, Components: rows, Ephemeral: true}
+}
+
+// askButtons renders up to 3 entries as buttons that ask them, one row.
+func askButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
+	var btns []discordgo.MessageComponent
+	for _, e := range es {
+		if len(btns) == 3 {
+			break
+		}
+		id := idAsk + e.ID
+		if len(id) > maxCustomID {
+			continue
+		}
+		btns = append(btns, discordgo.Button{Label: cut(e.Question, maxButtonLabel), Style: discordgo.PrimaryButton, CustomID: id})
+	}
+	if len(btns) == 0 {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: btns}}
+}
+
+// linesToFields packs lines into fields named name, each within Discord's
+// field limit, continuing into further fields as needed.
+func linesToFields(name string, lines []string) []*discordgo.MessageEmbedField {
+	var fields []*discordgo.MessageEmbedField
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() == 0 {
+			return
+		}
+		n := name
+		if len(fields) > 0 {
+			n = name + " (continued)"
+		}
+		fields = append(fields, &discordgo.MessageEmbedField{Name: n, Value: cur.String()})
+		cur.Reset()
+	}
+	for _, l := range lines {
+		l = cut(l, maxFieldValue)
+		if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(l) > maxFieldValue {
+			flush()
+		}
+		if cur.Len() > 0 {
+			cur.WriteString("\n")
+		}
+		cur.WriteString(l)
+	}
+	flush()
+	return fields
+}
+
+// fit cuts m to Discord's limits: content, embed parts and their total, and
+// the number and size of components.
+func (m *message) fit() {
+	m.Content = cut(m.Content, maxContent)
+	if len(m.Embeds) > 10 {
+		m.Embeds = m.Embeds[:10]
+	}
+	budget := maxEmbedTotal
+	for _, e := range m.Embeds {
+		fitEmbed(e, &budget)
+	}
+	if len(m.Components) > maxRows {
+		m.Components = m.Components[:maxRows]
+	}
+	for i, c := range m.Components {
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		if len(row.Components) > maxButtonsPerRow {
+			row.Components = row.Components[:maxButtonsPerRow]
+		}
+		for j, cc := range row.Components {
+			switch x := cc.(type) {
+			case discordgo.Button:
+				x.Label = cut(x.Label, maxButtonLabel)
+				row.Components[j] = x
+			case discordgo.SelectMenu:
+				if len(x.Options) > maxSelectOptions {
+					x.Options = x.Options[:maxSelectOptions]
+				}
+				row.Components[j] = x
+			}
+		}
+		m.Components[i] = row
+	}
+}
+
+// fitEmbed cuts e to the per-part limits and to what is left of budget, the
+// characters all embeds of a message may share.
+func fitEmbed(e *discordgo.MessageEmbed, budget *int) {
+	e.Title = cut(e.Title, min(maxEmbedTitle, *budget))
+	*budget -= runes(e.Title)
+	if e.Footer != nil {
+		e.Footer.Text = cut(e.Footer.Text, min(maxFooter, max(*budget, 0)))
+		*budget -= runes(e.Footer.Text)
+	}
+	if len(e.Fields) > maxEmbedFields {
+		e.Fields = e.Fields[:maxEmbedFields]
+	}
+	// Fields (the sources) take precedence over a long description: a fact
+	// must never lose its citation.
+	var kept []*discordgo.MessageEmbedField
+	for _, f := range e.Fields {
+		f.Name = cut(f.Name, maxFieldName)
+		f.Value = cut(f.Value, maxFieldValue)
+		n := runes(f.Name) + runes(f.Value)
+		if n > *budget-200 { // leave room for some description
+			break
+		}
+		*budget -= n
+		kept = append(kept, f)
+	}
+	e.Fields = kept
+	e.Description = cutLines(e.Description, min(maxEmbedDescription, max(*budget, 0)))
+	*budget -= runes(e.Description)
+}
+
+// cut shortens s to at most n runes, ending with "…" when cut.
+func cut(s string, n int) string { return answers.Truncate(s, n) }
+
+// cutLines shortens s to at most n runes at a line boundary where it can.
+func cutLines(s string, n int) string {
+	if runes(s) <= n {
+		return s
+	}
+	c := cut(s, n)
+	if i := strings.LastIndex(c, "\n"); i > 0 && runes(c[:i])+2 <= n {
+		return c[:i] + "\n…"
+	}
+	return c
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
