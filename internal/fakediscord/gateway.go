@@ -142,6 +142,22 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 // readLoop handles the client's payloads until the connection ends.
 func (c *gwConn) readLoop() {
 	s := c.s
+	c.ws.SetCloseHandler(func(code int, _ string) error {
+		// A client closing with 1000 or 1001 ends its session. Done before
+		// the close is echoed, so a client that saw the echo cannot resume.
+		s.mu.Lock()
+		if !c.closing && (code == websocket.CloseNormalClosure || code == websocket.CloseGoingAway) && c.sess != nil {
+			c.sess.valid = false
+		}
+		s.mu.Unlock()
+		// What gorilla/websocket's default handler does: echo the code.
+		var msg []byte
+		if code != websocket.CloseNoStatusReceived {
+			msg = websocket.FormatCloseMessage(code, "")
+		}
+		c.ws.WriteControl(websocket.CloseMessage, msg, time.Now().Add(writeTimeout))
+		return nil
+	})
 	for {
 		mt, msg, err := c.ws.ReadMessage()
 		if err != nil {
@@ -149,10 +165,6 @@ func (c *gwConn) readLoop() {
 			var ce *websocket.CloseError
 			if errors.As(err, &ce) {
 				s.tracefLocked("gw#%d: client closed with %d %q", c.n, ce.Code, ce.Text)
-				// A client closing with 1000 or 1001 ends its session.
-				if !c.closing && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) && c.sess != nil {
-					c.sess.valid = false
-				}
 			} else {
 				s.tracefLocked("gw#%d: ended: %v", c.n, err)
 			}

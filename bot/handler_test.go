@@ -1,0 +1,296 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// recorder is an http.RoundTripper that answers every request with 204 and
+// keeps the bodies of interaction callbacks: a hand-written fake of
+// Discord's callback endpoint, for tests that do not need the gateway.
+type recorder struct {
+	mu     sync.Mutex
+	bodies [][]byte
+	paths  []string
+	status int
+	keep   bool
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	b, _ := io.ReadAll(req.Body)
+	r.mu.Lock()
+	if r.keep {
+		r.bodies = append(r.bodies, b)
+		r.paths = append(r.paths, req.URL.Path)
+	}
+	st := r.status
+	r.mu.Unlock()
+	if st == 0 {
+		st = http.StatusNoContent
+	}
+	return &http.Response{StatusCode: st, Body: io.NopCloser(strings.NewReader(`{"message":"x","retry_after":0.01}`)), Header: http.Header{}, Request: req}, nil
+}
+
+// wireResponse is an interaction response as it travels: discordgo cannot
+// decode components into its interface type, so tests use this shape.
+type wireResponse struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data struct {
+		Content         string                                      `json:"content"`
+		Flags           discordgo.MessageFlags                      `json:"flags"`
+		Embeds          []*discordgo.MessageEmbed                   `json:"embeds"`
+		Choices         []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+		AllowedMentions *discordgo.MessageAllowedMentions           `json:"allowed_mentions"`
+		Components      []struct {
+			Type       int `json:"type"`
+			Components []struct {
+				Type     int    `json:"type"`
+				CustomID string `json:"custom_id"`
+				Label    string `json:"label"`
+				Options  []any  `json:"options"`
+			} `json:"components"`
+		} `json:"components"`
+	} `json:"data"`
+}
+
+func (r *recorder) last(t *testing.T) wireResponse {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.bodies) == 0 {
+		t.Fatal("no interaction response was sent")
+	}
+	var resp wireResponse
+	if err := json.Unmarshal(r.bodies[len(r.bodies)-1], &resp); err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+func testBot(t testing.TB, logs io.Writer) (*Bot, *recorder) {
+	t.Helper()
+	if logs == nil {
+		logs = io.Discard
+	}
+	rec := &recorder{keep: true}
+	b := New(Config{Token: "test-token", Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, shippedEngine(t))
+	s, err := discordgo.New("Bot test-token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.s = s
+	b.client = &http.Client{Transport: rec}
+	id := "999"
+	b.botID.Store(&id)
+	return b, rec
+}
+
+func slash(user, q string) *discordgo.Interaction {
+	return &discordgo.Interaction{
+		ID: "1", Token: "itok", Type: discordgo.InteractionApplicationCommand, GuildID: "g",
+		Member: &discordgo.Member{User: &discordgo.User{ID: user}},
+		Data: discordgo.ApplicationCommandInteractionData{Name: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: q},
+		}},
+	}
+}
+
+func TestSlashAsk(t *testing.T) {
+	var logs bytes.Buffer
+	b, rec := testBot(t, &logs)
+	b.HandleInteraction(context.Background(), slash("u1", "how much did call centers earn in FY25?"))
+	resp := rec.last(t)
+	if resp.Type != discordgo.InteractionResponseChannelMessageWithSource || len(resp.Data.Embeds) != 1 {
+		t.Fatalf("response %+v", resp)
+	}
+	if !strings.Contains(resp.Data.Embeds[0].Description, "$328 million") || !strings.Contains(resp.Data.Embeds[0].Description, "[1]") {
+		t.Errorf("embed %q", resp.Data.Embeds[0].Description)
+	}
+	if rec.paths[0] != "/api/v9/interactions/1/itok/callback" {
+		t.Errorf("posted to %s", rec.paths[0])
+	}
+	l := logs.String()
+	if !strings.Contains(l, "surface=slash") || !strings.Contains(l, "entry=fy25-earnings") || !strings.Contains(l, "latency=") {
+		t.Errorf("log lacks the question line:\n%s", l)
+	}
+	if strings.Contains(l, "test-token") || strings.Contains(l, "itok") {
+		t.Errorf("a token was logged:\n%s", l)
+	}
+}
+
+func TestRateLimitNotice(t *testing.T) {
+	b, rec := testBot(t, nil)
+	now := time.Unix(1000, 0)
+	b.now = func() time.Time { return now }
+	for i := 0; i < 3; i++ {
+		b.HandleInteraction(context.Background(), slash("u1", "why pakistan"))
+		if rec.last(t).Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
+			t.Fatalf("question %d was limited", i+1)
+		}
+	}
+	b.HandleInteraction(context.Background(), slash("u1", "why pakistan"))
+	resp := rec.last(t)
+	if resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "wait about 10 seconds") {
+		t.Errorf("want a polite ephemeral notice, got %+v", resp.Data)
+	}
+	// Another user is not limited; the first is again after 10s.
+	b.HandleInteraction(context.Background(), slash("u2", "why pakistan"))
+	if len(rec.last(t).Data.Embeds) != 1 {
+		t.Error("another user was limited")
+	}
+	now = now.Add(10 * time.Second)
+	b.HandleInteraction(context.Background(), slash("u1", "why pakistan"))
+	if len(rec.last(t).Data.Embeds) != 1 {
+		t.Error("user still limited after the refill")
+	}
+}
+
+func TestLimiterForgetsIdleUsers(t *testing.T) {
+	l := newLimiter(6, 3)
+	now := time.Unix(0, 0)
+	for i := 0; i < 1000; i++ {
+		l.allow(string(rune('a'+i%26))+strings.Repeat("x", i), now)
+	}
+	if l.size() != 1000 {
+		t.Fatalf("size %d", l.size())
+	}
+	now = now.Add(2 * time.Minute)
+	l.allow("new", now)
+	if l.size() != 1 {
+		t.Errorf("idle users kept: %d", l.size())
+	}
+}
+
+func TestHandlerPanicApologises(t *testing.T) {
+	var logs bytes.Buffer
+	b, rec := testBot(t, &logs)
+	b.eng = nil // every question now panics inside the handler
+	b.HandleInteraction(context.Background(), slash("u1", "why pakistan"))
+	resp := rec.last(t)
+	if !strings.Contains(resp.Data.Content, "Sorry, something went wrong") || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("response %+v", resp.Data)
+	}
+	if !strings.Contains(logs.String(), "handler panicked") {
+		t.Errorf("panic not logged:\n%s", logs.String())
+	}
+}
+
+func TestAutocomplete(t *testing.T) {
+	b, rec := testBot(t, nil)
+	for _, partial := range []string{"", "earn fy2", "kitne log", strings.Repeat("z", 300)} {
+		i := &discordgo.Interaction{ID: "2", Token: "t", Type: discordgo.InteractionApplicationCommandAutocomplete,
+			Data: discordgo.ApplicationCommandInteractionData{Name: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+				{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: partial, Focused: true}}}}
+		b.HandleInteraction(context.Background(), i)
+		resp := rec.last(t)
+		if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult || len(resp.Data.Choices) > 25 {
+			t.Fatalf("%q: response %+v", partial, resp)
+		}
+		for _, c := range resp.Data.Choices {
+			if runes(c.Name) > 100 || runes(c.Name) == 0 {
+				t.Errorf("choice %q", c.Name)
+			}
+		}
+		if partial == "earn fy2" && (len(resp.Data.Choices) == 0 || !strings.Contains(resp.Data.Choices[0].Name, "FY2")) {
+			t.Errorf("earn fy2: %+v", resp.Data.Choices)
+		}
+	}
+}
+
+func TestButtons(t *testing.T) {
+	b, rec := testBot(t, nil)
+	click := func(id string, values ...string) wireResponse {
+		b.HandleInteraction(context.Background(), &discordgo.Interaction{ID: "3", Token: "t", Type: discordgo.InteractionMessageComponent,
+			User: &discordgo.User{ID: "u9"}, Data: discordgo.MessageComponentInteractionData{CustomID: id, Values: values}})
+		return rec.last(t)
+	}
+	if r := click("ask:fy24-earnings"); len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "$263 million") {
+		t.Errorf("follow-up: %+v", r.Data)
+	}
+	if r := click("none"); r.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(r.Data.Content, "/topics") || r.Data.Components == nil {
+		t.Errorf("none of these: %+v", r)
+	}
+	if r := click("topic", "fraud"); r.Type != discordgo.InteractionResponseUpdateMessage || len(r.Data.Components) < 2 {
+		t.Errorf("topic: %+v", r)
+	}
+	if r := click("ask:no-such-entry"); !strings.Contains(r.Data.Content, "no longer") {
+		t.Errorf("stale button: %+v", r.Data)
+	}
+	if r := click("garbage"); !strings.Contains(r.Data.Content, "expired") {
+		t.Errorf("unknown button: %+v", r.Data)
+	}
+}
+
+func TestMentionHandling(t *testing.T) {
+	b, _ := testBot(t, nil)
+	for _, tt := range []struct {
+		content string
+		mention bool
+		q       string
+	}{
+		{"<@999> why pakistan?", true, "why pakistan?"},
+		{"hey <@!999> kitne log?", true, "hey   kitne log?"},
+		{"<@123> why pakistan?", false, "<@123> why pakistan?"},
+		{"@everyone why pakistan", false, "@everyone why pakistan"},
+	} {
+		m := &discordgo.Message{Content: tt.content, GuildID: "g", Author: &discordgo.User{ID: "u"}}
+		if got := b.mentioned(m); got != tt.mention {
+			t.Errorf("mentioned(%q) = %v", tt.content, got)
+		}
+		if got := b.stripMention(tt.content); got != strings.TrimSpace(tt.q) {
+			t.Errorf("stripMention(%q) = %q", tt.content, got)
+		}
+	}
+}
+
+// TestMemoryBounded guards discordgo v0.29.0 bug #1333 (a rate-limit bucket
+// per interaction token, never freed): after many interactions, each with
+// its own token, discordgo's rate limiter holds no buckets and the heap has
+// not grown with the count.
+func TestMemoryBounded(t *testing.T) {
+	n := 100_000
+	if raceEnabled || testing.Short() {
+		n = 10_000
+	}
+	b, rec := testBot(t, nil)
+	rec.keep = false
+	b.limiter = newLimiter(1e9, 1e9)
+	ask := func(i int) {
+		in := slash("u", "bpo earnings fy25")
+		in.ID, in.Token = "id", "token-"+strings.Repeat("x", 60)+strconv.Itoa(i)
+		b.HandleInteraction(context.Background(), in)
+	}
+	for i := 0; i < 1000; i++ {
+		ask(i)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := 0; i < n; i++ {
+		ask(i)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	buckets := reflect.ValueOf(b.s.Ratelimiter).Elem().FieldByName("buckets").Len()
+	if buckets > 10 {
+		t.Errorf("discordgo holds %d rate-limit buckets after %d interactions", buckets, n)
+	}
+	growth := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("%d interactions: heap %+d bytes, %d discordgo buckets", n, growth, buckets)
+	if growth > 4<<20 {
+		t.Errorf("heap grew by %d bytes over %d interactions", growth, n)
+	}
+}
