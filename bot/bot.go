@@ -185,6 +185,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("connected to the gateway but got no READY within %s", b.cfg.ConnectTimeout)
 	}
 	if err := b.register(ctx); err != nil {
+		if ctx.Err() != nil {
+			b.shutdown() // stopped while registering: not a failure
+			return nil
+		}
 		return err
 	}
 	b.log.Info("bpobot is online", "user", me.Username, "app", b.appIDValue(), "guild", b.cfg.GuildID)
@@ -650,39 +654,46 @@ func (b *Bot) stripMention(content string) string {
 // The discordgo logger is process-wide; the running bot installs its own,
 // which forwards to slog and watches for fatal close codes (discordgo
 // v0.29.0 logs them and then retries forever).
+// discordgo.Logger is a plain package variable, so it is set once, before
+// any session exists, and routes to whichever bot is running.
 var (
-	loggerMu  sync.Mutex
-	loggerBot *Bot
+	loggerMu   sync.Mutex
+	loggerBot  *Bot
+	loggerOnce sync.Once
 )
 
 func installLogger(b *Bot) {
+	loggerOnce.Do(func() { discordgo.Logger = routeLog })
 	loggerMu.Lock()
 	defer loggerMu.Unlock()
 	loggerBot = b
-	discordgo.Logger = func(level, _ int, format string, a ...any) {
-		loggerMu.Lock()
-		bot := loggerBot
-		loggerMu.Unlock()
-		if bot == nil {
-			return
-		}
-		for _, x := range a {
-			if err, ok := x.(error); ok {
-				var ce *websocket.CloseError
-				if errors.As(err, &ce) && fatalCode(ce.Code) {
-					bot.fail(&FatalCloseError{Code: ce.Code})
-				}
+}
+
+// routeLog forwards discordgo's log lines to the running bot's logger and
+// turns fatal close codes into a fatal error for Run.
+func routeLog(level, _ int, format string, a ...any) {
+	loggerMu.Lock()
+	bot := loggerBot
+	loggerMu.Unlock()
+	if bot == nil {
+		return
+	}
+	for _, x := range a {
+		if err, ok := x.(error); ok {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) && fatalCode(ce.Code) {
+				bot.fail(&FatalCloseError{Code: ce.Code})
 			}
 		}
-		lvl := slog.LevelDebug
-		switch level {
-		case discordgo.LogError:
-			lvl = slog.LevelError
-		case discordgo.LogWarning:
-			lvl = slog.LevelWarn
-		}
-		bot.log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, redactArgs(a)...))
 	}
+	lvl := slog.LevelDebug
+	switch level {
+	case discordgo.LogError:
+		lvl = slog.LevelError
+	case discordgo.LogWarning:
+		lvl = slog.LevelWarn
+	}
+	bot.log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, redactArgs(a)...))
 }
 
 func uninstallLogger(b *Bot) {

@@ -13,7 +13,9 @@
 //     MESSAGE_CONTENT) not listed in Options.PrivilegedIntents are refused with
 //     4014 "Disallowed intent(s).", as Discord does for intents not enabled in the
 //     developer portal. A second IDENTIFY or RESUME on one connection gets 4005.
-//     READY carries v, session_id "fake-session-N", resume_gateway_url, the bot
+//     READY carries v, session_id "fake-session-N" (N counts sessions across
+//     all fakes in the test binary, so a stray client cannot resume into
+//     another test's fake), resume_gateway_url, the bot
 //     user, application {id, flags}, empty guilds and private_channels, and shard
 //     when one was sent. If IDENTIFY says "compress": true (discordgo's default)
 //     READY is sent as a zlib-compressed binary frame, as Discord's payload
@@ -42,7 +44,8 @@
 // on Discord), and interaction callbacks and interaction webhooks
 // (authenticated by the interaction token) accept a request without the header
 // but refuse a wrong one.
-//   - GET /gateway, GET /gateway/bot, GET /users/@me, GET /applications/@me.
+//   - GET /gateway, GET /gateway/bot, GET /users/@me, GET /applications/@me
+//     (and /oauth2/applications/@me).
 //   - PUT and GET /applications/{app}/commands and
 //     /applications/{app}/guilds/{guild}/commands: the set is echoed with id
 //     (kept per name), application_id, version, type (default 1) and guild_id.
@@ -59,8 +62,9 @@
 //     messages get 404 Unknown Message (10008).
 //   - POST /channels/{id}/messages (200 message: generated id, channel_id,
 //     content, embeds, components, flags, message_reference, attachments from
-//     multipart files, author = the bot), PATCH/GET/DELETE
-//     /channels/{id}/messages/{id} for messages the bot sent, POST
+//     multipart files, author = the bot), PATCH and GET
+//     /channels/{id}/messages/{id} for messages the bot sent (404 10008
+//     otherwise), DELETE of any message (204), POST
 //     /channels/{id}/typing (204), POST /users/@me/channels (DM channel, type 1,
 //     one id per recipient).
 //   - Message limits that discordgo does not check are enforced with 400 Invalid
@@ -71,7 +75,8 @@
 //     autocomplete choices. An empty message gets 50006 "Cannot send an empty
 //     message".
 //   - Anything else: 404 {"message":"404: Not Found","code":0} (405 for a known
-//     path with another method), still recorded.
+//     path with another method), still recorded; paths outside /api/ get 404
+//     without an Authorization check.
 //
 // Not implemented: rate limit headers and 429s, zlib-stream transport
 // compression, ETF encoding, sharding beyond validation, guild/state events the
@@ -87,6 +92,13 @@
 // discordgo caches the gateway URL from GET /gateway in the Session and reuses
 // it on every reconnect (it ignores resume_gateway_url). Its REST token must
 // already carry the "Bot " prefix.
+//
+// Keep discordgo's heartbeat interval long in tests (the default 41.25s is
+// fine: the first heartbeat is sent at once anyway). With a short interval,
+// discordgo v0.29.0's heartbeat goroutine races its listen goroutine on each
+// disconnect: it may reconnect twice, or reconnect a session after Close.
+// Set ShouldReconnectOnError to false just before Session.Close for the same
+// reason.
 //
 // All methods are safe for concurrent use.
 package fakediscord

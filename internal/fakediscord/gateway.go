@@ -450,7 +450,8 @@ func (s *Server) currentReady() (*gwConn, error) {
 }
 
 // Dispatch sends {"op":0,"s":n,"t":event,"d":data} with the session's next
-// sequence number on the current connection. data is encoded with
+// sequence number on the current connection (the latest one that completed
+// IDENTIFY or RESUME). data is encoded with
 // encoding/json (pass a json.RawMessage to send JSON as is). It fails if no
 // connection has completed IDENTIFY or RESUME. The event is kept for replay on
 // RESUME, so if writing fails the client still gets it after resuming.
@@ -512,7 +513,12 @@ func (s *Server) targetLocked() *gwConn {
 }
 
 // RequestReconnect sends RECONNECT (op 7) on the current connection, as
-// Discord does before moving a client; the client should close and RESUME.
+// Discord does before moving a client; the client should close and RESUME
+// (discordgo closes with 1012, which keeps the session resumable).
+//
+// The "current connection" of RequestReconnect, DropConnection and CloseWith
+// is the latest one that completed IDENTIFY or RESUME, or else the latest
+// accepted one that is still open.
 func (s *Server) RequestReconnect() error {
 	s.mu.Lock()
 	c := s.targetLocked()
@@ -524,7 +530,8 @@ func (s *Server) RequestReconnect() error {
 }
 
 // DropConnection abruptly closes the current websocket's TCP connection (no
-// close frame), so the client has to reconnect. The session stays resumable.
+// close frame), so the client has to reconnect. The session stays resumable
+// and Dispatch fails until a client has IDENTIFYed or RESUMEd again.
 func (s *Server) DropConnection() {
 	s.mu.Lock()
 	c := s.targetLocked()

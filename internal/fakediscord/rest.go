@@ -20,49 +20,61 @@ type interaction struct {
 	followups                   map[string]map[string]any
 }
 
-// Interaction types and callback types used below.
+// Interaction types.
 const (
 	interactionPing         = 1
 	interactionCommand      = 2
 	interactionComponent    = 3
 	interactionAutocomplete = 4
 	interactionModalSubmit  = 5
+)
 
-	callbackPong                         = 1
-	callbackChannelMessage               = 4
-	callbackDeferredChannelMessage       = 5
-	callbackDeferredUpdateMessage        = 6
-	callbackUpdateMessage                = 7
-	callbackAutocompleteResult           = 8
-	callbackModal                        = 9
-	callbackPremiumRequired              = 10
-	callbackLaunchActivity               = 12
-	messageFlagEphemeral                 = 1 << 6
-	messageFlagLoading                   = 1 << 7
-	messageFlagSuppressEmbeds            = 1 << 2
-	messageFlagIsComponentsV2            = 1 << 15
-	messageTypeDefault                   = 0
-	messageTypeReply                     = 19
-	messageTypeChatInputCommand          = 20
-	messageTypeContextMenuCommand        = 23
-	maxRequestBody                       = 64 << 20
-	errCodeUnknownWebhook                = 10015
-	errCodeUnknownMessage                = 10008
-	errCodeUnknownInteraction            = 10062
-	errCodeAlreadyAcknowledged           = 40060
-	errCodeMissingAccess                 = 50001
-	errCodeEmptyMessage                  = 50006
-	errCodeInvalidFormBody               = 50035
-	errCodeInvalidJSON                   = 50109
-	unknownInteractionMessage            = "Unknown interaction"
-	alreadyAcknowledgedMessage           = "Interaction has already been acknowledged."
-	unknownWebhookMessage                = "Unknown Webhook"
-	unknownMessageMessage                = "Unknown Message"
-	invalidFormBodyMessage               = "Invalid Form Body"
-	cannotSendEmptyMessageMessage        = "Cannot send an empty message"
-	invalidJSONMessage                   = "The request body contains invalid JSON."
-	missingAccessMessage                 = "Missing Access"
-	discordEpochMillis             int64 = 1420070400000
+// Interaction callback (response) types.
+const (
+	callbackChannelMessage         = 4
+	callbackDeferredChannelMessage = 5
+	callbackDeferredUpdateMessage  = 6
+	callbackUpdateMessage          = 7
+	callbackAutocompleteResult     = 8
+	callbackModal                  = 9
+	callbackPremiumRequired        = 10
+	callbackLaunchActivity         = 12
+)
+
+// Message flags and types.
+const (
+	messageFlagSuppressEmbeds   = 1 << 2
+	messageFlagEphemeral        = 1 << 6
+	messageFlagLoading          = 1 << 7
+	messageFlagIsComponentsV2   = 1 << 15
+	messageTypeDefault          = 0
+	messageTypeReply            = 19
+	messageTypeChatInputCommand = 20
+)
+
+// Discord's JSON error codes and messages.
+const (
+	errCodeUnknownMessage         = 10008
+	errCodeUnknownWebhook         = 10015
+	errCodeUnknownInteraction     = 10062
+	errCodeAlreadyAcknowledged    = 40060
+	errCodeMissingAccess          = 50001
+	errCodeEmptyMessage           = 50006
+	errCodeInvalidFormBody        = 50035
+	errCodeInvalidJSON            = 50109
+	unknownInteractionMessage     = "Unknown interaction"
+	alreadyAcknowledgedMessage    = "Interaction has already been acknowledged."
+	unknownWebhookMessage         = "Unknown Webhook"
+	unknownMessageMessage         = "Unknown Message"
+	invalidFormBodyMessage        = "Invalid Form Body"
+	cannotSendEmptyMessageMessage = "Cannot send an empty message"
+	invalidJSONMessage            = "The request body contains invalid JSON."
+	missingAccessMessage          = "Missing Access"
+)
+
+const (
+	maxRequestBody           = 64 << 20
+	discordEpochMillis int64 = 1420070400000
 )
 
 // registerInteraction remembers a dispatched interaction.

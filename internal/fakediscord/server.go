@@ -36,7 +36,9 @@ type Options struct {
 	// BotName is the bot's username. Default "bpobot".
 	BotName string
 	// HeartbeatInterval is sent in HELLO (rounded down to milliseconds, at
-	// least 1ms). Default 41250ms, Discord's usual value.
+	// least 1ms). Default 41250ms, Discord's usual value. Keep the default
+	// for discordgo clients: a short interval makes discordgo v0.29.0
+	// reconnect twice or after Close (see the package documentation).
 	HeartbeatInterval time.Duration
 	// PrivilegedIntents lists the privileged gateway intents enabled for the
 	// application, as a bit set: 1<<1 GUILD_MEMBERS, 1<<8 GUILD_PRESENCES,

@@ -1,0 +1,342 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bpobot/bpobot/internal/fakediscord"
+)
+
+// syncBuffer is a bytes.Buffer safe for the logger and the test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+const fakeToken = "e2e-secret-token"
+
+// startBot runs "bpobot run" against a fake Discord, configured only
+// through the environment (DISCORD_API_URL), and returns when the slash
+// commands are registered.
+func startBot(t *testing.T, fake *fakediscord.Server, extra map[string]string) (cancel func(), done <-chan error, logs *syncBuffer) {
+	t.Helper()
+	env := map[string]string{
+		"DISCORD_TOKEN":   fakeToken,
+		"DISCORD_API_URL": fake.APIURL(),
+		"LOG_LEVEL":       "debug",
+		"RATE_LIMIT":      "600",
+	}
+	for k, v := range extra {
+		env[k] = v
+	}
+	// Part of the configuration comes from a .env file, as in production.
+	envFile := filepath.Join(t.TempDir(), ".env")
+	if err := os.WriteFile(envFile, []byte("RATE_BURST=100\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	logs = &syncBuffer{}
+	ctx, stop := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		errc <- run(ctx, []string{"--env-file", envFile, "run"}, stdio{strings.NewReader(""), &bytes.Buffer{}, logs}, func(k string) string { return env[k] })
+	}()
+	t.Cleanup(stop)
+	return stop, errc, logs
+}
+
+func wait(t *testing.T, fake *fakediscord.Server, what string, match func(fakediscord.Request) bool) fakediscord.Request {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	r, err := fake.WaitRequest(ctx, match)
+	if err != nil {
+		t.Fatalf("waiting for %s: %v", what, err)
+	}
+	return r
+}
+
+func interaction(id string, typ int, data map[string]any) map[string]any {
+	return map[string]any{
+		"id": id, "token": "itok-" + id, "type": typ, "version": 1,
+		"application_id": "100000000000000001", "channel_id": "300", "guild_id": "400",
+		"member": map[string]any{"user": map[string]any{"id": "500", "username": "asker"}},
+		"data":   data,
+	}
+}
+
+func askData(q string, focused bool) map[string]any {
+	return map[string]any{"id": "1", "name": "ask", "type": 1, "options": []any{
+		map[string]any{"name": "question", "type": 3, "value": q, "focused": focused},
+	}}
+}
+
+func callback(id string) func(fakediscord.Request) bool {
+	return func(r fakediscord.Request) bool {
+		return r.Method == "POST" && r.Path == "/interactions/"+id+"/itok-"+id+"/callback"
+	}
+}
+
+// wireReply is the part of an interaction callback or message the test reads.
+type wireReply struct {
+	Type int `json:"type"`
+	Data struct {
+		Content string `json:"content"`
+		Embeds  []struct {
+			Title       string `json:"title"`
+			Description string `json:"description"`
+			Fields      []struct{ Name, Value string }
+		} `json:"embeds"`
+		Choices         []struct{ Name string } `json:"choices"`
+		AllowedMentions *struct {
+			Parse []string `json:"parse"`
+		} `json:"allowed_mentions"`
+	} `json:"data"`
+}
+
+func TestEndToEnd(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken, HeartbeatInterval: 250 * time.Millisecond})
+	_, done, logs := startBot(t, fake, nil)
+
+	// Commands are registered globally with the expected payload.
+	reg := wait(t, fake, "command registration", func(r fakediscord.Request) bool {
+		return r.Method == "PUT" && r.Path == "/applications/100000000000000001/commands"
+	})
+	var cmds []struct {
+		Name             string
+		Contexts         []int `json:"contexts"`
+		IntegrationTypes []int `json:"integration_types"`
+		Options          []struct {
+			Name         string
+			Type         int
+			Required     bool
+			Autocomplete bool
+			MaxLength    int `json:"max_length"`
+		}
+	}
+	if err := reg.JSON(&cmds); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, c := range cmds {
+		names[c.Name] = true
+		if len(c.Contexts) != 3 || len(c.IntegrationTypes) != 2 {
+			t.Errorf("%s: contexts %v, integration types %v", c.Name, c.Contexts, c.IntegrationTypes)
+		}
+	}
+	if len(cmds) != 4 || !names["ask"] || !names["topics"] || !names["sources"] || !names["help"] {
+		t.Fatalf("registered %+v", cmds)
+	}
+	if o := cmds[0].Options[0]; cmds[0].Name != "ask" || o.Name != "question" || o.Type != 3 || !o.Required || !o.Autocomplete || o.MaxLength != 300 {
+		t.Errorf("ask option %+v", o)
+	}
+	if id, ok := fake.Identify(); !ok || !strings.Contains(string(id), `"intents":4609`) {
+		t.Errorf("IDENTIFY %s: want intents Guilds|GuildMessages|DirectMessages (4609)", id)
+	}
+
+	// /ask answers with a cited embed, a type 4 callback, no pings possible.
+	ask := func(id, q string) wireReply {
+		t.Helper()
+		if err := fake.Dispatch("INTERACTION_CREATE", interaction(id, 2, askData(q, false))); err != nil {
+			t.Fatal(err)
+		}
+		var w wireReply
+		cb := wait(t, fake, "/ask callback "+id, callback(id))
+		if err := cb.JSON(&w); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(cb.Body), `"allowed_mentions":{"parse":[]`) {
+			t.Errorf("callback without an empty parse list: %s", cb.Body)
+		}
+		return w
+	}
+	w := ask("1001", "how much did call centers earn in FY25? @everyone")
+	if w.Type != 4 || len(w.Data.Embeds) != 1 {
+		t.Fatalf("reply %+v", w)
+	}
+	if e := w.Data.Embeds[0]; !strings.Contains(e.Description, "$328 million") || !strings.Contains(e.Description, "[1]") || len(e.Fields) == 0 || !strings.Contains(e.Fields[0].Value, "[1]") {
+		t.Errorf("embed %+v", e)
+	}
+	if w.Data.AllowedMentions == nil || w.Data.AllowedMentions.Parse == nil || len(w.Data.AllowedMentions.Parse) != 0 {
+		t.Errorf("allowed_mentions %+v", w.Data.AllowedMentions)
+	}
+
+	// Autocomplete: at most 25 choices.
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("1002", 4, askData("call cent", true))); err != nil {
+		t.Fatal(err)
+	}
+	var ac wireReply
+	if err := wait(t, fake, "autocomplete", callback("1002")).JSON(&ac); err != nil {
+		t.Fatal(err)
+	}
+	if ac.Type != 8 || len(ac.Data.Choices) == 0 || len(ac.Data.Choices) > 25 {
+		t.Errorf("autocomplete %+v", ac)
+	}
+
+	// A follow-up button answers that question.
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("1003", 3, map[string]any{"custom_id": "ask:fy24-earnings", "component_type": 2})); err != nil {
+		t.Fatal(err)
+	}
+	var btn wireReply
+	if err := wait(t, fake, "button", callback("1003")).JSON(&btn); err != nil {
+		t.Fatal(err)
+	}
+	if btn.Type != 4 || len(btn.Data.Embeds) != 1 || !strings.Contains(btn.Data.Embeds[0].Description, "$263 million") {
+		t.Errorf("button reply %+v", btn)
+	}
+
+	// A guild message without a mention gets nothing; a DM gets a reply that
+	// references it; a mention in a guild is answered with the mention stripped.
+	msg := func(id, channel, guild, content string, mentions []any) map[string]any {
+		m := map[string]any{"id": id, "channel_id": channel, "content": content, "type": 0,
+			"author": map[string]any{"id": "500", "username": "asker"}, "mentions": mentions, "timestamp": "2026-11-23T00:00:00Z"}
+		if guild != "" {
+			m["guild_id"] = guild
+		}
+		return m
+	}
+	if err := fake.Dispatch("MESSAGE_CREATE", msg("2001", "301", "400", "how much did call centers earn in FY25?", []any{})); err != nil {
+		t.Fatal(err)
+	}
+	if err := fake.Dispatch("MESSAGE_CREATE", msg("2002", "302", "", "dabba scam kya hai", []any{})); err != nil {
+		t.Fatal(err)
+	}
+	dm := wait(t, fake, "DM reply", func(r fakediscord.Request) bool { return r.Method == "POST" && r.Path == "/channels/302/messages" })
+	var dmBody struct {
+		Embeds []struct{ Description string }
+		Ref    struct {
+			MessageID string `json:"message_id"`
+		} `json:"message_reference"`
+		AllowedMentions *struct{ Parse []string } `json:"allowed_mentions"`
+	}
+	if err := dm.JSON(&dmBody); err != nil {
+		t.Fatal(err)
+	}
+	if dmBody.Ref.MessageID != "2002" || len(dmBody.Embeds) != 1 || !strings.Contains(dmBody.Embeds[0].Description, "Dabba") ||
+		dmBody.AllowedMentions == nil || dmBody.AllowedMentions.Parse == nil {
+		t.Errorf("DM reply %s", dm.Body)
+	}
+	if err := fake.Dispatch("MESSAGE_CREATE", msg("2003", "303", "400", "<@100000000000000001> who is adeel azhar", []any{map[string]any{"id": "100000000000000001", "username": "bpobot", "bot": true}})); err != nil {
+		t.Fatal(err)
+	}
+	mention := wait(t, fake, "mention reply", func(r fakediscord.Request) bool { return r.Method == "POST" && r.Path == "/channels/303/messages" })
+	if !strings.Contains(string(mention.Body), "Call Centers Association of Pakistan") {
+		t.Errorf("mention reply %s", mention.Body)
+	}
+	for _, r := range fake.Requests() {
+		if r.Path == "/channels/301/messages" {
+			t.Errorf("answered a guild message that did not mention the bot: %s", r.Body)
+		}
+	}
+	// The bot's own messages are ignored.
+	own := msg("2004", "304", "", "why pakistan", []any{})
+	own["author"] = map[string]any{"id": "100000000000000001", "username": "bpobot", "bot": true}
+	if err := fake.Dispatch("MESSAGE_CREATE", own); err != nil {
+		t.Fatal(err)
+	}
+
+	// After a dropped connection the bot reconnects and answers again.
+	before := fake.Connections()
+	fake.DropConnection()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	for fake.Connections() == before {
+		if ctx.Err() != nil {
+			t.Fatal("no reconnect after the connection dropped")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := fake.WaitReady(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if w := ask("1004", "why outsource to pakistan"); len(w.Data.Embeds) != 1 {
+		t.Errorf("after reconnect: %+v", w)
+	}
+	for _, r := range fake.Requests() {
+		if r.Path == "/channels/304/messages" {
+			t.Error("the bot answered its own message")
+		}
+	}
+
+	// A fatal close code ends run with a clear error.
+	fake.CloseWith(4014, "Disallowed intent(s).")
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "4014") || !strings.Contains(err.Error(), "disallowed intents") {
+			t.Errorf("run returned %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("run did not end after close code 4014")
+	}
+	if l := logs.String(); strings.Contains(l, fakeToken) {
+		t.Errorf("the token appears in the logs")
+	} else if !strings.Contains(l, "surface=slash") || !strings.Contains(l, "surface=dm") || !strings.Contains(l, "surface=mention") || !strings.Contains(l, "surface=button") {
+		t.Errorf("question log lines missing:\n%s", l)
+	}
+}
+
+func TestRunRejectedToken(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: "the-right-token"})
+	_, done, logs := startBot(t, fake, map[string]string{"DISCORD_TOKEN": "a-wrong-token"})
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "rejected the bot token") || strings.Contains(err.Error(), "a-wrong-token") {
+			t.Errorf("run returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("run did not end")
+	}
+	if strings.Contains(logs.String(), "a-wrong-token") {
+		t.Error("the token appears in the logs")
+	}
+}
+
+func TestRunNoToken(t *testing.T) {
+	err := run(context.Background(), []string{"run"}, stdio{strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}}, func(string) string { return "" })
+	if err == nil || !strings.Contains(err.Error(), "DISCORD_TOKEN is not set") {
+		t.Errorf("run = %v", err)
+	}
+}
+
+func TestGracefulShutdown(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken, HeartbeatInterval: 250 * time.Millisecond})
+	cancel, done, logs := startBot(t, fake, map[string]string{"DISCORD_GUILD_ID": "777"})
+	wait(t, fake, "guild command registration", func(r fakediscord.Request) bool {
+		return r.Method == "PUT" && r.Path == "/applications/100000000000000001/guilds/777/commands"
+	})
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), "bpobot is online"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("never online:\n%s", logs.String())
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil && !errors.Is(err, context.Canceled) {
+			t.Errorf("run = %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("run did not stop")
+	}
+	if !strings.Contains(logs.String(), "shut down cleanly") {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+}
