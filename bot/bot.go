@@ -199,6 +199,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			b.shutdown()
+			// discordgo's heartbeat can race with Close and start a
+			// reconnect; tell it not to. (Not on the fatal path: a reconnect
+			// loop is running there and reads the field unlocked.)
+			s.ShouldReconnectOnError = false
 			return nil
 		case err := <-b.fatal:
 			b.shutdown()

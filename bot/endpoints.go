@@ -45,6 +45,8 @@ func SetAPIURL(base string) error {
 	discordgo.EndpointGatewayBot = discordgo.EndpointGateway + "/bot"
 	discordgo.EndpointWebhooks = base + "webhooks/"
 	discordgo.EndpointStickers = base + "stickers/"
+	discordgo.EndpointNitroStickersPacks = base + "/sticker-packs"
+	discordgo.EndpointGuildCreate = base + "guilds"
 	discordgo.EndpointStageInstances = base + "stage-instances"
 	discordgo.EndpointSKUs = base + "skus"
 	discordgo.EndpointVoice = base + "/voice/"
@@ -53,6 +55,7 @@ func SetAPIURL(base string) error {
 	discordgo.EndpointOAuth2 = base + "oauth2/"
 	discordgo.EndpointOAuth2Applications = discordgo.EndpointOAuth2 + "applications"
 	discordgo.EndpointOauth2 = discordgo.EndpointOAuth2
+	discordgo.EndpointOauth2Applications = discordgo.EndpointOAuth2Applications
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -34,10 +35,12 @@ func (s *syncBuffer) String() string {
 
 const fakeToken = "e2e-secret-token"
 
-// startBot runs "bpobot run" against a fake Discord, configured only
-// through the environment (DISCORD_API_URL), and returns when the slash
-// commands are registered.
-func startBot(t *testing.T, fake *fakediscord.Server, extra map[string]string) (cancel func(), done <-chan error, logs *syncBuffer) {
+// startBot runs "bpobot run" as a child process (this test binary, see
+// TestMain) against a fake Discord, configured only through the environment
+// (DISCORD_API_URL) and a .env file. Each bot gets a process of its own:
+// discordgo keeps its endpoints and logger in package variables, and a
+// process runs one bot. It returns a channel with the child's exit error.
+func startBot(t *testing.T, fake *fakediscord.Server, extra map[string]string) (cmd *exec.Cmd, done <-chan error, logs *syncBuffer) {
 	t.Helper()
 	env := map[string]string{
 		"DISCORD_TOKEN":   fakeToken,
@@ -48,19 +51,33 @@ func startBot(t *testing.T, fake *fakediscord.Server, extra map[string]string) (
 	for k, v := range extra {
 		env[k] = v
 	}
+	dir := t.TempDir()
 	// Part of the configuration comes from a .env file, as in production.
-	envFile := filepath.Join(t.TempDir(), ".env")
-	if err := os.WriteFile(envFile, []byte("RATE_BURST=100\n"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte("RATE_BURST=100\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	cmd = exec.Command(os.Args[0], "run")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
 	logs = &syncBuffer{}
-	ctx, stop := context.WithCancel(context.Background())
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
 	errc := make(chan error, 1)
+	exited := make(chan struct{})
 	go func() {
-		errc <- run(ctx, []string{"--env-file", envFile, "run"}, stdio{strings.NewReader(""), &bytes.Buffer{}, logs}, func(k string) string { return env[k] })
+		errc <- cmd.Wait()
+		close(exited)
 	}()
-	t.Cleanup(stop)
-	return stop, errc, logs
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		<-exited
+	})
+	return cmd, errc, logs
 }
 
 func wait(t *testing.T, fake *fakediscord.Server, what string, match func(fakediscord.Request) bool) fakediscord.Request {
@@ -113,7 +130,7 @@ type wireReply struct {
 }
 
 func TestEndToEnd(t *testing.T) {
-	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken, HeartbeatInterval: 250 * time.Millisecond})
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
 	_, done, logs := startBot(t, fake, nil)
 
 	// Commands are registered globally with the expected payload.
@@ -280,8 +297,9 @@ func TestEndToEnd(t *testing.T) {
 	fake.CloseWith(4014, "Disallowed intent(s).")
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "4014") || !strings.Contains(err.Error(), "disallowed intents") {
-			t.Errorf("run returned %v", err)
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(logs.String(), "bpobot: Discord closed the gateway with code 4014: disallowed intents") {
+			t.Errorf("run ended with %v; output:\n%s", err, logs.String())
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("run did not end after close code 4014")
@@ -298,8 +316,8 @@ func TestRunRejectedToken(t *testing.T) {
 	_, done, logs := startBot(t, fake, map[string]string{"DISCORD_TOKEN": "a-wrong-token"})
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "rejected the bot token") || strings.Contains(err.Error(), "a-wrong-token") {
-			t.Errorf("run returned %v", err)
+		if err == nil || !strings.Contains(logs.String(), "bpobot: Discord rejected the bot token") {
+			t.Errorf("run ended with %v; output:\n%s", err, logs.String())
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("run did not end")
@@ -317,8 +335,8 @@ func TestRunNoToken(t *testing.T) {
 }
 
 func TestGracefulShutdown(t *testing.T) {
-	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken, HeartbeatInterval: 250 * time.Millisecond})
-	cancel, done, logs := startBot(t, fake, map[string]string{"DISCORD_GUILD_ID": "777"})
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	cmd, done, logs := startBot(t, fake, map[string]string{"DISCORD_GUILD_ID": "777"})
 	wait(t, fake, "guild command registration", func(r fakediscord.Request) bool {
 		return r.Method == "PUT" && r.Path == "/applications/100000000000000001/guilds/777/commands"
 	})
@@ -327,11 +345,14 @@ func TestGracefulShutdown(t *testing.T) {
 			t.Fatalf("never online:\n%s", logs.String())
 		}
 	}
-	cancel()
+	// SIGINT, as Ctrl-C or a process manager sends.
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
 	select {
 	case err := <-done:
-		if err != nil && !errors.Is(err, context.Canceled) {
-			t.Errorf("run = %v", err)
+		if err != nil {
+			t.Errorf("bpobot exited with %v after SIGINT", err)
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("run did not stop")

@@ -1,12 +1,21 @@
 package main
 
 import (
+	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// childEnv makes the test binary run bpobot's main instead of the tests,
+// for the end-to-end tests' child processes.
+const childEnv = "BPOBOT_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
 	testscript.Main(m, map[string]func(){"bpobot": main})
 }
 
