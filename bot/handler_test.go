@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -87,11 +86,6 @@ func testBot(t testing.TB, logs io.Writer) (*Bot, *recorder) {
 	}
 	rec := &recorder{keep: true}
 	b := New(Config{Token: "test-token", Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}, shippedEngine(t))
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.s = s
 	b.client = &http.Client{Transport: rec}
 	id := "999"
 	b.botID.Store(&id)
@@ -258,8 +252,8 @@ func TestMentionHandling(t *testing.T) {
 
 // TestMemoryBounded guards discordgo v0.29.0 bug #1333 (a rate-limit bucket
 // per interaction token, never freed): after many interactions, each with
-// its own token, discordgo's rate limiter holds no buckets and the heap has
-// not grown with the count.
+// its own token, the heap has not grown with the count. (The bot answers
+// interactions with its own HTTP post, never through discordgo's limiter.)
 func TestMemoryBounded(t *testing.T) {
 	n := 100_000
 	if raceEnabled || testing.Short() {
@@ -284,12 +278,8 @@ func TestMemoryBounded(t *testing.T) {
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	buckets := reflect.ValueOf(b.s.Ratelimiter).Elem().FieldByName("buckets").Len()
-	if buckets > 10 {
-		t.Errorf("discordgo holds %d rate-limit buckets after %d interactions", buckets, n)
-	}
 	growth := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("%d interactions: heap %+d bytes, %d discordgo buckets", n, growth, buckets)
+	t.Logf("%d interactions: heap %+d bytes", n, growth)
 	if growth > 4<<20 {
 		t.Errorf("heap grew by %d bytes over %d interactions", growth, n)
 	}

@@ -49,6 +49,7 @@ Usage:
                                 (default: the project's dev set)
   bpobot kb check [DIR]         validate the knowledge base (default: the embedded one)
   bpobot run                    run the Discord bot over the gateway
+  bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
   bpobot help                   show this help
 
 Global flags (before the command):
@@ -63,6 +64,9 @@ Environment (also read from .env):
   LOG_LEVEL         debug, info, warn or error (default info)
   RATE_LIMIT        questions per user per minute (default 6)
   RATE_BURST        questions a user may ask at once before the limit applies (default 3)
+  DISCORD_PUBLIC_KEY  the application's public key, for serve (Developer Portal > General Information)
+  METRICS_ADDR      with run: serve Prometheus metrics on this address (e.g. :9090)
+  SHARD_ID, SHARD_COUNT  with run: this process's shard; unset: shards from GET /gateway/bot
 `
 
 // run is bpobot's whole command line; main only adds the process around it.
@@ -129,6 +133,8 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		return kbCmd(rest, std)
 	case "run":
 		return runBot(ctx, rest, std, env, newEngine)
+	case "serve":
+		return serveCmd(ctx, rest, std, env, newEngine)
 	default:
 		return usagef("unknown command %q", cmd)
 	}

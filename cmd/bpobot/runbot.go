@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -17,9 +20,38 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 	if len(args) > 0 {
 		return usagef("run takes no arguments; it is configured by environment variables")
 	}
-	logger, err := newLogger(std, env("LOG_LEVEL"))
+	cfg, err := botConfig(std, env)
 	if err != nil {
 		return err
+	}
+	if cfg.Token == "" {
+		return bot.ErrNoToken
+	}
+	eng, err := newEngine()
+	if err != nil {
+		return err
+	}
+	b := bot.New(cfg, eng)
+	if addr := env("METRICS_ADDR"); addr != "" {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return fmt.Errorf("METRICS_ADDR=%s: %v", addr, err)
+		}
+		mctx, stop := context.WithCancel(ctx)
+		defer stop()
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", b.Metrics().Handler())
+		go serveHTTP(mctx, ln, mux, cfg.Logger, nil)
+		cfg.Logger.Info("serving metrics", "addr", ln.Addr().String())
+	}
+	return b.Run(ctx)
+}
+
+// botConfig reads the bot's configuration from the environment.
+func botConfig(std stdio, env func(string) string) (bot.Config, error) {
+	logger, err := newLogger(std, env("LOG_LEVEL"))
+	if err != nil {
+		return bot.Config{}, err
 	}
 	cfg := bot.Config{
 		Token:   env("DISCORD_TOKEN"),
@@ -29,21 +61,24 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 		Logger:  logger,
 	}
 	if cfg.RatePerMinute, err = envFloat(env, "RATE_LIMIT", 6); err != nil {
-		return err
+		return cfg, err
 	}
 	burst, err := envFloat(env, "RATE_BURST", 3)
 	if err != nil {
-		return err
+		return cfg, err
 	}
 	cfg.RateBurst = int(burst)
-	if cfg.Token == "" {
-		return bot.ErrNoToken
+	if v := env("SHARD_COUNT"); v != "" {
+		if cfg.ShardCount, err = strconv.Atoi(v); err != nil || cfg.ShardCount < 1 {
+			return cfg, fmt.Errorf("SHARD_COUNT=%q: want a whole number of at least 1", v)
+		}
+		if cfg.ShardID, err = strconv.Atoi(env("SHARD_ID")); err != nil {
+			return cfg, fmt.Errorf("SHARD_ID=%q: with SHARD_COUNT set, want this process's shard, 0 to %d", env("SHARD_ID"), cfg.ShardCount-1)
+		}
+	} else if env("SHARD_ID") != "" {
+		return cfg, errors.New("SHARD_ID is set without SHARD_COUNT: set both, or neither for automatic sharding")
 	}
-	eng, err := newEngine()
-	if err != nil {
-		return err
-	}
-	return bot.New(cfg, eng).Run(ctx)
+	return cfg, nil
 }
 
 func envFloat(env func(string) string, name string, def float64) (float64, error) {

@@ -1,0 +1,284 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bwmarrin/discordgo"
+)
+
+// Surfaces a question can arrive on, for logs.
+const (
+	surfaceSlash   = "slash"
+	surfaceButton  = "button"
+	surfaceDM      = "dm"
+	surfaceMention = "mention"
+)
+
+const apology = "Sorry, something went wrong on my side while answering. Please try again in a moment."
+
+// guard runs fn as one event: it is skipped while shutting down, counted
+// as in flight, and a panic in it is recovered, logged and answered with an
+// apology instead of silence.
+func (b *Bot) guard(what string, apologise func(), fn func()) {
+	if b.closing.Load() {
+		return
+	}
+	b.flight.Add(1)
+	defer b.flight.Done()
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("handler panicked", "event", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if apologise != nil {
+				func() {
+					defer func() { _ = recover() }()
+					apologise()
+				}()
+			}
+		}
+	}()
+	fn()
+}
+
+// onInteraction answers slash commands, autocomplete and component clicks
+// arriving over the gateway.
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+	b.HandleInteraction(context.Background(), ic.Interaction)
+}
+
+// interactionDeadline is how long the first response may take: Discord
+// drops interactions not answered within 3 seconds.
+const interactionDeadline = 2800 * time.Millisecond
+
+// HandleInteraction answers one interaction that arrived over the gateway,
+// by posting the response to Discord's callback endpoint.
+func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction) {
+	if b.closing.Load() {
+		return
+	}
+	b.flight.Add(1)
+	defer b.flight.Done()
+	ctx, cancel := context.WithTimeout(ctx, interactionDeadline)
+	defer cancel()
+	resp, kind := b.Respond(i)
+	if resp == nil {
+		return
+	}
+	if err := b.post(ctx, i, resp); err != nil {
+		b.log.Warn("could not answer interaction", "interaction", i.ID, "kind", kind, "err", err)
+	}
+}
+
+// Respond builds the response to an interaction, whichever way it arrived
+// (the gateway or an HTTP POST), and names its kind for logs. A panic while
+// building it is recovered, logged and turned into an apology. It returns
+// nil for interactions that need no response.
+func (b *Bot) Respond(i *discordgo.Interaction) (resp *discordgo.InteractionResponse, kind string) {
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("handler panicked", "event", "interaction", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			resp, kind = channelMessage(message{Content: apology, Ephemeral: true}), "apology"
+		}
+	}()
+	return b.interactionResponse(i)
+}
+
+// interactionResponse builds the response to i, or nil for none.
+func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.InteractionResponse, string) {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return b.autocomplete(i), "autocomplete"
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		switch data.Name {
+		case "ask":
+			q := ""
+			for _, o := range data.Options {
+				if o.Name == "question" && o.Type == discordgo.ApplicationCommandOptionString {
+					q = o.StringValue()
+				}
+			}
+			return b.askResponse(i, surfaceSlash, func() *answers.Reply { return b.eng.Ask(q) }, q), "ask"
+		case "topics":
+			return channelMessage(topicsMessage(b.eng.Knowledge())), "topics"
+		case "sources":
+			return channelMessage(sourcesMessage(b.eng.Knowledge())), "sources"
+		case "help":
+			return channelMessage(helpMessage()), "help"
+		}
+		return channelMessage(message{Content: "I don't know that command. Try /help.", Ephemeral: true}), "unknown"
+	case discordgo.InteractionMessageComponent:
+		data := i.MessageComponentData()
+		switch {
+		case strings.HasPrefix(data.CustomID, idAsk):
+			id := strings.TrimPrefix(data.CustomID, idAsk)
+			return b.askResponse(i, surfaceButton, func() *answers.Reply { return b.eng.AnswerEntry(id) }, id), "button"
+		case data.CustomID == idNone:
+			b.log.Info("question", "surface", surfaceButton, "entry", "none-of-these")
+			return &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseUpdateMessage,
+				Data: message{Content: "Sorry I couldn't help with that. Try /topics to see what I can answer, or ask it another way."}.interactionData(),
+			}, "none"
+		case data.CustomID == idTopic && len(data.Values) > 0:
+			return &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseUpdateMessage,
+				Data: topicMessage(b.eng.Knowledge(), data.Values[0]).interactionData(),
+			}, "topic"
+		}
+		return channelMessage(message{Content: "That button has expired. Try /ask again.", Ephemeral: true}), "unknown"
+	}
+	return nil, "ignored"
+}
+
+// askResponse answers a question from a slash command or a button.
+func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() *answers.Reply, question string) *discordgo.InteractionResponse {
+	if ok, wait := b.limiter.allow(interactionUser(i), b.now()); !ok {
+		b.metrics.reject("rate_limited")
+		return channelMessage(rateLimited(wait))
+	}
+	r := b.timed(surface, question, ask)
+	if r == nil {
+		return channelMessage(message{Content: "That question is no longer in my knowledge base. Try /topics.", Ephemeral: true})
+	}
+	return channelMessage(replyMessage(r))
+}
+
+// timed runs ask and logs one line about the question.
+func (b *Bot) timed(surface, question string, ask func() *answers.Reply) *answers.Reply {
+	start := time.Now()
+	r := ask()
+	took := time.Since(start)
+	b.metrics.question(surface, r != nil && r.Answered, took)
+	attrs := []any{"surface", surface, "latency", took.Round(time.Microsecond)}
+	switch {
+	case r == nil:
+		attrs = append(attrs, "entry", "unknown")
+	case r.Answered:
+		attrs = append(attrs, "entry", r.EntryID(), "score", r.Score)
+	default:
+		attrs = append(attrs, "entry", "declined", "reason", r.Reason.String(), "score", r.Score)
+	}
+	b.log.Info("question", attrs...)
+	b.log.Debug("question text", "surface", surface, "text", answers.Truncate(question, 300))
+	return r
+}
+
+func rateLimited(wait time.Duration) message {
+	return message{
+		Content:   fmt.Sprintf("You're asking faster than I can keep up. Please wait about %d seconds and ask again.", max(1, int(wait.Seconds()))),
+		Ephemeral: true,
+	}
+}
+
+func channelMessage(m message) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: m.interactionData()}
+}
+
+// autocomplete suggests up to 25 questions matching what the user has
+// typed so far.
+func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	partial := ""
+	for _, o := range i.ApplicationCommandData().Options {
+		if o.Focused && o.Type == discordgo.ApplicationCommandOptionString {
+			partial = o.StringValue()
+		}
+	}
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, e := range b.eng.Complete(partial, maxChoices) {
+		q := cut(e.Question, maxChoiceName)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: cut(e.Question, maxQuestionLen)})
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+}
+
+func interactionUser(i *discordgo.Interaction) string {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User.ID
+	}
+	if i.User != nil {
+		return i.User.ID
+	}
+	return "unknown"
+}
+
+// respond sends m as the response to i.
+func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, m message, typ discordgo.InteractionResponseType) error {
+	return b.post(ctx, i, &discordgo.InteractionResponse{Type: typ, Data: m.interactionData()})
+}
+
+// post sends an interaction response with a plain HTTP request rather than
+// discordgo's InteractionRespond: discordgo v0.29.0 creates a rate-limit
+// bucket per interaction token and never frees it (#1333), so memory would
+// grow with every question. Interaction callbacks are not rate-limited per
+// bot, so nothing is lost.
+func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	body, err := json.Marshal(resp)
+	if err != nil {
+		return err
+	}
+	u := apiURL() + "interactions/" + url.PathEscape(i.ID) + "/" + url.PathEscape(i.Token) + "/callback"
+	for attempt := 0; ; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
+		if err != nil {
+			return redact(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("User-Agent", UserAgent)
+		res, err := b.client.Do(req)
+		if err != nil {
+			return redact(err)
+		}
+		msg, _ := io.ReadAll(io.LimitReader(res.Body, 4<<10))
+		res.Body.Close()
+		switch {
+		case res.StatusCode < 300:
+			return nil
+		case res.StatusCode == http.StatusTooManyRequests && attempt == 0:
+			wait := retryAfter(res, msg)
+			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+				return fmt.Errorf("rate limited for %s, past the interaction deadline", wait)
+			}
+			time.Sleep(wait)
+			continue
+		default:
+			return fmt.Errorf("interaction callback: HTTP %d: %s", res.StatusCode, strings.TrimSpace(string(msg)))
+		}
+	}
+}
+
+func retryAfter(res *http.Response, body []byte) time.Duration {
+	var v struct {
+		RetryAfter float64 `json:"retry_after"`
+	}
+	if json.Unmarshal(body, &v) == nil && v.RetryAfter > 0 {
+		return time.Duration(v.RetryAfter * float64(time.Second))
+	}
+	if s, err := strconv.ParseFloat(res.Header.Get("Retry-After"), 64); err == nil {
+		return time.Duration(s * float64(time.Second))
+	}
+	return time.Second
+}
+
+// redact drops URLs from err: an interaction callback URL carries the
+// interaction's token, and no token belongs in a log.
+func redact(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s request failed: %w", ue.Op, ue.Err)
+	}
+	return err
+}

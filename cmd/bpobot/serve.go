@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/bot"
+)
+
+// Server timeouts: a slow or stalled client cannot pin a connection.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 10 * time.Second
+	idleTimeout       = 60 * time.Second
+	shutdownTimeout   = 10 * time.Second
+)
+
+// serveCmd runs the HTTP interactions endpoint.
+func serveCmd(ctx context.Context, args []string, std stdio, env func(string) string, newEngine func() (*answers.Engine, error)) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(std.err)
+	addr := fs.String("addr", ":8080", "address to listen on")
+	fs.Usage = func() {
+		fmt.Fprintln(std.err, "usage: bpobot serve [--addr :8080]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usagef("serve: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("serve takes no arguments")
+	}
+	pub, err := bot.ParsePublicKey(env("DISCORD_PUBLIC_KEY"))
+	if err != nil {
+		return err
+	}
+	cfg, err := botConfig(std, env)
+	if err != nil {
+		return err
+	}
+	eng, err := newEngine()
+	if err != nil {
+		return err
+	}
+	b := bot.New(cfg, eng)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %v", *addr, err)
+	}
+	cfg.Logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "endpoint", "/interactions")
+	return serveHTTP(ctx, ln, b.InteractionsHandler(pub), cfg.Logger, b.Drain)
+}
+
+// serveHTTP serves h on ln until ctx is done, then shuts down gracefully:
+// drain (if not nil) stops new work and waits for work in flight.
+func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, drain func()) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serving HTTP: %v", err)
+	case <-ctx.Done():
+	}
+	if drain != nil {
+		drain()
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutting down the HTTP server: %v", err)
+	}
+	log.Info("HTTP server stopped")
+	return nil
+}
