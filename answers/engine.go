@@ -200,7 +200,9 @@ func (e *Engine) score(ei *entryIndex, terms []term) match {
 		case ei.secondary[t.canon] && !intents[t.canon]:
 			got += w * secondaryWeight
 			m.matched = append(m.matched, t.canon)
-		case t.class != "" && m.unsupported == nil:
+		case t.class != "" && (m.unsupported == nil || classRank[t.class] < classRank[m.unsupported.class]):
+			// Of several unsupported terms, name the most telling one:
+			// "India's revenue" is declined for India, not for revenue.
 			m.unsupported = t
 		}
 	}
@@ -254,9 +256,6 @@ func (e *Engine) accepts(m match, terms []term) (ok bool, unsupported *term) {
 		case t.canon == "qty" && !m.ei.hasFigure:
 			// "How many were arrested?" when the entry gives no figure.
 			return false, &term{canon: "qty", surface: "a figure", class: classMetric}
-		case (t.canon == "where" || t.canon == "when") && !m.ei.primary[t.canon]:
-			// "Where are the IT parks?" when the entry says nothing of places or dates.
-			return false, &term{canon: t.canon, surface: t.surface, class: classAsk}
 		}
 	}
 	return true, nil
@@ -282,9 +281,6 @@ func (e *Engine) decide(ranked []match, terms []term) (*match, *term) {
 	return nil, blocker
 }
 
-// splitter finds the joints of a question that asks two things.
-var splitter = regexp.MustCompile(`(?i)\?+|;|\s\+\s|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
-
 // Ask answers one question. It never returns nil.
 func (e *Engine) Ask(question string) *Reply {
 	text := strings.TrimSpace(clean(question))
@@ -295,70 +291,122 @@ func (e *Engine) Ask(question string) *Reply {
 	}
 	ranked := e.rank(terms)
 	best, blocker := e.decide(ranked, terms)
-	if best != nil {
-		e.answer(r, []*match{best})
-	}
-	// A question that asks two covered things gets both parts.
-	if parts := e.askParts(text); len(parts) > 1 && (best == nil || containsMatch(parts, best)) {
-		r.Parts, r.Facts, r.Citations = nil, nil, nil
+	parts, partBlocker := e.askParts(text, best == nil)
+	switch {
+	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
+		// A question that asks two covered things gets both parts.
 		e.answer(r, parts)
+	case best != nil:
+		e.answer(r, []*match{best})
 		return r
+	case len(parts) == 1:
+		// Part of the question is covered: answer that part.
+		e.answer(r, parts)
+	default:
+		if blocker == nil {
+			blocker = unsupportedTerm(ranked, terms)
+		}
+		reason := DeclineNotCovered
+		if blocker != nil {
+			reason = DeclineUnsupported
+		}
+		return e.decline(r, ranked, blocker, reason)
 	}
-	if best != nil {
-		return r
+	if partBlocker != nil {
+		r.Note = "I can't answer the rest of your question: " + lowerFirst(unsupportedMessage(partBlocker))
 	}
-	if blocker == nil {
-		blocker = unsupportedTerm(ranked, terms)
+	return r
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
 	}
-	reason := DeclineNotCovered
-	if blocker != nil {
-		reason = DeclineUnsupported
-	}
-	return e.decline(r, ranked, blocker, reason)
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // unsupportedTerm returns the salient term of a declined question that
 // explains the decline best: one the knowledge base never mentions, else one
 // the nearest entry does not support; nil if there is none.
 func unsupportedTerm(ranked []match, terms []term) *term {
+	var best *term
 	for i := range terms {
-		if terms[i].class != "" && !terms[i].known {
-			return &terms[i]
+		t := &terms[i]
+		if t.class != "" && !t.known && (best == nil || classRank[t.class] < classRank[best.class]) {
+			best = t
 		}
 	}
-	if len(ranked) > 0 {
-		return ranked[0].unsupported
+	if best == nil && len(ranked) > 0 {
+		best = ranked[0].unsupported
 	}
-	return nil
+	return best
 }
 
-// askParts splits the question at its joints and returns the distinct
-// entries that answer two or more parts, or nil.
-func (e *Engine) askParts(text string) []*match {
-	var parts []string
-	for _, p := range splitter.Split(text, 4) {
+// splitter finds the joints of a question that asks two things, and the
+// sentence boundaries of a long message.
+var splitter = regexp.MustCompile(`(?i)\?+|;|[.!:,]+\s+|\n+|\s\+\s|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
+
+// asks is a word that marks a part of a message as a question.
+var asks = set("what how why who which when where whats is are was were does do did can could will would should kya kia kitna kitne kitni kyun kyon kaun kon batao btao tell explain qty")
+
+// askParts splits the question at its joints and answers the parts on
+// their own. It returns the distinct entries that answer parts, and the
+// salient term that blocked a part that asked something not covered.
+//
+// Two or more answered parts make a two-part answer. A single answered
+// part is returned only when the whole was declined (whole) and the part
+// is itself a question: the question buried in a long message ("I'm a
+// student in Lahore... how much did call centers earn in FY25?"), or the
+// covered half of "earnings in FY25 and the average salary", whose other
+// half is then named as not covered.
+func (e *Engine) askParts(text string, whole bool) ([]*match, *term) {
+	var segs []string
+	for _, p := range splitter.Split(text, 12) {
 		if len(strings.Fields(p)) >= 2 {
-			parts = append(parts, p)
+			segs = append(segs, p)
 		}
 	}
-	if len(parts) < 2 {
-		return nil
+	if len(segs) < 2 {
+		return nil, nil
 	}
 	var out []*match
-	for _, part := range parts {
-		terms := e.analyze(part)
-		if len(terms) == 0 {
-			continue
+	var blocker *term
+	asked := false // some answered part is itself a question
+	for _, seg := range segs {
+		terms := e.analyze(seg)
+		question := isQuestion(seg)
+		if len(terms) == 0 || len(terms) == 1 && !question {
+			continue // "outsourcing ke liye" is not a question of its own
 		}
-		m, _ := e.decide(e.rank(terms), terms)
-		if m != nil && !containsMatch(out, m) {
+		m, uns := e.decide(e.rank(terms), terms)
+		switch {
+		case m != nil && !containsMatch(out, m):
 			out = append(out, m)
+			asked = asked || question
+		case m == nil && question && blocker == nil:
+			if uns == nil {
+				uns = unsupportedTerm(nil, terms)
+			}
+			blocker = uns
 		}
 	}
-	if len(out) < 2 {
-		return nil
+	switch {
+	case len(out) >= 2:
+		return out, blocker
+	case len(out) == 1 && whole && asked:
+		return out, blocker
 	}
-	return out
+	return nil, nil
+}
+
+// isQuestion reports whether a part of a message asks something.
+func isQuestion(seg string) bool {
+	for _, w := range tokenize(seg) {
+		if asks[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func containsMatch(ms []*match, m *match) bool {

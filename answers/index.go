@@ -33,6 +33,9 @@ type entryIndex struct {
 	hasFigure bool       // some fact states a number
 }
 
+// sourcesTopic is the topic of entries about the sources themselves.
+const sourcesTopic = "sources"
+
 // phrasing is one way of asking an entry's question, as weighted terms.
 type phrasing struct {
 	terms   []int32 // term ids (see index.ids)
@@ -84,8 +87,10 @@ func newIndex(kb *knowledge.Base) *index {
 		for _, id := range e.Facts {
 			f := kb.Fact(id)
 			text := f.Text + " " + f.Attribution + " " + f.Period
-			if src := kb.Source(f.Source); src != nil && e.Topic == "sources" {
-				text += " " + src.Title + " " + src.Credit() + " " + strings.Join(src.Cites, " ")
+			if src := kb.Source(f.Source); src != nil && e.Topic == sourcesTopic {
+				// An entry about the sources answers questions about the
+				// sources, not about what its sample facts happen to say.
+				text = src.Title + " " + src.Credit() + " " + strings.Join(src.Cites, " ")
 			}
 			for _, t := range ix.collect(text, surface) {
 				if !ei.primary[t] {
@@ -212,7 +217,10 @@ func sortedKeys(m map[string]bool) []string {
 // base: salient terms, so that misspelt ones are still caught.
 func lexiconWords() []string {
 	var out []string
-	for _, group := range salientWords {
+	for class, group := range salientWords {
+		if class == classPeriod {
+			continue // "match" is not a misspelt "march"
+		}
 		out = append(out, strings.Fields(group)...)
 	}
 	return out

@@ -60,6 +60,11 @@ var variants = map[string]string{
 	"jate": "", "jaate": "", "jata": "", "jati": "", "jaati": "", "chale": "", "chalay": "",
 	"gaye": "", "gaya": "", "gayi": "", "jana": "", "jaana": "", "laate": "", "late": "", "lete": "",
 	"milti": "", "milta": "", "milte": "", "haal": "", "wat": "", "wht": "", "whats": "", "wats": "",
+	"tareeqa": "howto", "tariqa": "howto", "tareeka": "howto", "tarika": "howto", "tareeqay": "howto",
+	"izafa": "grow", "izafah": "grow", "barh": "grow", "barhna": "grow",
+	"kami": "shortage", "kin": "which", "dete": "", "deti": "", "deta": "", "tak": "", "li": "", "liya": "",
+	"lia": "", "le": "", "mny": "many", "ther": "there", "wer": "were", "dono": "both", "attractive": "advantage",
+	"appealing": "advantage", "shehar": "city", "sheher": "city",
 	"wale": "", "wala": "", "wali": "", "walay": "", "waley": "", "jo": "", "jis": "", "jin": "",
 	"west": "western", "westerners": "western",
 	"bahar": "abroad", "bahir": "abroad", "baahar": "abroad", "matlab": "mean", "matlb": "mean",
@@ -168,7 +173,16 @@ const (
 	classMetric = "metric"
 	classAsk    = "kind of question"
 	classSector = "sector"
+	classPeriod    = "period"
+	classQualifier = "qualifier"
 )
+
+// classRank orders the classes from the most to the least telling, to
+// choose which unsupported term a decline names.
+var classRank = map[string]int{
+	classYear: 0, classPeriod: 1, classPlace: 2, classOrg: 3, classRole: 4, classSector: 5,
+	classAsk: 6, classMetric: 7, classQualifier: 8,
+}
 
 // salientWords lists the salient terms by class, as users type them.
 var salientWords = map[string]string{
@@ -185,9 +199,12 @@ var salientWords = map[string]string{
 	classMetric: `salary salaries wage wages pay paid payment earn export employ job dollar percent grow
 		tax rate speed mbps women female gender age shift hour hours profit margin valuation
 		investment invested funding share stock price rupee rupees pkr arrest arrested`,
-	classSector: `infotech software freelance freelancer freelancers textile textiles remittance
+	classQualifier: `average avg mean median`,
+	classPeriod: `january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec quarter monthly weekly daily`,
+	classSector: `softwarehouse infotech software freelance freelancer freelancers textile textiles remittance
 		remittances agriculture`,
-	classAsk: `howto companynames forecast predict prediction projection projected estimate expect
+	classAsk: `howto companynames whichcity superlative forecast predict prediction projection projected estimate expect
 		rank ranking top biggest largest smallest apply application
 		interview resume cv vacancy vacancies hiring course fee fees`,
 }

@@ -77,7 +77,15 @@ var phraseRewrites = []rewrite{
 	{regexp.MustCompile(`\b(software\s+and|and|&)\s+it\b`), " $1 infotech ", []string{"it"}},
 	{regexp.MustCompile(`\bdata\s+analytics?\b`), " dataanalytics ", []string{"data"}},
 	{regexp.MustCompile(`\bforeign\s+exchange\b|\bforex\b|\bfx\b`), " forex ", []string{"foreign", "forex", "fx"}},
-	{regexp.MustCompile(`\bhow\s+(?:much|many)\b`), " qty ", []string{"how"}},
+	{regexp.MustCompile(`\bhow\s+(?:much|many|mny|mch|mani)\b`), " qty ", []string{"how"}},
+	{regexp.MustCompile(`\b(?:the\s+)?(?:exact\s+|total\s+)?(?:number|count|tadaad|tadad)\s+(?:of|ki|ka)\b|\bexact\s+(?:number|figure|count)\b`), " qty ", []string{"number", "count", "tadaad", "tadad", "exact"}},
+	{regexp.MustCompile(`\bhow\s+old\b`), " age ", []string{"old"}},
+	{regexp.MustCompile(`\bbrain[\s-]drain\b`), " talent drain ", []string{"brain"}},
+	{regexp.MustCompile(`\bsoftware\s+houses?\b`), " softwarehouse ", []string{"software"}},
+	{regexp.MustCompile(`\b(?:which|what|konsa|konsi|kis)\s+(?:city|cities|shehar|shehron)\b`), " whichcity ", []string{"cit", "sheh"}},
+	{regexp.MustCompile(`\bthe\s+(?:most|least|best|worst)\b`), " superlative ", []string{"the"}},
+	{regexp.MustCompile(`\bnext\s+(?:year|years|month|quarter|decade|fiscal)\b|\bcoming\s+years?\b|\bin\s+future\b|\bwill\s+(?:\w+\s+){0,4}(?:earn|make|reach|generate|grow|be\s+worth)\b|\bagle\s+saal\b`), " forecast ", []string{"next", "coming", "future", "will", "agle"}},
+	{regexp.MustCompile(`\b10\s*lakh\b|\bdas\s+lakh\b`), " 1 million ", []string{"lakh"}},
 	{regexp.MustCompile(`\bhow\s+(?:do|can|could|should|would|to)\s+(?:i|we|you|one|someone|u)\b|\bhow\s+to\b|\bsteps?\s+(?:to|for)\b|\bprocess\s+(?:to|for)\b|\bprocedure\b|\b(?:do|would|will|should)\s+i\s+need\b|\b(?:start|open|set\s*up|launch)(?:ing)?\s+(?:a|my|an|our)\b|\bkaise\s+(?:karu|karun|karein|karen|karte|milegi|milay|milega|mile)\b`), " howto ", []string{"how", "step", "process", "procedure", "kaise", "need", "start", "open", "set", "launch"}},
 	{regexp.MustCompile(`(\d),(\d{3})`), "$1$2", []string{","}},
 	{regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`), " $1 percent ", []string{"%"}},
@@ -163,6 +171,9 @@ func canon(w string) string {
 	}
 	if stopwords[w] {
 		return ""
+	}
+	if intents[w] {
+		return w // question words are kept as they are: "where", not "wher"
 	}
 	if isNumber(w) {
 		return yearToken(w)

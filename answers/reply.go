@@ -53,6 +53,7 @@ type Reply struct {
 	Unsupported string             // the term the sources do not cover, when Reason is DeclineUnsupported
 	Suggestions []*knowledge.Entry // questions it can answer, when not answered
 	Matched     []string           // normalised terms the best entry matched (for "why")
+	Note        string             // for a partial answer: what part of the question is not covered
 }
 
 // Part is the answer to one part of a question.
@@ -168,7 +169,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *term, reason Decline
 		r.Unsupported = blocker.surface
 		r.Decline = unsupportedMessage(blocker)
 	default:
-		r.Decline = "My sources don't cover that. I answer questions about Pakistan's BPO and call-center sector from two articles."
+		r.Decline = "My sources don't cover that. I only answer questions about Pakistan's BPO and call-center sector, from the articles I cite."
 	}
 	// Suggest the nearest entries that a user could have meant, but only
 	// ones that share a real term with the question; otherwise the defaults.
@@ -201,30 +202,54 @@ func hasContent(m match) bool {
 }
 
 func unsupportedMessage(t *term) string {
+	d := displayTerm(t)
 	switch t.class {
 	case classYear:
-		return fmt.Sprintf("My sources only give figures for FY24 and FY25, so I can't answer for %s.", displayTerm(t))
+		return fmt.Sprintf("My sources only give figures for FY24 and FY25 (Pakistan's fiscal years), so I can't answer for %s.", d)
+	case classPeriod:
+		return fmt.Sprintf("My sources give yearly figures for FY24 and FY25 only, nothing for %s.", d)
 	case classPlace:
-		return fmt.Sprintf("My sources don't say anything about that for %s.", displayTerm(t))
+		return fmt.Sprintf("My sources don't cover that for %s.", d)
+	case classQualifier:
+		return "My sources don't give averages or other statistics beyond the figures they state, so I can't answer that."
 	case classAsk:
-		if t.canon == "howto" {
+		switch t.canon {
+		case "howto":
 			return "My sources describe the industry; they don't give step-by-step guidance, so I can't answer that."
+		case "forecast", "predict", "prediction", "projection", "project", "estimat", "expect":
+			return "My sources don't make forecasts, so I can't answer that."
+		case "companynames":
+			return "My sources don't name or list companies, so I can't answer that."
+		case "whichcity":
+			return "My sources don't break the industry down by city, so I can't answer that."
+		case "apply", "application", "interview", "resum", "cv", "vacancy", "vacanci", "hiring", "course", "fee":
+			return "My sources don't cover jobs, applications or fees, so I can't answer that."
 		}
-		return "My sources don't give rankings, forecasts or lists of companies, so I can't answer that."
-	default:
-		if t.canon == "qty" {
-			return "My sources don't give a figure for that, so I can't answer it."
-		}
-		return fmt.Sprintf("My sources don't cover %s, so I can't answer that.", displayTerm(t))
+		return "My sources don't rank companies, cities or segments, so I can't answer that."
 	}
+	switch t.canon {
+	case "qty":
+		return "My sources don't give a figure for that, so I can't answer it."
+	}
+	return fmt.Sprintf("My sources don't cover %s, so I can't answer that.", d)
+}
+
+// displayNames turn internal terms back into words for messages.
+var displayNames = map[string]string{
+	"infotech": "IT", "callcenter": "call centers", "softwarehouse": "software houses",
+	"seniorvicechairman": "senior vice chairman", "vicechairman": "vice chairman",
+	"vicepresident": "vice president", "middleeast": "the Middle East", "northamerica": "North America",
+	"usa": "the US", "uk": "the UK", "uae": "the UAE", "pasha": "P@SHA", "age": "age",
 }
 
 // displayTerm shows the user's word back to them: letters and digits only,
 // so nothing in it can mention anyone or break formatting.
 func displayTerm(t *term) string {
 	s := t.surface
-	if strings.HasPrefix(t.canon, "fy") && t.class == classYear {
-		s = strings.ToUpper(t.canon)
+	if n, ok := displayNames[s]; ok {
+		s = n
+	} else if strings.HasPrefix(s, "fy") && t.class == classYear {
+		s = strings.ToUpper(s)
 	}
 	s = Truncate(s, 40)
 	return "“" + s + "”"

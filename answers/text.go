@@ -83,6 +83,9 @@ func (r *Reply) Text() string {
 			b.WriteString("- " + FactLine(f) + "\n")
 		}
 	}
+	if r.Note != "" {
+		b.WriteString("\n" + r.Note + "\n")
+	}
 	if note := r.PeriodNote(); note != "" {
 		b.WriteString("\n" + note + "\n")
 	}

@@ -181,7 +181,7 @@ func TestHTTPInteractions(t *testing.T) {
 	cmd := func(typ int, name string, opts ...map[string]any) map[string]any {
 		return map[string]any{"id": "10", "token": "tk", "type": typ, "application_id": "2",
 			"member": map[string]any{"user": map[string]any{"id": "55"}},
-			"data": map[string]any{"id": "1", "name": name, "type": 1, "options": opts}}
+			"data":   map[string]any{"id": "1", "name": name, "type": 1, "options": opts}}
 	}
 	w := post(cmd(2, "ask", map[string]any{"name": "question", "type": 3, "value": "how much did call centers earn in FY25?"}))
 	if w.Type != 4 || len(w.Data.Embeds) != 1 || !strings.Contains(w.Data.Embeds[0].Description, "$328 million") {

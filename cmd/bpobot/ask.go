@@ -66,7 +66,8 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error))
 	fs.Usage = func() {
 		fmt.Fprintln(std.err, "usage: bpobot ask [--json] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.")
 	}
-	if err := fs.Parse(args); err != nil {
+	question, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
@@ -94,21 +95,44 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error))
 		}
 		return err
 	}
-	if fs.NArg() > 0 {
-		return answer(strings.Join(fs.Args(), " "), false)
+	if len(question) > 0 {
+		return answer(strings.Join(question, " "), false)
 	}
+	echo := !*asJSON
 	if isTerminal(std.in) {
 		fmt.Fprintln(std.err, "Reading questions from the terminal, one per line; end with Ctrl-D.")
+		echo = false // the terminal already shows what was typed
 	}
 	return eachLine(std.in, func(line string) error {
 		if strings.TrimSpace(line) == "" {
 			return nil
 		}
-		if err := answer(line, !*asJSON); err != nil {
+		if err := answer(line, echo); err != nil {
 			return err
 		}
 		return out.Flush()
 	})
+}
+
+// parseInterspersed parses flags wherever they appear among the arguments
+// ("ask fy25 earnings --json" as well as "ask --json fy25 earnings") and
+// returns the other arguments. "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
 }
 
 // eachLine calls fn for each line of r, cutting lines at maxLine bytes.

@@ -45,7 +45,7 @@ Usage:
                                 otherwise the REPL (in a terminal) or this help
   bpobot ask [--json] [Q...]    answer a question; with no Q, answer each line of stdin
   bpobot repl                   ask questions interactively
-  bpobot eval [-v] [FILE]       score the answers on a labelled question set
+  bpobot eval [FILE]            score the answers on a labelled question set
                                 (default: the project's dev set)
   bpobot kb check [DIR]         validate the knowledge base (default: the embedded one)
   bpobot run                    run the Discord bot over the gateway
@@ -119,6 +119,10 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	case "ask":
 		return askCmd(rest, std, newEngine)
 	case "repl":
+		if len(rest) == 1 && (rest[0] == "-h" || rest[0] == "--help" || rest[0] == "-help") {
+			fmt.Fprintln(std.out, "usage: bpobot repl\n\n"+replHelp)
+			return nil
+		}
 		if len(rest) > 0 {
 			return usagef("repl takes no arguments")
 		}

@@ -144,7 +144,11 @@ func (s *session) handle(line string) bool {
 		fmt.Fprintf(s.out, "Unknown command %s. Type /help for the commands.\n", answers.Truncate(strings.Fields(line)[0], 40))
 		return true
 	}
-	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(s.next) {
+	if n, err := strconv.Atoi(line); err == nil {
+		if n < 1 || n > len(s.next) {
+			fmt.Fprintf(s.out, "There is no question numbered %d. Type /topics to list the questions I can answer.\n\n", n)
+			return true
+		}
 		line = s.next[n-1].Question
 		fmt.Fprintf(s.out, "> %s\n", line)
 	}
