@@ -166,13 +166,13 @@ var rawSynonyms = map[string]string{
 // much did call centers earn in FY25", not "in FY23", not "in Karachi", not
 // "salaries". Terms are canonical (after canon).
 const (
-	classYear   = "year"
-	classPlace  = "place"
-	classOrg    = "organisation"
-	classRole   = "role"
-	classMetric = "metric"
-	classAsk    = "kind of question"
-	classSector = "sector"
+	classYear      = "year"
+	classPlace     = "place"
+	classOrg       = "organisation"
+	classRole      = "role"
+	classMetric    = "metric"
+	classAsk       = "kind of question"
+	classSector    = "sector"
 	classPeriod    = "period"
 	classQualifier = "qualifier"
 )
