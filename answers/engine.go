@@ -360,6 +360,9 @@ var asks = set("what how why who which when where whats is are was were does do 
 // covered half of "earnings in FY25 and the average salary", whose other
 // half is then named as not covered.
 func (e *Engine) askParts(text string, whole bool) ([]*match, *term) {
+	if !mayHaveParts(text) {
+		return nil, nil
+	}
 	var segs []string
 	for _, p := range splitter.Split(text, 12) {
 		if len(strings.Fields(p)) >= 2 {
@@ -397,6 +400,14 @@ func (e *Engine) askParts(text string, whole bool) ([]*match, *term) {
 		return out, blocker
 	}
 	return nil, nil
+}
+
+// mayHaveParts is a cheap test that spares most questions the splitter:
+// a joint must appear somewhere before the final punctuation.
+func mayHaveParts(text string) bool {
+	t := strings.ToLower(strings.TrimRight(text, "?!. "))
+	return strings.ContainsAny(t, "?;.!:,+&\n") || strings.Contains(t, " and ") || strings.Contains(t, " aur ") ||
+		strings.Contains(t, " also ") || strings.Contains(t, " plus ") || strings.Contains(t, " as well as ")
 }
 
 // isQuestion reports whether a part of a message asks something.

@@ -83,7 +83,7 @@ var phraseRewrites = []rewrite{
 	{regexp.MustCompile(`\bbrain[\s-]drain\b`), " talent drain ", []string{"brain"}},
 	{regexp.MustCompile(`\bsoftware\s+houses?\b`), " softwarehouse ", []string{"software"}},
 	{regexp.MustCompile(`\b(?:which|what|konsa|konsi|kis)\s+(?:city|cities|shehar|shehron)\b`), " whichcity ", []string{"cit", "sheh"}},
-	{regexp.MustCompile(`\bthe\s+(?:most|least|best|worst)\b`), " superlative ", []string{"the"}},
+	{regexp.MustCompile(`\bthe\s+(?:most|least|best|worst)\b`), " superlative ", []string{"most", "least", "best", "worst"}},
 	{regexp.MustCompile(`\bnext\s+(?:year|years|month|quarter|decade|fiscal)\b|\bcoming\s+years?\b|\bin\s+future\b|\bwill\s+(?:\w+\s+){0,4}(?:earn|make|reach|generate|grow|be\s+worth)\b|\bagle\s+saal\b`), " forecast ", []string{"next", "coming", "future", "will", "agle"}},
 	{regexp.MustCompile(`\b10\s*lakh\b|\bdas\s+lakh\b`), " 1 million ", []string{"lakh"}},
 	{regexp.MustCompile(`\bhow\s+(?:do|can|could|should|would|to)\s+(?:i|we|you|one|someone|u)\b|\bhow\s+to\b|\bsteps?\s+(?:to|for)\b|\bprocess\s+(?:to|for)\b|\bprocedure\b|\b(?:do|would|will|should)\s+i\s+need\b|\b(?:start|open|set\s*up|launch)(?:ing)?\s+(?:a|my|an|our)\b|\bkaise\s+(?:karu|karun|karein|karen|karte|milegi|milay|milega|mile)\b`), " howto ", []string{"how", "step", "process", "procedure", "kaise", "need", "start", "open", "set", "launch"}},
