@@ -96,6 +96,7 @@ type Bot struct {
 	client  *http.Client // for interaction callbacks (see respond)
 
 	metrics *Metrics
+	replies *replyCache
 
 	shards  []*shard
 	botID   atomic.Pointer[string]
@@ -148,6 +149,7 @@ func New(cfg Config, eng *answers.Engine) *Bot {
 		limiter: newLimiter(cfg.RatePerMinute, cfg.RateBurst),
 		client:  &http.Client{Timeout: 10 * time.Second},
 		metrics: newMetrics(),
+		replies: newReplyCache(replyCacheSize),
 		ready:   make(chan int, 64),
 		fatal:   make(chan error, 1),
 		now:     time.Now,
@@ -158,3 +160,8 @@ func New(cfg Config, eng *answers.Engine) *Bot {
 // replies in flight. Run drains by itself; an HTTP server calls it before
 // shutting down.
 func (b *Bot) Drain() { b.shutdown() }
+
+// ask answers q through the reply cache.
+func (b *Bot) ask(q string) *cached {
+	return b.replies.get(q, func() *answers.Reply { return b.eng.Ask(q) })
+}

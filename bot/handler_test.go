@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bpobot/bpobot/answers"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -282,5 +283,35 @@ func TestMemoryBounded(t *testing.T) {
 	t.Logf("%d interactions: heap %+d bytes", n, growth)
 	if growth > 4<<20 {
 		t.Errorf("heap grew by %d bytes over %d interactions", growth, n)
+	}
+}
+
+func TestReplyCache(t *testing.T) {
+	c := newReplyCache(2)
+	calls := 0
+	ask := func(q string) *answers.Reply {
+		return c.get(q, func() *answers.Reply { calls++; return &answers.Reply{Question: q, Reason: answers.DeclineEmpty} }).reply
+	}
+	a := ask("a")
+	if ask("a") != a || calls != 1 {
+		t.Fatalf("a second ask was not cached (calls %d)", calls)
+	}
+	ask("b")
+	ask("c") // evicts a, the least recently used
+	if c.len() != 2 {
+		t.Fatalf("cache holds %d", c.len())
+	}
+	ask("a")
+	if calls != 4 {
+		t.Errorf("a was not evicted: calls %d", calls)
+	}
+	ask(strings.Repeat("x", 2000))
+	if c.len() != 2 || len(c.encodings) != 2 {
+		t.Errorf("a long question was cached (%d, %d encodings)", c.len(), len(c.encodings))
+	}
+	e := c.get("a", nil) // cached: ask is not called
+	raw, err := c.encode(e.resp)
+	if want, _ := json.Marshal(e.resp); err != nil || string(raw) != string(want) {
+		t.Errorf("cached encoding %s, want %s", raw, want)
 	}
 }

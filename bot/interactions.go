@@ -109,7 +109,10 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 					q = o.StringValue()
 				}
 			}
-			return b.askResponse(i, surfaceSlash, func() *answers.Reply { return b.eng.Ask(q) }, q), "ask"
+			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *discordgo.InteractionResponse) {
+				c := b.ask(q)
+				return c.reply, c.resp
+			}, q), "ask"
 		case "topics":
 			return channelMessage(topicsMessage(b.eng.Knowledge())), "topics"
 		case "sources":
@@ -123,7 +126,9 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 		switch {
 		case strings.HasPrefix(data.CustomID, idAsk):
 			id := strings.TrimPrefix(data.CustomID, idAsk)
-			return b.askResponse(i, surfaceButton, func() *answers.Reply { return b.eng.AnswerEntry(id) }, id), "button"
+			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
+				return b.eng.AnswerEntry(id), nil
+			}, id), "button"
 		case data.CustomID == idNone:
 			b.log.Info("question", "surface", surfaceButton, "entry", "none-of-these")
 			return &discordgo.InteractionResponse{
@@ -141,17 +146,27 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 	return nil, "ignored"
 }
 
-// askResponse answers a question from a slash command or a button.
-func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() *answers.Reply, question string) *discordgo.InteractionResponse {
+// askResponse answers a question from a slash command or a button. ask
+// returns the reply and, when it has one ready (from the cache), its
+// response.
+func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (*answers.Reply, *discordgo.InteractionResponse), question string) *discordgo.InteractionResponse {
 	if ok, wait := b.limiter.allow(interactionUser(i), b.now()); !ok {
 		b.metrics.reject("rate_limited")
 		return channelMessage(rateLimited(wait))
 	}
-	r := b.timed(surface, question, ask)
+	var resp *discordgo.InteractionResponse
+	r := b.timed(surface, question, func() *answers.Reply {
+		var r *answers.Reply
+		r, resp = ask()
+		return r
+	})
 	if r == nil {
 		return channelMessage(message{Content: "That question is no longer in my knowledge base. Try /topics.", Ephemeral: true})
 	}
-	return channelMessage(replyMessage(r))
+	if resp == nil {
+		resp = channelMessage(replyMessage(r))
+	}
+	return resp
 }
 
 // timed runs ask and logs one line about the question.
@@ -226,7 +241,7 @@ func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, m message, 
 // grow with every question. Interaction callbacks are not rate-limited per
 // bot, so nothing is lost.
 func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	body, err := json.Marshal(resp)
+	body, err := b.replies.encode(resp)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			return
 		}
 		q := b.stripMention(m.Content)
-		r := b.timed(surface, q, func() *answers.Reply { return b.eng.Ask(q) })
+		r := b.timed(surface, q, func() *answers.Reply { return b.ask(q).reply })
 		msg := replyMessage(r)
 		msg.Ephemeral = false // no such thing outside interactions
 		send(msg)
