@@ -361,3 +361,40 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("logs:\n%s", logs.String())
 	}
 }
+
+// TestShardedProcess runs one shard of two, as a process per shard would,
+// and checks the IDENTIFY carries the shard and that it still answers.
+func TestShardedProcess(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	_, _, logs := startBot(t, fake, map[string]string{"SHARD_ID": "1", "SHARD_COUNT": "2", "METRICS_ADDR": "127.0.0.1:0"})
+	wait(t, fake, "command registration", func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	id, ok := fake.Identify()
+	if !ok || !strings.Contains(strings.ReplaceAll(string(id), " ", ""), `"shard":[1,2]`) {
+		t.Errorf("IDENTIFY %s: want shard [1,2]", id)
+	}
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("3001", 2, askData("who is adeel azhar", false))); err != nil {
+		t.Fatal(err)
+	}
+	cb := wait(t, fake, "callback", callback("3001"))
+	if !strings.Contains(string(cb.Body), "Adeel Azhar") {
+		t.Errorf("callback %s", cb.Body)
+	}
+	if !strings.Contains(logs.String(), "serving metrics") || !strings.Contains(logs.String(), "shard=1 of=2") {
+		t.Errorf("logs:\n%s", logs.String())
+	}
+}
+
+func TestShardConfigErrors(t *testing.T) {
+	for _, env := range []map[string]string{
+		{"DISCORD_TOKEN": "x", "SHARD_ID": "1"},
+		{"DISCORD_TOKEN": "x", "SHARD_COUNT": "2"},
+		{"DISCORD_TOKEN": "x", "SHARD_COUNT": "zero", "SHARD_ID": "0"},
+		{"DISCORD_TOKEN": "x", "RATE_LIMIT": "-1"},
+		{"DISCORD_TOKEN": "x", "LOG_LEVEL": "loud"},
+	} {
+		err := run(context.Background(), []string{"run"}, stdio{strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}}, func(k string) string { return env[k] })
+		if err == nil || strings.Contains(err.Error(), "x") && strings.Contains(err.Error(), "DISCORD_TOKEN=x") {
+			t.Errorf("%v: err = %v", env, err)
+		}
+	}
+}
