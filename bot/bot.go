@@ -90,13 +90,12 @@ func (b *Bot) Metrics() *Metrics { return b.metrics }
 // interactions endpoint (InteractionsHandler).
 type Bot struct {
 	cfg     Config
-	eng     *answers.Engine
+	cur     atomic.Pointer[served] // the engine answering, and its reply cache
 	log     *slog.Logger
 	limiter *limiter
 	client  *http.Client // for interaction callbacks (see respond)
 
 	metrics *Metrics
-	replies *replyCache
 
 	shards  []*shard
 	botID   atomic.Pointer[string]
@@ -142,19 +141,34 @@ func New(cfg Config, eng *answers.Engine) *Bot {
 	if cfg.Recorder == nil {
 		cfg.Recorder = nopRecorder{}
 	}
-	return &Bot{
+	b := &Bot{
 		cfg:     cfg,
-		eng:     eng,
 		log:     cfg.Logger,
 		limiter: newLimiter(cfg.RatePerMinute, cfg.RateBurst),
 		client:  &http.Client{Timeout: 10 * time.Second},
 		metrics: newMetrics(),
-		replies: newReplyCache(replyCacheSize),
 		ready:   make(chan int, 64),
 		fatal:   make(chan error, 1),
 		now:     time.Now,
 	}
+	b.SetEngine(eng)
+	return b
 }
+
+// served is what answers questions: an engine and the cache of its replies,
+// swapped together.
+type served struct {
+	eng     *answers.Engine
+	replies *replyCache
+}
+
+// SetEngine makes eng answer from now on, atomically: a question in flight
+// finishes with the engine it started with. The reply cache starts empty.
+func (b *Bot) SetEngine(eng *answers.Engine) {
+	b.cur.Store(&served{eng: eng, replies: newReplyCache(replyCacheSize)})
+}
+
+func (b *Bot) engine() *answers.Engine { return b.cur.Load().eng }
 
 // Drain stops taking new events and waits (up to ShutdownTimeout) for the
 // replies in flight. Run drains by itself; an HTTP server calls it before
@@ -163,5 +177,6 @@ func (b *Bot) Drain() { b.shutdown() }
 
 // ask answers q through the reply cache.
 func (b *Bot) ask(q string) *cached {
-	return b.replies.get(q, func() *answers.Reply { return b.eng.Ask(q) })
+	cur := b.cur.Load()
+	return cur.replies.get(q, func() *answers.Reply { return cur.eng.Ask(q) })
 }

@@ -172,7 +172,7 @@ func TestLimiterForgetsIdleUsers(t *testing.T) {
 func TestHandlerPanicApologises(t *testing.T) {
 	var logs bytes.Buffer
 	b, rec := testBot(t, &logs)
-	b.eng = nil // every question now panics inside the handler
+	b.SetEngine(nil) // every question now panics inside the handler
 	b.HandleInteraction(context.Background(), slash("u1", "why pakistan"))
 	resp := rec.last(t)
 	if !strings.Contains(resp.Data.Content, "Sorry, something went wrong") || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {

@@ -106,7 +106,7 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, pub ed255
 		b.refuse(w, http.StatusBadRequest, "unsupported", "unsupported interaction type")
 		return
 	}
-	out, err := b.replies.encode(resp)
+	out, err := b.cur.Load().replies.encode(resp)
 	if err != nil {
 		b.log.Error("encoding interaction response", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)

@@ -114,9 +114,9 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 				return c.reply, c.resp
 			}, q), "ask"
 		case "topics":
-			return channelMessage(topicsMessage(b.eng.Knowledge())), "topics"
+			return channelMessage(topicsMessage(b.engine().Knowledge())), "topics"
 		case "sources":
-			return channelMessage(sourcesMessage(b.eng.Knowledge())), "sources"
+			return channelMessage(sourcesMessage(b.engine().Knowledge())), "sources"
 		case "help":
 			return channelMessage(helpMessage()), "help"
 		}
@@ -127,7 +127,7 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 		case strings.HasPrefix(data.CustomID, idAsk):
 			id := strings.TrimPrefix(data.CustomID, idAsk)
 			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
-				return b.eng.AnswerEntry(id), nil
+				return b.engine().AnswerEntry(id), nil
 			}, id), "button"
 		case data.CustomID == idNone:
 			b.log.Info("question", "surface", surfaceButton, "entry", "none-of-these")
@@ -138,7 +138,7 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 		case data.CustomID == idTopic && len(data.Values) > 0:
 			return &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseUpdateMessage,
-				Data: topicMessage(b.eng.Knowledge(), data.Values[0]).interactionData(),
+				Data: topicMessage(b.engine().Knowledge(), data.Values[0]).interactionData(),
 			}, "topic"
 		}
 		return channelMessage(message{Content: "That button has expired. Try /ask again.", Ephemeral: true}), "unknown"
@@ -210,7 +210,7 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 		}
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, e := range b.eng.Complete(partial, maxChoices) {
+	for _, e := range b.engine().Complete(partial, maxChoices) {
 		q := cut(e.Question, maxChoiceName)
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: cut(e.Question, maxQuestionLen)})
 	}
@@ -241,7 +241,7 @@ func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, m message, 
 // grow with every question. Interaction callbacks are not rate-limited per
 // bot, so nothing is lost.
 func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	body, err := b.replies.encode(resp)
+	body, err := b.cur.Load().replies.encode(resp)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,9 @@ Usage:
 
 Global flags (before the command):
   --env-file FILE   read environment variables from FILE (default .env; a missing file is fine)
-  --kb DIR          answer from the knowledge files in DIR instead of the embedded ones
+  --kb DIR          answer from the knowledge files in DIR instead of the embedded ones;
+                    with run and serve, DIR is watched: a valid edit (or SIGHUP) is
+                    loaded live, an invalid one is logged and the previous knowledge kept
 
 Environment (also read from .env):
   DISCORD_TOKEN     the bot token (Developer Portal > Bot > Reset Token)
@@ -99,7 +101,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	if len(args) == 0 {
 		switch {
 		case env("DISCORD_TOKEN") != "":
-			return runBot(ctx, nil, std, env, newEngine)
+			return runBot(ctx, nil, std, env, newEngine, *kbDir)
 		case isTerminal(std.in):
 			eng, err := newEngine()
 			if err != nil {
@@ -136,9 +138,9 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	case "kb":
 		return kbCmd(rest, std)
 	case "run":
-		return runBot(ctx, rest, std, env, newEngine)
+		return runBot(ctx, rest, std, env, newEngine, *kbDir)
 	case "serve":
-		return serveCmd(ctx, rest, std, env, newEngine)
+		return serveCmd(ctx, rest, std, env, newEngine, *kbDir)
 	default:
 		return usagef("unknown command %q", cmd)
 	}

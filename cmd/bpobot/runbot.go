@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/bot"
@@ -16,7 +19,7 @@ import (
 
 // runBot runs the Discord bot over the gateway with configuration from the
 // environment (and .env).
-func runBot(ctx context.Context, args []string, std stdio, env func(string) string, newEngine func() (*answers.Engine, error)) error {
+func runBot(ctx context.Context, args []string, std stdio, env func(string) string, newEngine func() (*answers.Engine, error), kbDir string) error {
 	if len(args) > 0 {
 		return usagef("run takes no arguments; it is configured by environment variables")
 	}
@@ -44,7 +47,21 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 		go serveHTTP(mctx, ln, mux, cfg.Logger, nil)
 		cfg.Logger.Info("serving metrics", "addr", ln.Addr().String())
 	}
+	if kbDir != "" {
+		go watchKnowledge(ctx, kbDir, reloadInterval, hangups(ctx), cfg.Logger, b.SetEngine)
+	}
 	return b.Run(ctx)
+}
+
+// hangups delivers SIGHUP until ctx is done.
+func hangups(ctx context.Context) <-chan os.Signal {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGHUP)
+	go func() {
+		<-ctx.Done()
+		signal.Stop(c)
+	}()
+	return c
 }
 
 // botConfig reads the bot's configuration from the environment.

@@ -24,7 +24,7 @@ const (
 )
 
 // serveCmd runs the HTTP interactions endpoint.
-func serveCmd(ctx context.Context, args []string, std stdio, env func(string) string, newEngine func() (*answers.Engine, error)) error {
+func serveCmd(ctx context.Context, args []string, std stdio, env func(string) string, newEngine func() (*answers.Engine, error), kbDir string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(std.err)
 	addr := fs.String("addr", ":8080", "address to listen on")
@@ -58,6 +58,9 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 		return fmt.Errorf("listening on %s: %v", *addr, err)
 	}
 	cfg.Logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "endpoint", "/interactions")
+	if kbDir != "" {
+		go watchKnowledge(ctx, kbDir, reloadInterval, hangups(ctx), cfg.Logger, b.SetEngine)
+	}
 	return serveHTTP(ctx, ln, b.InteractionsHandler(pub), cfg.Logger, b.Drain)
 }
 
