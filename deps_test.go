@@ -9,8 +9,9 @@ import (
 )
 
 // TestImportRules enforces the architecture: dependencies point one way,
-// knowledge <- answers <- bot <- cmd/bpobot, and the pure packages never
-// reach Discord, the environment or the network.
+// knowledge <- answers <- bot <- cmd/bpobot, the pure packages never reach
+// Discord, the environment or the network, and the usage log (SQLite) is a
+// leaf that only cmd/bpobot wires to the bot.
 func TestImportRules(t *testing.T) {
 	const mod = "github.com/bpobot/bpobot/"
 	rules := []struct {
@@ -19,7 +20,8 @@ func TestImportRules(t *testing.T) {
 	}{
 		{"knowledge", []string{mod + "answers", mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec"}},
 		{"answers", []string{mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec", "log/slog"}},
-		{"bot", []string{mod + "cmd"}},
+		{"bot", []string{mod + "cmd", mod + "usage"}},
+		{"usage", []string{mod + "answers", mod + "bot", mod + "cmd", mod + "knowledge", "github.com/bwmarrin/discordgo"}},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", "-json=ImportPath", "./"+r.pkg).Output()

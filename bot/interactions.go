@@ -129,7 +129,20 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
 				return b.engine().AnswerEntry(id), nil
 			}, id), "button"
-		case data.CustomID == idNone:
+		case strings.HasPrefix(data.CustomID, idFeedback):
+			return b.feedback(i, data.CustomID), "feedback"
+		case strings.HasPrefix(data.CustomID, idPick):
+			qid, entry, ok := parseIDRef(strings.TrimPrefix(data.CustomID, idPick))
+			if ok {
+				b.pick(qid, entry)
+			}
+			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
+				return b.engine().AnswerEntry(entry), nil
+			}, entry), "pick"
+		case data.CustomID == idNone || strings.HasPrefix(data.CustomID, idNone+":"):
+			if qid, err := strconv.ParseInt(strings.TrimPrefix(data.CustomID, idNone+":"), 10, 64); err == nil {
+				b.pick(qid, pickNone)
+			}
 			b.log.Info("question", "surface", surfaceButton, "entry", "none-of-these")
 			return &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseUpdateMessage,
@@ -155,7 +168,7 @@ func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (
 		return channelMessage(rateLimited(wait))
 	}
 	var resp *discordgo.InteractionResponse
-	r := b.timed(surface, question, func() *answers.Reply {
+	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() *answers.Reply {
 		var r *answers.Reply
 		r, resp = ask()
 		return r
@@ -163,14 +176,23 @@ func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (
 	if r == nil {
 		return channelMessage(message{Content: "That question is no longer in my knowledge base. Try /topics.", Ephemeral: true})
 	}
-	if resp == nil {
-		resp = channelMessage(replyMessage(r))
+	if resp == nil || id != 0 {
+		// A recorded question's buttons carry its id, for feedback and picks.
+		resp = channelMessage(recordedMessage(r, id))
 	}
 	return resp
 }
 
-// timed runs ask and logs one line about the question.
-func (b *Bot) timed(surface, question string, ask func() *answers.Reply) *answers.Reply {
+// asker is who asked, for the record.
+type asker struct{ guild, user string }
+
+// recordTimeout bounds a recording: a slow database delays no reply by
+// more than this.
+const recordTimeout = 250 * time.Millisecond
+
+// timed runs ask, logs one line about the question, counts it and records
+// it. It returns the reply and the record's id (0 when not recorded).
+func (b *Bot) timed(surface, question string, who asker, ask func() *answers.Reply) (*answers.Reply, int64) {
 	start := time.Now()
 	r := ask()
 	took := time.Since(start)
@@ -186,7 +208,67 @@ func (b *Bot) timed(surface, question string, ask func() *answers.Reply) *answer
 	}
 	b.log.Info("question", attrs...)
 	b.log.Debug("question text", "surface", surface, "text", answers.Truncate(question, 300))
-	return r
+	if r == nil {
+		return nil, 0
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
+	defer cancel()
+	id, err := b.cfg.Recorder.RecordQuestion(ctx, Record{
+		Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
+		Question: normalizeForRecord(question), EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,
+	})
+	if err != nil {
+		b.recordFailed("question", err)
+		return r, 0
+	}
+	return r, id
+}
+
+func (b *Bot) recordFailed(what string, err error) {
+	b.metrics.recording.Inc()
+	b.log.Warn("could not record "+what, "err", err)
+}
+
+// normalizeForRecord is the question as stored: lowercased, one space
+// between words, mentions of anyone removed.
+func normalizeForRecord(q string) string {
+	q = mentionRe.ReplaceAllString(q, " ")
+	return answers.Truncate(strings.Join(strings.Fields(strings.ToLower(q)), " "), 500)
+}
+
+// pick records that the suggestion entry (or pickNone) was picked for
+// the recorded question qid.
+func (b *Bot) pick(qid int64, entry string) {
+	if qid <= 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
+	defer cancel()
+	if err := b.cfg.Recorder.RecordPick(ctx, qid, entry); err != nil {
+		b.recordFailed("suggestion pick", err)
+	}
+}
+
+// feedback records a thumbs-up or thumbs-down click and thanks the user,
+// privately.
+func (b *Bot) feedback(i *discordgo.Interaction, customID string) *discordgo.InteractionResponse {
+	qid, vote, ok := parseIDRef(strings.TrimPrefix(customID, idFeedback))
+	if !ok || (vote != "up" && vote != "down") {
+		return channelMessage(message{Content: "That button has expired.", Ephemeral: true})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
+	defer cancel()
+	changed, err := b.cfg.Recorder.RecordFeedback(ctx, qid, interactionUser(i), vote == "up")
+	text := "Thanks for the feedback! It helps improve bpobot's answers."
+	switch {
+	case err != nil:
+		b.recordFailed("feedback", err)
+		text = "Thanks! I couldn't save your feedback just now; please try again later."
+	case !changed:
+		text = "You have already rated this answer that way. Thanks!"
+	}
+	b.log.Info("feedback", "vote", vote, "recorded", err == nil)
+	return channelMessage(message{Content: text, Ephemeral: true})
 }
 
 func rateLimited(wait time.Duration) message {

@@ -46,8 +46,8 @@ func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			return
 		}
 		q := b.stripMention(m.Content)
-		r := b.timed(surface, q, func() *answers.Reply { return b.ask(q).reply })
-		msg := replyMessage(r)
+		r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() *answers.Reply { return b.ask(q).reply })
+		msg := recordedMessage(r, id)
 		msg.Ephemeral = false // no such thing outside interactions
 		send(msg)
 	})

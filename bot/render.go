@@ -32,10 +32,64 @@ const (
 
 // Custom ids of the bot's components.
 const (
-	idAsk   = "ask:" // + entry id: answer that entry
-	idNone  = "none" // "none of these" under a decline
-	idTopic = "topic"
+	idAsk      = "ask:"  // + entry id: answer that entry
+	idPick     = "pick:" // + question id + ":" + entry id: a suggestion picked under a recorded decline
+	idNone     = "none"  // "none of these" under a decline; "none:" + question id when recorded
+	idFeedback = "fb:"   // + question id + ":up" or ":down"
+	idTopic    = "topic"
+	pickNone   = "none" // what a "none of these" pick is recorded as
 )
+
+// parseIDRef splits "123:rest" into the question id and the rest.
+func parseIDRef(s string) (int64, string, bool) {
+	id, rest, ok := strings.Cut(s, ":")
+	if !ok {
+		return 0, "", false
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	return n, rest, err == nil && n > 0 && rest != ""
+}
+
+// recordedMessage renders r for a question recorded under id: an answer
+// gets thumbs-up and thumbs-down buttons, a decline's suggestions record
+// which one was picked. With id 0 (not recorded) it is replyMessage.
+func recordedMessage(r *answers.Reply, id int64) message {
+	m := replyMessage(r)
+	if id <= 0 {
+		return m
+	}
+	ref := strconv.FormatInt(id, 10)
+	if r.Answered {
+		m.Components = append(m.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Helpful", Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + ref + ":up"},
+			discordgo.Button{Label: "Not helpful", Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + ref + ":down"},
+		}})
+		return m
+	}
+	for i, c := range m.Components {
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for j, cc := range row.Components {
+			btn, ok := cc.(discordgo.Button)
+			if !ok {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(btn.CustomID, idAsk):
+				if id := idPick + ref + ":" + strings.TrimPrefix(btn.CustomID, idAsk); len(id) <= maxCustomID {
+					btn.CustomID = id
+				}
+			case btn.CustomID == idNone:
+				btn.CustomID = idNone + ":" + ref
+			}
+			row.Components[j] = btn
+		}
+		m.Components[i] = row
+	}
+	return m
+}
 
 const embedColor = 0x01411C // Pakistan green
 

@@ -37,7 +37,7 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
-const usage = `bpobot answers questions about Pakistan's BPO and call-center sector, with
+const usageText = `bpobot answers questions about Pakistan's BPO and call-center sector, with
 every fact cited to its source.
 
 Usage:
@@ -50,6 +50,8 @@ Usage:
   bpobot kb check [DIR]         validate the knowledge base (default: the embedded one)
   bpobot run                    run the Discord bot over the gateway
   bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
+  bpobot report [--since 7d] [--format text|json|html]
+                                the curator's report on recorded questions
   bpobot help                   show this help
 
 Global flags (before the command):
@@ -67,6 +69,9 @@ Environment (also read from .env):
   RATE_LIMIT        questions per user per minute (default 6)
   RATE_BURST        questions a user may ask at once before the limit applies (default 3)
   DISCORD_PUBLIC_KEY  the application's public key, for serve (Developer Portal > General Information)
+  BPOBOT_DB         where run and serve record questions (default bpobot.db; off: record nothing)
+  BPOBOT_RETENTION  how long records are kept (default 90d)
+  BPOBOT_HASH_KEY   key for hashing user ids (default: a random key kept in the database)
   METRICS_ADDR      with run: serve Prometheus metrics on this address (e.g. :9090)
   SHARD_ID, SHARD_COUNT  with run: this process's shard; unset: shards from GET /gateway/bot
 `
@@ -75,7 +80,7 @@ Environment (also read from .env):
 func run(ctx context.Context, args []string, std stdio, getenv func(string) string) error {
 	fs := flag.NewFlagSet("bpobot", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	fs.Usage = func() { fmt.Fprint(std.err, usage) }
+	fs.Usage = func() { fmt.Fprint(std.err, usageText) }
 	envFile := fs.String("env-file", ".env", "")
 	kbDir := fs.String("kb", "", "")
 	if err := fs.Parse(args); err != nil {
@@ -109,14 +114,14 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 			}
 			return repl(ctx, eng, std)
 		default:
-			fmt.Fprint(std.out, usage)
+			fmt.Fprint(std.out, usageText)
 			return nil
 		}
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "--help":
-		fmt.Fprint(std.out, usage)
+		fmt.Fprint(std.out, usageText)
 		return nil
 	case "ask":
 		return askCmd(rest, std, newEngine)
@@ -139,6 +144,8 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		return kbCmd(rest, std)
 	case "run":
 		return runBot(ctx, rest, std, env, newEngine, *kbDir)
+	case "report":
+		return reportCmd(ctx, rest, std, env)
 	case "serve":
 		return serveCmd(ctx, rest, std, env, newEngine, *kbDir)
 	default:

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -396,5 +397,66 @@ func TestShardConfigErrors(t *testing.T) {
 		if err == nil || strings.Contains(err.Error(), "x") && strings.Contains(err.Error(), "DISCORD_TOKEN=x") {
 			t.Errorf("%v: err = %v", env, err)
 		}
+	}
+}
+
+// TestRecordingEndToEnd records questions, a pick and feedback in a real
+// SQLite file through the gateway, then reports on them.
+func TestRecordingEndToEnd(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	db := filepath.Join(t.TempDir(), "questions.db")
+	cmd, done, logs := startBot(t, fake, map[string]string{"BPOBOT_DB": db})
+	wait(t, fake, "command registration", func(r fakediscord.Request) bool { return r.Method == "PUT" })
+
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4001", 2, askData("how much did call centers earn in FY25?", false))); err != nil {
+		t.Fatal(err)
+	}
+	cb := wait(t, fake, "answer", callback("4001"))
+	if !strings.Contains(string(cb.Body), `"custom_id":"fb:1:down"`) {
+		t.Fatalf("no feedback buttons: %s", cb.Body)
+	}
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4002", 3, map[string]any{"custom_id": "fb:1:down", "component_type": 2})); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, fake, "feedback", callback("4002"))
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4003", 2, askData("average call center salary", false))); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, fake, "decline", callback("4003"))
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4004", 3, map[string]any{"custom_id": "none:2", "component_type": 2})); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, fake, "none of these", callback("4004"))
+	cmd.Process.Signal(os.Interrupt)
+	if err := <-done; err != nil {
+		t.Fatalf("bpobot exited with %v:\n%s", err, logs.String())
+	}
+
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"report", "--since", "1d", "--format", "json"}, stdio{strings.NewReader(""), &out, &out},
+		func(k string) string { return map[string]string{"BPOBOT_DB": db}[k] })
+	if err != nil {
+		t.Fatalf("report: %v\n%s", err, out.String())
+	}
+	var rep struct {
+		Total        int `json:"total_questions"`
+		Answered     int `json:"answered"`
+		Declined     int `json:"declined"`
+		MostDisliked []struct {
+			EntryID string `json:"entry_id"`
+			Down    int    `json:"down"`
+		} `json:"most_disliked"`
+		Picks []struct {
+			EntryID string `json:"entry_id"`
+			Count   int    `json:"count"`
+		} `json:"picks"`
+		TopDeclined []struct{ Label string } `json:"top_declined"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if rep.Total != 2 || rep.Answered != 1 || rep.Declined != 1 || len(rep.MostDisliked) != 1 || rep.MostDisliked[0].EntryID != "fy25-earnings" ||
+		len(rep.Picks) != 1 || rep.Picks[0].EntryID != "none" || len(rep.TopDeclined) != 1 || !strings.Contains(rep.TopDeclined[0].Label, "salary") {
+		t.Errorf("report %s", out.String())
 	}
 }

@@ -34,6 +34,11 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 	if err != nil {
 		return err
 	}
+	closeStore, err := withRecording(ctx, env, &cfg)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
 	b := bot.New(cfg, eng)
 	if addr := env("METRICS_ADDR"); addr != "" {
 		ln, err := net.Listen("tcp", addr)

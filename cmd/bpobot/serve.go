@@ -52,6 +52,11 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	if err != nil {
 		return err
 	}
+	closeStore, err := withRecording(ctx, env, &cfg)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
 	b := bot.New(cfg, eng)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
