@@ -460,3 +460,38 @@ func TestRecordingEndToEnd(t *testing.T) {
 		t.Errorf("report %s", out.String())
 	}
 }
+
+// TestAutomaticShards runs the shards GET /gateway/bot recommends, one
+// session each, their IDENTIFYs paced one per 5 seconds (max_concurrency 1).
+func TestAutomaticShards(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for Discord's 5-second identify interval")
+	}
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken, Shards: 2, MaxConcurrency: 1})
+	_, _, logs := startBot(t, fake, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var first time.Time
+	for fake.Connections() < 2 {
+		if fake.Connections() == 1 && first.IsZero() {
+			first = time.Now()
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("only %d shard connected:\n%s", fake.Connections(), logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if gap := time.Since(first); gap < 4*time.Second {
+		t.Errorf("second shard identified %s after the first; want about 5s", gap)
+	}
+	wait(t, fake, "command registration", func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	if id, _ := fake.Identify(); !strings.Contains(strings.ReplaceAll(string(id), " ", ""), `"shard":[1,2]`) {
+		t.Errorf("last IDENTIFY %s", id)
+	}
+	for !strings.Contains(logs.String(), "shard=1 of=2") || !strings.Contains(logs.String(), "shard=0 of=2") {
+		if ctx.Err() != nil {
+			t.Fatalf("logs:\n%s", logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -286,9 +286,9 @@ func (s *Server) getGateway(w http.ResponseWriter, _ Request, _ []string) {
 func (s *Server) getGatewayBot(w http.ResponseWriter, _ Request, _ []string) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"url":    s.GatewayURL(),
-		"shards": 1,
+		"shards": max(1, s.opt.Shards),
 		"session_start_limit": map[string]any{
-			"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1,
+			"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": max(1, s.opt.MaxConcurrency),
 		},
 	})
 }

@@ -46,6 +46,9 @@ type Options struct {
 	// listed here is closed with 4014 "Disallowed intent(s).". Default none,
 	// like a new Discord application.
 	PrivilegedIntents int64
+	// Shards and MaxConcurrency are what GET /gateway/bot recommends: the
+	// shard count and how many shards may identify at once. Default 1 each.
+	Shards, MaxConcurrency int
 }
 
 // privilegedIntents are the intents Discord makes the developer enable.
