@@ -23,23 +23,14 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 	if len(args) > 0 {
 		return usagef("run takes no arguments; it is configured by environment variables")
 	}
-	cfg, err := botConfig(std, env)
-	if err != nil {
-		return err
-	}
-	if cfg.Token == "" {
+	if env("DISCORD_TOKEN") == "" {
 		return bot.ErrNoToken
 	}
-	eng, err := newEngine()
+	b, cfg, closeBot, err := newBot(ctx, std, env, newEngine, kbDir)
 	if err != nil {
 		return err
 	}
-	closeStore, err := withRecording(ctx, env, &cfg)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	b := bot.New(cfg, eng)
+	defer closeBot()
 	if addr := env("METRICS_ADDR"); addr != "" {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
@@ -52,10 +43,30 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 		go serveHTTP(mctx, ln, mux, cfg.Logger, nil)
 		cfg.Logger.Info("serving metrics", "addr", ln.Addr().String())
 	}
+	return b.Run(ctx)
+}
+
+// newBot builds the bot that run and serve share: configuration from the
+// environment, the engine, the question log and, with --kb, live reload of
+// the knowledge folder. The returned function releases what it opened.
+func newBot(ctx context.Context, std stdio, env func(string) string, newEngine func() (*answers.Engine, error), kbDir string) (*bot.Bot, bot.Config, func(), error) {
+	cfg, err := botConfig(std, env)
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	eng, err := newEngine()
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	closeStore, err := withRecording(ctx, env, &cfg)
+	if err != nil {
+		return nil, cfg, nil, err
+	}
+	b := bot.New(cfg, eng)
 	if kbDir != "" {
 		go watchKnowledge(ctx, kbDir, reloadInterval, hangups(ctx), cfg.Logger, b.SetEngine)
 	}
-	return b.Run(ctx)
+	return b, cfg, closeStore, nil
 }
 
 // hangups delivers SIGHUP until ctx is done.

@@ -44,28 +44,16 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	if err != nil {
 		return err
 	}
-	cfg, err := botConfig(std, env)
+	b, cfg, closeBot, err := newBot(ctx, std, env, newEngine, kbDir)
 	if err != nil {
 		return err
 	}
-	eng, err := newEngine()
-	if err != nil {
-		return err
-	}
-	closeStore, err := withRecording(ctx, env, &cfg)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	b := bot.New(cfg, eng)
+	defer closeBot()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %v", *addr, err)
 	}
 	cfg.Logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "endpoint", "/interactions")
-	if kbDir != "" {
-		go watchKnowledge(ctx, kbDir, reloadInterval, hangups(ctx), cfg.Logger, b.SetEngine)
-	}
 	return serveHTTP(ctx, ln, b.InteractionsHandler(pub), cfg.Logger, b.Drain)
 }
 

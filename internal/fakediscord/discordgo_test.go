@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	bpobot "github.com/bpobot/bpobot/bot"
+
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
@@ -52,27 +54,9 @@ func loggedContains(sub string) bool {
 // goroutine then reaches a closed loopback port instead of discord.com.
 // Tests that call it must not run in parallel.
 func pointDiscordgo(f *fakediscord.Server) {
-	api := f.APIURL()
-	discordgo.EndpointDiscord = f.DiscordURL()
-	discordgo.EndpointAPI = api
-	discordgo.EndpointGuilds = api + "guilds/"
-	discordgo.EndpointChannels = api + "channels/"
-	discordgo.EndpointUsers = api + "users/"
-	discordgo.EndpointGateway = api + "gateway"
-	discordgo.EndpointGatewayBot = discordgo.EndpointGateway + "/bot"
-	discordgo.EndpointWebhooks = api + "webhooks/"
-	discordgo.EndpointStickers = api + "stickers/"
-	discordgo.EndpointStageInstances = api + "stage-instances"
-	discordgo.EndpointSKUs = api + "skus"
-	discordgo.EndpointVoice = api + "/voice/"
-	discordgo.EndpointVoiceRegions = discordgo.EndpointVoice + "regions"
-	discordgo.EndpointNitroStickersPacks = api + "/sticker-packs"
-	discordgo.EndpointGuildCreate = api + "guilds"
-	discordgo.EndpointApplications = api + "applications"
-	discordgo.EndpointOAuth2 = api + "oauth2/"
-	discordgo.EndpointOAuth2Applications = discordgo.EndpointOAuth2 + "applications"
-	discordgo.EndpointOauth2 = discordgo.EndpointOAuth2
-	discordgo.EndpointOauth2Applications = discordgo.EndpointOAuth2Applications
+	if err := bpobot.SetAPIURL(f.APIURL()); err != nil {
+		panic(err)
+	}
 }
 
 const (
