@@ -123,3 +123,14 @@ func TestSyntheticKBAnswers(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAskHuge asks a 100 KB paste: only the first MaxQuestionRunes
+// are read, so it costs about what a long question does.
+func BenchmarkAskHuge(b *testing.B) {
+	e := engine(b)
+	q := "how much did call centers earn in FY25 " + strings.Repeat("lorem ipsum dolor sit amet ", 4000)
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Ask(q)
+	}
+}
