@@ -17,7 +17,7 @@
 //
 // Recording must never hold up a reply: every method takes a context, and
 // callers should pass one with a short deadline (a second or two) and treat
-// a failure as something to log and count, not to show the user. [Recorder]
-// is the recording side of a Store; [Nop] implements it for running with
-// recording off.
+// a failure as something to log and count, not to show the user. The bot
+// defines the interface it records through (bot.Recorder); cmd/bpobot
+// adapts a Store to it.
 package usage

@@ -82,35 +82,6 @@ type Question struct {
 	Score      float64 // the best entry's score
 }
 
-// Recorder is the recording side of a [Store], what the bot needs. [Nop]
-// implements it for running with recording off.
-//
-// Callers should pass a context with a short deadline: a slow or failing
-// database must not hold up a reply.
-type Recorder interface {
-	RecordQuestion(ctx context.Context, q Question) (id int64, err error)
-	RecordPick(ctx context.Context, questionID int64, entryID string) error
-	RecordFeedback(ctx context.Context, questionID int64, userID string, up bool) (changed bool, err error)
-}
-
-// Nop is a [Recorder] that records nothing: RecordQuestion returns the id 0,
-// which a Store never returns, and every method returns a nil error.
-type Nop struct{}
-
-// RecordQuestion records nothing and returns 0.
-func (Nop) RecordQuestion(context.Context, Question) (int64, error) { return 0, nil }
-
-// RecordPick records nothing.
-func (Nop) RecordPick(context.Context, int64, string) error { return nil }
-
-// RecordFeedback records nothing and reports no change.
-func (Nop) RecordFeedback(context.Context, int64, string, bool) (bool, error) { return false, nil }
-
-var (
-	_ Recorder = (*Store)(nil)
-	_ Recorder = Nop{}
-)
-
 // A Store records usage in a SQLite database file. It is safe for concurrent
 // use by many goroutines.
 //

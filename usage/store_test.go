@@ -609,20 +609,6 @@ func TestClosedStore(t *testing.T) {
 	}
 }
 
-func TestNop(t *testing.T) {
-	var r Recorder = Nop{}
-	id, err := r.RecordQuestion(t.Context(), Question{})
-	if id != 0 || err != nil {
-		t.Errorf("Nop.RecordQuestion = %d, %v; want 0, nil", id, err)
-	}
-	if err := r.RecordPick(t.Context(), 1, "e"); err != nil {
-		t.Error(err)
-	}
-	if changed, err := r.RecordFeedback(t.Context(), 1, "u", true); changed || err != nil {
-		t.Errorf("Nop.RecordFeedback = %v, %v; want false, nil", changed, err)
-	}
-}
-
 func BenchmarkRecordQuestion(b *testing.B) {
 	s, _ := openTest(b, Options{Now: time.Now})
 	q := Question{Surface: SurfaceSlash, GuildID: "123", UserID: "987654321098765432",
