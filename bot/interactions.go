@@ -213,6 +213,9 @@ func (b *Bot) timed(surface, question string, who asker, ask func() *answers.Rep
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
 	defer cancel()
+	if surface == surfaceButton {
+		question = r.Question // the button named an entry: record its question
+	}
 	id, err := b.cfg.Recorder.RecordQuestion(ctx, Record{
 		Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
 		Question: normalizeForRecord(question), EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,

@@ -97,7 +97,7 @@ func TestRecording(t *testing.T) {
 	if got := mem.picks[2]; len(got) != 2 || got[1] != "none" || got[0] != strings.TrimPrefix(btns[0].CustomID, "pick:2:") {
 		t.Errorf("picks %v", got)
 	}
-	if n := len(mem.questions); n != 3 || mem.questions[2].Surface != "button" {
+	if n := len(mem.questions); n != 3 || mem.questions[2].Surface != "button" || !strings.HasSuffix(mem.questions[2].Question, "?") {
 		t.Errorf("the pick was not recorded as a button question: %+v", mem.questions)
 	}
 
