@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -97,13 +97,12 @@ type Bot struct {
 
 	metrics *Metrics
 
-	shards  []*shard
-	botID   atomic.Pointer[string]
-	appID   atomic.Pointer[string]
-	ready   chan int // shard ids as they become ready
-	fatal   chan error
-	closing atomic.Bool
-	flight  sync.WaitGroup
+	shards []*shard
+	botID  atomic.Pointer[string]
+	appID  atomic.Pointer[string]
+	ready  chan int // shard ids as they become ready
+	fatal  chan error
+	flight flight
 
 	now func() time.Time
 }
@@ -112,7 +111,8 @@ type Bot struct {
 type shard struct {
 	id, count      int
 	s              *discordgo.Session
-	disconnectedAt atomic.Int64 // unix nanos of the last disconnect, 0 when connected
+	disconnectedAt atomic.Int64             // unix nanos of the last disconnect, 0 when connected
+	conn           atomic.Pointer[net.Conn] // the gateway's latest network connection
 }
 
 // New returns a Bot answering from eng.

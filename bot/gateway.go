@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -53,6 +54,7 @@ func (b *Bot) Run(ctx context.Context) error {
 			return err
 		}
 		sh := &shard{id: id, count: count, s: s}
+		s.Dialer = sh.dialer()
 		s.ShardID, s.ShardCount = id, count
 		s.AddHandler(b.onReady)
 		s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { sh.disconnectedAt.Store(0) })
@@ -66,7 +68,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	defer func() {
 		for _, sh := range b.shards {
-			_ = sh.s.Close()
+			sh.close()
 		}
 	}()
 
@@ -171,27 +173,73 @@ func (b *Bot) shardPlan(ctx context.Context, api *discordgo.Session) (ids []int,
 }
 
 // open connects one shard to the gateway, bounded by ConnectTimeout:
-// discordgo's Open can block forever when Discord asks it to reconnect
-// mid-handshake (#513).
+// discordgo's Open waits for the gateway's HELLO with no deadline while
+// holding the session's lock, and blocks forever when Discord asks it to
+// reconnect mid-handshake (#513). On timeout the network connection is cut,
+// which ends the stalled Open.
 func (b *Bot) open(ctx context.Context, sh *shard) error {
 	done := make(chan error, 1)
 	go func() { done <- sh.s.Open() }()
+	var err error
 	select {
-	case err := <-done:
-		if err != nil {
-			var ce *websocket.CloseError
-			if errors.As(err, &ce) && fatalCode(ce.Code) {
-				return &FatalCloseError{Code: ce.Code}
-			}
-			return fmt.Errorf("connecting shard %d to the Discord gateway: %v", sh.id, redact(err))
+	case err = <-done:
+		if err == nil {
+			return nil
 		}
-		return nil
-	case err := <-b.fatal:
-		return err
+		var ce *websocket.CloseError
+		if errors.As(err, &ce) && fatalCode(ce.Code) {
+			return &FatalCloseError{Code: ce.Code}
+		}
+		return fmt.Errorf("connecting shard %d to the Discord gateway: %v", sh.id, redact(err))
+	case err = <-b.fatal:
 	case <-ctx.Done():
-		return ctx.Err()
+		err = ctx.Err()
 	case <-time.After(b.cfg.ConnectTimeout):
-		return fmt.Errorf("connecting shard %d to the Discord gateway: no answer within %s", sh.id, b.cfg.ConnectTimeout)
+		err = fmt.Errorf("connecting shard %d to the Discord gateway: no answer within %s", sh.id, b.cfg.ConnectTimeout)
+	}
+	sh.cut()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		b.log.Warn("discordgo's Open did not return after its connection was cut", "shard", sh.id)
+	}
+	return err
+}
+
+// dialer returns the websocket dialer for the shard's session: discordgo's
+// default, but remembering each network connection so a stalled handshake
+// can be cut.
+func (sh *shard) dialer() *websocket.Dialer {
+	return &websocket.Dialer{
+		Proxy:            http.ProxyFromEnvironment,
+		HandshakeTimeout: 45 * time.Second,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{Timeout: 30 * time.Second}).DialContext(ctx, network, addr)
+			if err == nil {
+				sh.conn.Store(&c)
+			}
+			return c, err
+		},
+	}
+}
+
+// cut closes the shard's network connection, which unblocks a discordgo
+// call waiting on it.
+func (sh *shard) cut() {
+	if c := sh.conn.Load(); c != nil {
+		_ = (*c).Close()
+	}
+}
+
+// close closes the shard's session without waiting forever for discordgo's
+// lock (held by a stalled Open): the connection is cut if Close takes long.
+func (sh *shard) close() {
+	done := make(chan struct{})
+	go func() { _ = sh.s.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		sh.cut()
 	}
 }
 
@@ -204,7 +252,7 @@ func (b *Bot) watchdog(ctx context.Context, sh *shard) {
 	}
 	b.log.Warn("gateway still disconnected; restarting the session", "shard", sh.id, "after", b.cfg.ReconnectTimeout)
 	sh.disconnectedAt.Store(b.now().UnixNano())
-	_ = sh.s.Close()
+	sh.close()
 	if err := b.open(ctx, sh); err != nil {
 		var fe *FatalCloseError
 		if errors.As(err, &fe) {
@@ -237,13 +285,9 @@ func (b *Bot) register(ctx context.Context, api *discordgo.Session) error {
 
 // shutdown stops taking events and waits for replies in flight.
 func (b *Bot) shutdown() {
-	b.closing.Store(true)
-	done := make(chan struct{})
-	go func() { b.flight.Wait(); close(done) }()
-	select {
-	case <-done:
+	if b.flight.drain(b.cfg.ShutdownTimeout) {
 		b.log.Info("shut down cleanly")
-	case <-time.After(b.cfg.ShutdownTimeout):
+	} else {
 		b.log.Warn("shut down with replies still in flight", "waited", b.cfg.ShutdownTimeout)
 	}
 }

@@ -315,3 +315,25 @@ func TestReplyCache(t *testing.T) {
 		t.Errorf("cached encoding %s, want %s", raw, want)
 	}
 }
+
+// TestFloodGetsOneNotice: a flood of DMs or mentions past the limit gets one
+// public notice, not one per message.
+func TestFloodGetsOneNotice(t *testing.T) {
+	l := newLimiter(6, 1)
+	now := time.Unix(0, 0)
+	if ok, _, _ := l.take("u", now); !ok {
+		t.Fatal("first question refused")
+	}
+	_, _, first := l.take("u", now)
+	_, _, second := l.take("u", now)
+	if !first || second {
+		t.Errorf("notices: first %v, second %v; want true, false", first, second)
+	}
+	now = now.Add(10 * time.Second)
+	if ok, _, _ := l.take("u", now); !ok {
+		t.Fatal("not refilled")
+	}
+	if _, _, first := l.take("u", now); !first {
+		t.Error("a new flood after an allowed question gets no notice")
+	}
+}

@@ -52,7 +52,7 @@ func (b *Bot) InteractionsHandler(pub ed25519.PublicKey) http.Handler {
 		http.Error(w, "use POST", http.StatusMethodNotAllowed)
 	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if b.closing.Load() {
+		if b.flight.draining() {
 			http.Error(w, "shutting down", http.StatusServiceUnavailable)
 			return
 		}
@@ -64,12 +64,11 @@ func (b *Bot) InteractionsHandler(pub ed25519.PublicKey) http.Handler {
 
 // serveInteraction verifies, decodes and answers one interaction.
 func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, pub ed25519.PublicKey) {
-	if b.closing.Load() {
+	if !b.flight.enter() {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
-	b.flight.Add(1)
-	defer b.flight.Done()
+	defer b.flight.leave()
 
 	sig, ts := r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp")
 	if sig == "" || ts == "" {

@@ -213,7 +213,9 @@ func TestHTTPInteractions(t *testing.T) {
 }
 
 // FuzzInteractionRequest feeds arbitrary, correctly signed bodies to the
-// endpoint: it must answer every one with 200, 400 or 413 and never panic.
+// endpoint: it must answer every one with 200, 400 or 413, never fall back
+// to the panic apology, and keep every answer within Discord's limits with
+// no pings possible.
 func FuzzInteractionRequest(f *testing.F) {
 	for _, s := range []string{
 		pingBody, `{}`, `[]`, `null`, `{"type":2}`, `{"id":"1","type":2,"data":{"name":"ask"}}`,
@@ -237,8 +239,41 @@ func FuzzInteractionRequest(f *testing.F) {
 		default:
 			t.Fatalf("status %d for %q", rec.Code, body)
 		}
-		if rec.Code == 200 && !json.Valid(rec.Body.Bytes()) {
-			t.Fatalf("invalid JSON answer %q", rec.Body.String())
+		if rec.Code != 200 {
+			return
+		}
+		var w wireResponse
+		if err := json.Unmarshal(rec.Body.Bytes(), &w); err != nil {
+			t.Fatalf("invalid JSON answer %q: %v", rec.Body.String(), err)
+		}
+		if strings.Contains(w.Data.Content, apology) {
+			t.Fatalf("a handler panicked on %q", body)
+		}
+		if runes(w.Data.Content) > maxContent || len(w.Data.Embeds) > 10 || len(w.Data.Choices) > maxChoices || len(w.Data.Components) > maxRows {
+			t.Fatalf("over Discord's limits: %s", rec.Body.String())
+		}
+		for _, e := range w.Data.Embeds {
+			if runes(e.Description) > maxEmbedDescription || strings.Contains(e.Description, "@everyone") {
+				t.Fatalf("embed %q", e.Description)
+			}
+		}
+		for _, c := range w.Data.Choices {
+			if runes(c.Name) > maxChoiceName {
+				t.Fatalf("choice %q", c.Name)
+			}
+		}
+		for _, row := range w.Data.Components {
+			if len(row.Components) > maxButtonsPerRow {
+				t.Fatalf("row of %d", len(row.Components))
+			}
+			for _, c := range row.Components {
+				if len(c.CustomID) > maxCustomID || runes(c.Label) > maxButtonLabel {
+					t.Fatalf("component %+v", c)
+				}
+			}
+		}
+		if w.Type != 1 && w.Type != 8 && (w.Data.AllowedMentions == nil || w.Data.AllowedMentions.Parse == nil) {
+			t.Fatalf("no allowed_mentions: %s", rec.Body.String())
 		}
 	})
 }

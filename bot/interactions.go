@@ -32,11 +32,10 @@ const apology = "Sorry, something went wrong on my side while answering. Please 
 // as in flight, and a panic in it is recovered, logged and answered with an
 // apology instead of silence.
 func (b *Bot) guard(what string, apologise func(), fn func()) {
-	if b.closing.Load() {
+	if !b.flight.enter() {
 		return
 	}
-	b.flight.Add(1)
-	defer b.flight.Done()
+	defer b.flight.leave()
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("handler panicked", "event", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -64,11 +63,10 @@ const interactionDeadline = 2800 * time.Millisecond
 // HandleInteraction answers one interaction that arrived over the gateway,
 // by posting the response to Discord's callback endpoint.
 func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction) {
-	if b.closing.Load() {
+	if !b.flight.enter() {
 		return
 	}
-	b.flight.Add(1)
-	defer b.flight.Done()
+	defer b.flight.leave()
 	ctx, cancel := context.WithTimeout(ctx, interactionDeadline)
 	defer cancel()
 	resp, kind := b.Respond(i)
@@ -105,8 +103,8 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 		case "ask":
 			q := ""
 			for _, o := range data.Options {
-				if o.Name == "question" && o.Type == discordgo.ApplicationCommandOptionString {
-					q = o.StringValue()
+				if o.Name == "question" {
+					q = stringOption(o)
 				}
 			}
 			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *discordgo.InteractionResponse) {
@@ -235,7 +233,7 @@ func (b *Bot) recordFailed(what string, err error) {
 // normalizeForRecord is the question as stored: lowercased, one space
 // between words, mentions of anyone removed.
 func normalizeForRecord(q string) string {
-	q = mentionRe.ReplaceAllString(q, " ")
+	q = anyMentionRe.ReplaceAllString(q, " ")
 	return answers.Truncate(strings.Join(strings.Fields(strings.ToLower(q)), " "), 500)
 }
 
@@ -290,19 +288,29 @@ func channelMessage(m message) *discordgo.InteractionResponse {
 func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	partial := ""
 	for _, o := range i.ApplicationCommandData().Options {
-		if o.Focused && o.Type == discordgo.ApplicationCommandOptionString {
-			partial = o.StringValue()
+		if o.Focused {
+			partial = stringOption(o)
 		}
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	for _, e := range b.engine().Complete(partial, maxChoices) {
 		q := cut(e.Question, maxChoiceName)
-		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: cut(e.Question, maxQuestionLen)})
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: q, Value: cut(e.Question, maxChoiceName)})
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
+}
+
+// stringOption returns a string option's value, or "" when the option is
+// not a string (discordgo's StringValue panics then).
+func stringOption(o *discordgo.ApplicationCommandInteractionDataOption) string {
+	if o == nil || o.Type != discordgo.ApplicationCommandOptionString {
+		return ""
+	}
+	s, _ := o.Value.(string)
+	return s
 }
 
 func interactionUser(i *discordgo.Interaction) string {
@@ -313,11 +321,6 @@ func interactionUser(i *discordgo.Interaction) string {
 		return i.User.ID
 	}
 	return "unknown"
-}
-
-// respond sends m as the response to i.
-func (b *Bot) respond(ctx context.Context, i *discordgo.Interaction, m message, typ discordgo.InteractionResponseType) error {
-	return b.post(ctx, i, &discordgo.InteractionResponse{Type: typ, Data: m.interactionData()})
 }
 
 // post sends an interaction response with a plain HTTP request rather than

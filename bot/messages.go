@@ -13,6 +13,10 @@ import (
 // mentionRe matches a mention of a user: <@id> or <@!id>.
 var mentionRe = regexp.MustCompile(`<@!?(\d+)>`)
 
+// anyMentionRe matches every kind of mention: users, roles, channels,
+// @everyone and @here.
+var anyMentionRe = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b`)
+
 // onMessage answers direct messages, and messages in servers that mention
 // the bot. It ignores bots (itself included) and everything else.
 func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
@@ -40,9 +44,11 @@ func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discor
 		}
 	}
 	b.guard("message", func() { send(message{Content: apology}) }, func() {
-		if ok, wait := b.limiter.allow(m.Author.ID, b.now()); !ok {
+		if ok, wait, first := b.limiter.take(m.Author.ID, b.now()); !ok {
 			b.metrics.reject("rate_limited")
-			send(rateLimited(wait))
+			if first { // one notice per flood, not one per message
+				send(rateLimited(wait))
+			}
 			return
 		}
 		q := b.stripMention(m.Content)

@@ -18,8 +18,9 @@ type limiter struct {
 }
 
 type bucket struct {
-	tokens float64
-	at     time.Time
+	tokens   float64
+	at       time.Time
+	notified bool // the user was told about the limit since their last allowed question
 }
 
 func newLimiter(perMinute float64, burst int) *limiter {
@@ -35,6 +36,14 @@ func newLimiter(perMinute float64, burst int) *limiter {
 // allow takes a token from user's bucket. When there is none it returns
 // false and how long until there will be one.
 func (l *limiter) allow(user string, now time.Time) (bool, time.Duration) {
+	ok, wait, _ := l.take(user, now)
+	return ok, wait
+}
+
+// take is allow that also reports whether this is the first refusal since
+// the user's last allowed question: where a notice is a public message, it
+// is sent once, not once per message of a flood.
+func (l *limiter) take(user string, now time.Time) (ok bool, wait time.Duration, first bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now.Sub(l.lastSweep) > time.Minute {
@@ -49,10 +58,13 @@ func (l *limiter) allow(user string, now time.Time) (bool, time.Duration) {
 	b.at = now
 	if b.tokens >= 1 {
 		b.tokens--
-		return true, 0
+		b.notified = false
+		return true, 0, false
 	}
-	wait := time.Duration((1 - b.tokens) / l.perSecond * float64(time.Second))
-	return false, wait.Round(time.Second)
+	wait = time.Duration((1 - b.tokens) / l.perSecond * float64(time.Second))
+	first = !b.notified
+	b.notified = true
+	return false, wait.Round(time.Second), first
 }
 
 // sweep forgets users whose buckets are full again.

@@ -11,7 +11,7 @@ type Record struct {
 	Surface  string // slash, button, dm or mention
 	GuildID  string // "" in DMs
 	UserID   string // the Recorder must not store it as it is
-	Question string // the normalised question, or the entry id for a button
+	Question string // the question, lowercased, mentions removed; a button's is its entry's question
 	EntryID  string // "" when declined
 	Answered bool
 	Score    float64

@@ -47,7 +47,7 @@ func hugeEngine(t testing.TB) *answers.Engine {
 	y.WriteString("entries:\n")
 	for e := 0; e < 4; e++ {
 		fmt.Fprintf(&y, "  - id: e%d\n    topic: t\n    question: %q\n    facts: [%s]\n    related: [e%d, e%d, e%d]\n",
-			e, long(fmt.Sprintf("Question %d zebra ", e), 400), strings.Join(ids, ", "), (e+1)%4, (e+2)%4, (e+3)%4)
+			e, long(fmt.Sprintf("Question %d zebra ", e), 80), strings.Join(ids, ", "), (e+1)%4, (e+2)%4, (e+3)%4)
 	}
 	kb, err := knowledge.Load(fstest.MapFS{"kb.yaml": {Data: []byte(y.String())}})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -83,6 +84,11 @@ func (b *Base) Stats() Stats {
 	}
 	return s
 }
+
+// MaxQuestionLen is the longest canonical question allowed: questions are
+// offered as suggestions as the user types, which chat apps cut at 100
+// characters.
+const MaxQuestionLen = 100
 
 // file is the shape of one knowledge file. Every section is optional, so a
 // new source with its facts, or a new batch of entries, is just a new file.
@@ -279,6 +285,8 @@ func (b *Base) validate() error {
 		}
 		if blank(e.Question) {
 			bad(e.Pos, "entry", e.ID, "question is empty")
+		} else if n := utf8.RuneCountInString(e.Question); n > MaxQuestionLen {
+			bad(e.Pos, "entry", e.ID, "question is %d characters; keep it to %d (it is shown as a suggestion and a button)", n, MaxQuestionLen)
 		}
 		for i, p := range e.Phrasings {
 			if blank(p) {

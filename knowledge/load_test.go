@@ -208,3 +208,15 @@ func TestCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionTooLong(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "valid", "kb.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Replace(string(data), "question: What?", "question: "+strings.Repeat("w", MaxQuestionLen)+"?", 1)
+	_, err = Load(fstest.MapFS{"kb.yaml": {Data: []byte(long)}})
+	if err == nil || !strings.Contains(err.Error(), `kb.yaml:13: entry "e1": question is 101 characters; keep it to 100`) {
+		t.Fatalf("err = %v", err)
+	}
+}

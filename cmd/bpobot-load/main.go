@@ -29,6 +29,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/bpobot/bpobot/internal/recording"
+	"github.com/bpobot/bpobot/usage"
+
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/bot"
 	"github.com/bpobot/bpobot/knowledge"
@@ -53,6 +56,7 @@ func run(args []string, out io.Writer) error {
 	url := fs.String("url", "", "target an external `bpobot serve` (started with the key from -print-key) instead of an in-process server")
 	printKey := fs.Bool("print-key", false, "print the DISCORD_PUBLIC_KEY to start an external server with, and exit")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	record := fs.String("record", "", "record questions in this SQLite file, as `bpobot serve` does by default (in-process server only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -67,7 +71,7 @@ func run(args []string, out io.Writer) error {
 	}
 	target := *url
 	if target == "" {
-		u, stop, err := serve(pub)
+		u, stop, err := serve(pub, *record)
 		if err != nil {
 			return err
 		}
@@ -168,22 +172,35 @@ func run(args []string, out io.Writer) error {
 
 // serve starts the interactions endpoint on a loopback port, configured as
 // `bpobot serve` is, and returns its URL.
-func serve(pub ed25519.PublicKey) (string, func(), error) {
+func serve(pub ed25519.PublicKey, record string) (string, func(), error) {
 	kb, err := knowledge.Default()
 	if err != nil {
 		return "", nil, err
 	}
-	b := bot.New(bot.Config{
+	cfg := bot.Config{
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
 		RatePerMinute: 1e9, RateBurst: 1e9, // the load comes from one "user"
-	}, answers.New(kb))
+	}
+	var store *usage.Store
+	if record != "" {
+		if store, err = usage.Open(context.Background(), record, usage.Options{}); err != nil {
+			return "", nil, err
+		}
+		cfg.Recorder = recording.Adapter{Store: store}
+	}
+	b := bot.New(cfg, answers.New(kb))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	srv := &http.Server{Handler: b.InteractionsHandler(pub), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second}
 	go srv.Serve(ln)
-	return "http://" + ln.Addr().String() + "/interactions", func() { srv.Close() }, nil
+	return "http://" + ln.Addr().String() + "/interactions", func() {
+		srv.Close()
+		if store != nil {
+			store.Close()
+		}
+	}, nil
 }
 
 // requests builds /ask interactions from the dev set's questions.

@@ -204,16 +204,19 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 	return nil
 }
 
-func kbCmd(args []string, std stdio) error {
+func kbCmd(args []string, std stdio, kbDir string) error {
 	if len(args) == 0 || args[0] != "check" {
 		return usagef("usage: bpobot kb check [DIR]")
 	}
 	if len(args) > 2 {
 		return usagef("kb check takes at most one DIR")
 	}
-	dir, name := "", "embedded knowledge base"
+	dir, name := kbDir, kbDir // --kb DIR kb check
 	if len(args) == 2 {
 		dir, name = args[1], args[1]
+	}
+	if dir == "" {
+		name = "embedded knowledge base"
 	}
 	kb, err := loadKnowledge(dir)
 	if err != nil {

@@ -141,7 +141,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	case "eval":
 		return evalCmd(rest, std, newEngine)
 	case "kb":
-		return kbCmd(rest, std)
+		return kbCmd(rest, std, *kbDir)
 	case "run":
 		return runBot(ctx, rest, std, env, newEngine, *kbDir)
 	case "report":

@@ -455,6 +455,13 @@ func TestRecordingEndToEnd(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s", err, out.String())
 	}
+	for format, want := range map[string]string{"text": "salary", "html": "<svg"} {
+		var o bytes.Buffer
+		if err := run(context.Background(), []string{"report", "--since", "1d", "--format", format}, stdio{strings.NewReader(""), &o, &o},
+			func(k string) string { return map[string]string{"BPOBOT_DB": db}[k] }); err != nil || !strings.Contains(o.String(), want) {
+			t.Errorf("report --format %s: %v\n%s", format, err, o.String())
+		}
+	}
 	if rep.Total != 2 || rep.Answered != 1 || rep.Declined != 1 || len(rep.MostDisliked) != 1 || rep.MostDisliked[0].EntryID != "fy25-earnings" ||
 		len(rep.Picks) != 1 || rep.Picks[0].EntryID != "none" || len(rep.TopDeclined) != 1 || !strings.Contains(rep.TopDeclined[0].Label, "salary") {
 		t.Errorf("report %s", out.String())

@@ -10,6 +10,8 @@
 //	bpobot eval [FILE]          score the engine on a labelled question set
 //	bpobot kb check [DIR]       validate the knowledge base
 //	bpobot run                  run the Discord bot (gateway)
+//	bpobot serve [--addr :8080] serve Discord's HTTP interactions endpoint
+//	bpobot report [--since 7d]  the curator's report on recorded questions
 //
 // Run "bpobot help" for the flags and environment variables.
 package main

@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
+
+	"github.com/bpobot/bpobot/internal/recording"
 
 	"github.com/bpobot/bpobot/bot"
 	"github.com/bpobot/bpobot/usage"
@@ -18,24 +21,6 @@ const defaultDB = "bpobot.db"
 
 // pruneEvery is how often records past the retention period are deleted.
 const pruneEvery = 6 * time.Hour
-
-// recorderAdapter records the bot's questions in a usage.Store.
-type recorderAdapter struct{ s *usage.Store }
-
-func (a recorderAdapter) RecordQuestion(ctx context.Context, r bot.Record) (int64, error) {
-	return a.s.RecordQuestion(ctx, usage.Question{
-		Time: r.Time, Surface: r.Surface, GuildID: r.GuildID, UserID: r.UserID,
-		Normalized: r.Question, EntryID: r.EntryID, Answered: r.Answered, Score: r.Score,
-	})
-}
-
-func (a recorderAdapter) RecordPick(ctx context.Context, q int64, entry string) error {
-	return a.s.RecordPick(ctx, q, entry)
-}
-
-func (a recorderAdapter) RecordFeedback(ctx context.Context, q int64, user string, up bool) (bool, error) {
-	return a.s.RecordFeedback(ctx, q, user, up)
-}
 
 // dbPath returns where to record, or "" when BPOBOT_DB turns recording off.
 func dbPath(env func(string) string) string {
@@ -101,7 +86,7 @@ func withRecording(ctx context.Context, env func(string) string, cfg *bot.Config
 		}
 		return func() {}, err
 	}
-	cfg.Recorder = recorderAdapter{s}
+	cfg.Recorder = recording.Adapter{Store: s}
 	pctx, stop := context.WithCancel(ctx)
 	go pruneLoop(pctx, s, cfg.Logger)
 	cfg.Logger.Info("recording questions", "db", dbPath(env))
@@ -141,6 +126,9 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	path := dbPath(env)
 	if path == "" {
 		return errors.New("BPOBOT_DB is off: there is no question log to report on")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no question log at %s: run the bot (bpobot run or serve) first, or point BPOBOT_DB at its database", path)
 	}
 	s, err := usage.Open(ctx, path, usage.Options{HashKey: []byte(env("BPOBOT_HASH_KEY"))})
 	if err != nil {

@@ -144,7 +144,7 @@ func (s *session) handle(line string) bool {
 		fmt.Fprintf(s.out, "Unknown command %s. Type /help for the commands.\n", answers.Truncate(strings.Fields(line)[0], 40))
 		return true
 	}
-	if n, err := strconv.Atoi(line); err == nil {
+	if n, err := strconv.Atoi(line); err == nil && len(line) <= 2 { // "2025" is a question, not item 2025
 		if n < 1 || n > len(s.next) {
 			fmt.Fprintf(s.out, "There is no question numbered %d. Type /topics to list the questions I can answer.\n\n", n)
 			return true
@@ -215,8 +215,8 @@ func (s *session) why() {
 		}
 		fmt.Fprintln(s.out)
 	}
-	fmt.Fprintf(s.out, "matched terms: %s\n", strings.Join(r.Matched, ", "))
 	fmt.Fprintf(s.out, "thresholds: score >= %.2f and coverage >= %.2f\n", answers.MinScore, answers.MinCoverage)
+	fmt.Fprint(s.out, s.eng.Explain(r.Question))
 }
 
 // historyPath is where the REPL keeps its history, or "" if there is no

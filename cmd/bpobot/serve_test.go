@@ -26,9 +26,10 @@ func TestServeLifecycle(t *testing.T) {
 	}()
 	addrRe := regexp.MustCompile(`serving Discord interactions" addr=(\S+)`)
 	var base string
-	for deadline := time.Now().Add(10 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		if m := addrRe.FindStringSubmatch(logs.String()); m != nil {
 			base = "http://" + m[1]
+			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("serve did not start:\n%s", logs.String())
