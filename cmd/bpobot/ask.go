@@ -59,7 +59,7 @@ func toJSON(r *answers.Reply) jsonReply {
 // skipped (the engine reads only the first answers.MaxQuestionRunes anyway).
 const maxLine = 64 << 10
 
-func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)) error {
+func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), logQuestion func(string, *answers.Reply)) error {
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(std.err)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
@@ -83,6 +83,7 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error))
 	enc.SetEscapeHTML(false)
 	answer := func(q string, many bool) error {
 		r := eng.Ask(q)
+		logQuestion(q, r)
 		if *asJSON {
 			return enc.Encode(toJSON(r))
 		}

@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/knowledge"
+	"github.com/bpobot/bpobot/usage"
 	"github.com/joho/godotenv"
 	"golang.org/x/term"
 )
@@ -59,6 +61,8 @@ Global flags (before the command):
   --kb DIR          answer from the knowledge files in DIR instead of the embedded ones;
                     with run and serve, DIR is watched: a valid edit (or SIGHUP) is
                     loaded live, an invalid one is logged and the previous knowledge kept
+  --record          record the questions asked with ask and repl in BPOBOT_DB (they
+                    record nothing otherwise; run and serve record unless BPOBOT_DB=off)
 
 Environment (also read from .env):
   DISCORD_TOKEN     the bot token (Developer Portal > Bot > Reset Token)
@@ -83,6 +87,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	fs.Usage = func() { fmt.Fprint(std.err, usageText) }
 	envFile := fs.String("env-file", ".env", "")
 	kbDir := fs.String("kb", "", "")
+	record := fs.Bool("record", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -94,6 +99,26 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		return err
 	}
 	args = fs.Args()
+	// ask and repl record nothing unless --record asks them to.
+	logQuestion := func(string, *answers.Reply) {}
+	if *record {
+		s, err := openStore(ctx, env)
+		if err != nil {
+			return err
+		}
+		if s == nil {
+			return usagef("--record needs a question log, but BPOBOT_DB is off")
+		}
+		defer s.Close()
+		logQuestion = func(q string, r *answers.Reply) {
+			rctx, cancel := context.WithTimeout(ctx, time.Second)
+			defer cancel()
+			if _, err := s.RecordQuestion(rctx, usage.Question{Time: time.Now(), Surface: "cli", Normalized: strings.ToLower(strings.Join(strings.Fields(q), " ")),
+				EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score}); err != nil {
+				fmt.Fprintln(std.err, "bpobot: could not record the question:", err)
+			}
+		}
+	}
 
 	newEngine := func() (*answers.Engine, error) {
 		kb, err := loadKnowledge(*kbDir)
@@ -112,7 +137,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 			if err != nil {
 				return err
 			}
-			return repl(ctx, eng, std)
+			return repl(ctx, eng, std, logQuestion)
 		default:
 			fmt.Fprint(std.out, usageText)
 			return nil
@@ -124,7 +149,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		fmt.Fprint(std.out, usageText)
 		return nil
 	case "ask":
-		return askCmd(rest, std, newEngine)
+		return askCmd(rest, std, newEngine, logQuestion)
 	case "repl":
 		if len(rest) == 1 && (rest[0] == "-h" || rest[0] == "--help" || rest[0] == "-help") {
 			fmt.Fprintln(std.out, "usage: bpobot repl\n\n"+replHelp)
@@ -137,7 +162,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		if err != nil {
 			return err
 		}
-		return repl(ctx, eng, std)
+		return repl(ctx, eng, std, logQuestion)
 	case "eval":
 		return evalCmd(rest, std, newEngine)
 	case "kb":

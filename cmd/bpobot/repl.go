@@ -30,13 +30,14 @@ type session struct {
 	out  io.Writer
 	last *answers.Reply
 	next []*knowledge.Entry // numbered follow-ups offered by the last reply
+	log  func(string, *answers.Reply)
 }
 
 // repl runs the interactive loop. In a terminal it uses line editing and
 // history; otherwise it reads lines from std.in without prompts, so it can be
 // scripted.
-func repl(ctx context.Context, eng *answers.Engine, std stdio) error {
-	s := &session{eng: eng, out: std.out}
+func repl(ctx context.Context, eng *answers.Engine, std stdio, logQuestion func(string, *answers.Reply)) error {
+	s := &session{eng: eng, out: std.out, log: logQuestion}
 	if !isTerminal(std.in) {
 		return s.script(ctx, std.in)
 	}
@@ -153,6 +154,7 @@ func (s *session) handle(line string) bool {
 		fmt.Fprintf(s.out, "> %s\n", line)
 	}
 	r := s.eng.Ask(line)
+	s.log(line, r)
 	s.last = r
 	fmt.Fprintln(s.out, r.Text())
 	s.next = r.Related
