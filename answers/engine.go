@@ -256,6 +256,12 @@ func (e *Engine) accepts(m match, terms []term) (ok bool, unsupported *term) {
 		case t.canon == "qty" && !m.ei.hasFigure:
 			// "How many were arrested?" when the entry gives no figure.
 			return false, &term{canon: "qty", surface: "a figure", class: classMetric}
+		case t.canon == "where" && !m.ei.hasPlace:
+			// "Where are the IT parks being built?" when the entry names no place.
+			return false, &term{canon: "where", surface: "where", class: classAsk}
+		case t.canon == "when" && !m.ei.hasPeriod:
+			// "When did the crackdown start?" when the entry gives no date.
+			return false, &term{canon: "when", surface: "when", class: classAsk}
 		}
 	}
 	return true, nil

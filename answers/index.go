@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"regexp"
 	"math"
 	"sort"
 	"strings"
@@ -31,6 +32,8 @@ type entryIndex struct {
 	secondary map[string]bool
 	phrasings []phrasing // the question and each phrasing
 	hasFigure bool       // some fact states a number
+	hasPlace  bool       // some fact names a place (for "where" questions)
+	hasPeriod bool       // some fact names a period or date (for "when" questions)
 }
 
 // sourcesTopic is the topic of entries about the sources themselves.
@@ -99,6 +102,14 @@ func newIndex(kb *knowledge.Base) *index {
 			}
 			if hasNumber(f.Text) {
 				ei.hasFigure = true
+			}
+			if f.Period != "" || periodWords.MatchString(f.Text) {
+				ei.hasPeriod = true
+			}
+			for _, w := range tokenize(f.Text) {
+				if t := canon(w); salientClass(t) == classPlace || placeWords[t] {
+					ei.hasPlace = true
+				}
 			}
 		}
 		ix.entries = append(ix.entries, ei)
@@ -180,9 +191,18 @@ func (ix *index) weight(t string) float64 {
 	return ix.maxIDF
 }
 
+// placeWords answer "where" besides named places; periodWords answer "when".
+var (
+	placeWords  = set("city abroad country market")
+	periodWords = regexp.MustCompile(`(?i)\b(?:FY\s?\d{2}|(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+)
+
+var notFigures = regexp.MustCompile(`24/7|\bFY\s?\d{2}\b|\b(?:19|20)\d{2}\b`)
+
 var numberWords = set("one two three four five six seven eight nine ten hundred thousand million billion")
 
 func hasNumber(s string) bool {
+	s = notFigures.ReplaceAllString(s, " ") // "24/7", "FY25" and "2024" are not figures
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
 			return true

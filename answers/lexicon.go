@@ -65,6 +65,7 @@ var variants = map[string]string{
 	"kami": "shortage", "kin": "which", "dete": "", "deti": "", "deta": "", "tak": "", "li": "", "liya": "",
 	"lia": "", "le": "", "mny": "many", "ther": "there", "wer": "were", "dono": "both", "attractive": "advantage",
 	"appealing": "advantage", "shehar": "city", "sheher": "city",
+	"prez": "president", "prsident": "president", "remaining": "rest",
 	"wale": "", "wala": "", "wali": "", "walay": "", "waley": "", "jo": "", "jis": "", "jin": "",
 	"west": "western", "westerners": "western",
 	"bahar": "abroad", "bahir": "abroad", "baahar": "abroad", "matlab": "mean", "matlb": "mean",
@@ -88,7 +89,8 @@ var stopwords = set(`a an the and or but if then so of to in on at by for with f
 	summarize summarise overview regarding re wondering curious wonder exactly actually currently
 	current now today recent recently lately latest up out over well still even ever yet only other
 	another each every all both either neither not no nor than too again further once whether while
-	' s t d m ll ve re kind kinds type types sort sorts`)
+	' s t d m ll ve re kind kinds type types sort sorts
+	anyway anyways basically roughly approximately approx around total overall generally though`)
 
 // synonyms maps a stemmed word to the canonical term for its concept. It is
 // built from rawSynonyms, whose keys may be written as whole words: each key
@@ -198,7 +200,7 @@ var salientWords = map[string]string{
 		secretary director head leader spokesperson owner chairperson vicepresident`,
 	classMetric: `salary salaries wage wages pay paid payment earn export employ job dollar percent grow
 		tax rate speed mbps women female gender age shift hour hours profit margin valuation
-		investment invested funding share stock price rupee rupees pkr arrest arrested`,
+		investment invested funding share stock price rupee rupees pkr arrest arrested register registered`,
 	classQualifier: `average avg mean median`,
 	classPeriod: `january february march april may june july august september october november december
 		jan feb mar apr jun jul aug sep sept oct nov dec quarter monthly weekly daily`,

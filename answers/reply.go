@@ -228,6 +228,10 @@ func unsupportedMessage(t *term) string {
 		return "My sources don't rank companies, cities or segments, so I can't answer that."
 	}
 	switch t.canon {
+	case "where":
+		return "My sources don't say where, so I can't answer that."
+	case "when":
+		return "My sources don't give a date for that, so I can't answer it."
 	case "qty":
 		return "My sources don't give a figure for that, so I can't answer it."
 	}
