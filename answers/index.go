@@ -1,8 +1,8 @@
 package answers
 
 import (
-	"regexp"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
