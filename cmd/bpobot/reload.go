@@ -20,12 +20,15 @@ import (
 const reloadInterval = 2 * time.Second
 
 // watchKnowledge serves a knowledge folder live: when its YAML files change
-// (checked every interval) or a signal arrives on hup, it loads and
+// (checked every interval; a change is loaded once the files have held still
+// for one interval, so a half-written file is not read) or a signal arrives
+// on hup, it loads and
 // validates the folder and passes the new engine to swap. An invalid edit is
 // logged, naming the file and entry, and the previous knowledge keeps
 // serving. It returns when ctx is done.
 func watchKnowledge(ctx context.Context, dir string, interval time.Duration, hup <-chan os.Signal, log *slog.Logger, swap func(*answers.Engine)) {
 	last, _ := fingerprint(dir)
+	pending := last // a change is loaded once it has held for one interval
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -42,10 +45,13 @@ func watchKnowledge(ctx context.Context, dir string, interval time.Duration, hup
 			log.Error("knowledge reload: cannot read the folder; still serving the previous knowledge", "dir", dir, "err", err)
 			continue
 		}
-		if fp == last && !forced {
+		if !forced && (fp == last || fp != pending) {
+			// Unchanged, or changed since the last look: an editor may still
+			// be writing, so wait until the files hold still.
+			pending = fp
 			continue
 		}
-		last = fp
+		last, pending = fp, fp
 		kb, err := loadKnowledge(dir)
 		if err != nil {
 			log.Error("knowledge reload rejected; still serving the previous knowledge", "dir", dir, "err", err)

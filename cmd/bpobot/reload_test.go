@@ -56,6 +56,16 @@ func TestWatchKnowledge(t *testing.T) {
 			}
 		}
 	}
+	write := func(content string) { // as editors save: a new file renamed over the old
+		t.Helper()
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
+	}
 	answer := func() string {
 		if e := cur.Load(); e != nil {
 			return e.Ask("what is the widget").Text()
@@ -65,12 +75,12 @@ func TestWatchKnowledge(t *testing.T) {
 
 	// A valid edit is served.
 	time.Sleep(20 * time.Millisecond) // a later modification time
-	os.WriteFile(path, []byte(strings.Replace(kbV1, "Version one", "Version two", 1)), 0o644)
+	write(strings.Replace(kbV1, "Version one", "Version two", 1))
 	eventually("the valid edit was not loaded", func() bool { return strings.Contains(answer(), "Version two") })
 
 	// An invalid edit is rejected with the file and entry named; version two keeps serving.
 	before := cur.Load()
-	os.WriteFile(path, []byte(strings.Replace(kbV1, "facts: [f]", "facts: [nope]", 1)), 0o644)
+	write(strings.Replace(kbV1, "facts: [f]", "facts: [nope]", 1))
 	eventually("the invalid edit was not reported", func() bool { return strings.Contains(logs.String(), "knowledge reload rejected") })
 	if !strings.Contains(logs.String(), `kb.yaml:13: entry \"e1\": fact \"nope\" is not defined`) {
 		t.Errorf("the error does not name the file, line and entry:\n%s", logs.String())
@@ -80,7 +90,7 @@ func TestWatchKnowledge(t *testing.T) {
 	}
 
 	// SIGHUP reloads even without a change.
-	os.WriteFile(path, []byte(kbV1), 0o644)
+	write(kbV1)
 	eventually("version one not reloaded", func() bool { return strings.Contains(answer(), "Version one") })
 	loaded := cur.Load()
 	hup <- os.Interrupt
