@@ -96,8 +96,6 @@ func TestAskDeclines(t *testing.T) {
 		{"?", DeclineEmpty},
 		{"🙂🙂🔥", DeclineEmpty},
 		{"hi", DeclineEmpty},
-		{"@everyone", DeclineEmpty},
-		{"<@123456789012345678>", DeclineEmpty},
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineUnsupported},
 		{"how do I reverse a string in go", DeclineUnsupported},

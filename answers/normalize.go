@@ -38,9 +38,6 @@ func (r *rewrite) apply(s, lower string) string {
 // case tells an abbreviation from an ordinary word ("IT" and "it", "US" and
 // "us").
 var caseRewrites = []rewrite{
-	{regexp.MustCompile(`<a?:(\w+):\d+>`), " ", []string{"<"}},                         // Discord custom emoji
-	{regexp.MustCompile(`<(@[!&]?|#)\d+>`), " ", []string{"<"}},                        // Discord user, role and channel mentions
-	{regexp.MustCompile(`@(everyone|here)\b`), " ", []string{"@"}},                     // mass mentions
 	{regexp.MustCompile(`\bU\.?S\.?A?\b\.?`), " usa ", []string{"US", "U.S"}},          // the United States, not "us"
 	{regexp.MustCompile(`\bI\.?T\b`), " infotech ", []string{"IT", "I.T"}},             // information technology, not "it"
 	{regexp.MustCompile(`\bA\.I\.`), " ai ", []string{"a.i"}},                          // artificial intelligence

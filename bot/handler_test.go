@@ -238,15 +238,15 @@ func TestMentionHandling(t *testing.T) {
 	}{
 		{"<@999> why pakistan?", true, "why pakistan?"},
 		{"hey <@!999> kitne log?", true, "hey   kitne log?"},
-		{"<@123> why pakistan?", false, "<@123> why pakistan?"},
-		{"@everyone why pakistan", false, "@everyone why pakistan"},
+		{"<@123> why pakistan?", false, "why pakistan?"},
+		{"@everyone why pakistan <:pk:123456> <@&42> <#7>", false, "why pakistan"},
 	} {
 		m := &discordgo.Message{Content: tt.content, GuildID: "g", Author: &discordgo.User{ID: "u"}}
 		if got := b.mentioned(m); got != tt.mention {
 			t.Errorf("mentioned(%q) = %v", tt.content, got)
 		}
-		if got := b.stripMention(tt.content); got != strings.TrimSpace(tt.q) {
-			t.Errorf("stripMention(%q) = %q", tt.content, got)
+		if got := plainQuestion(tt.content); got != tt.q {
+			t.Errorf("plainQuestion(%q) = %q", tt.content, got)
 		}
 	}
 }

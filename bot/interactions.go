@@ -104,7 +104,7 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 			q := ""
 			for _, o := range data.Options {
 				if o.Name == "question" {
-					q = stringOption(o)
+					q = plainQuestion(stringOption(o))
 				}
 			}
 			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *discordgo.InteractionResponse) {
@@ -233,7 +233,7 @@ func (b *Bot) recordFailed(what string, err error) {
 // normalizeForRecord is the question as stored: lowercased, one space
 // between words, mentions of anyone removed.
 func normalizeForRecord(q string) string {
-	q = anyMentionRe.ReplaceAllString(q, " ")
+	q = plainQuestion(q)
 	return answers.Truncate(strings.Join(strings.Fields(strings.ToLower(q)), " "), 500)
 }
 
@@ -289,7 +289,7 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 	partial := ""
 	for _, o := range i.ApplicationCommandData().Options {
 		if o.Focused {
-			partial = stringOption(o)
+			partial = plainQuestion(stringOption(o))
 		}
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}

@@ -13,9 +13,15 @@ import (
 // mentionRe matches a mention of a user: <@id> or <@!id>.
 var mentionRe = regexp.MustCompile(`<@!?(\d+)>`)
 
-// anyMentionRe matches every kind of mention: users, roles, channels,
-// @everyone and @here.
-var anyMentionRe = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b`)
+// markupRe matches Discord markup that is no part of a question: mentions
+// of users, roles and channels, @everyone and @here, and custom emoji.
+var markupRe = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b|<a?:\w+:\d+>`)
+
+// plainQuestion removes Discord markup from what a user typed, before it
+// is asked or recorded. (The answers package knows nothing of Discord.)
+func plainQuestion(s string) string {
+	return strings.TrimSpace(markupRe.ReplaceAllString(s, " "))
+}
 
 // onMessage answers direct messages, and messages in servers that mention
 // the bot. It ignores bots (itself included) and everything else.
@@ -51,7 +57,7 @@ func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			}
 			return
 		}
-		q := b.stripMention(m.Content)
+		q := plainQuestion(m.Content) // the bot's mention included
 		r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() *answers.Reply { return b.ask(q).reply })
 		msg := recordedMessage(r, id)
 		msg.Ephemeral = false // no such thing outside interactions
@@ -74,15 +80,4 @@ func (b *Bot) mentioned(m *discordgo.Message) bool {
 		}
 	}
 	return false
-}
-
-// stripMention removes mentions of the bot from a question.
-func (b *Bot) stripMention(content string) string {
-	id := b.botIDValue()
-	return strings.TrimSpace(mentionRe.ReplaceAllStringFunc(content, func(s string) string {
-		if mentionRe.FindStringSubmatch(s)[1] == id {
-			return " "
-		}
-		return s
-	}))
 }
