@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -80,4 +82,26 @@ func (b *Bot) mentioned(m *discordgo.Message) bool {
 		}
 	}
 	return false
+}
+
+// guard runs fn as one event: it is skipped while shutting down, counted
+// as in flight, and a panic in it is recovered, logged and answered with an
+// apology instead of silence.
+func (b *Bot) guard(what string, apologise func(), fn func()) {
+	if !b.flight.enter() {
+		return
+	}
+	defer b.flight.leave()
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("handler panicked", "event", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if apologise != nil {
+				func() {
+					defer func() { _ = recover() }()
+					apologise()
+				}()
+			}
+		}
+	}()
+	fn()
 }
