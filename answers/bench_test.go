@@ -3,18 +3,36 @@ package answers
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/bpobot/bpobot/internal/kbtest"
 	"github.com/bpobot/bpobot/knowledge"
+	"go.yaml.in/yaml/v3"
 )
+
+// testLexicon returns the smallest lexicon a knowledge base needs: its
+// messages and settings, with the given default suggestions.
+func testLexicon(defaults ...string) string {
+	var b strings.Builder
+	b.WriteString(kbtest.Messages)
+	fmt.Fprintf(&b, "settings:\n  default_suggestions: [%s]\n", strings.Join(defaults, ", "))
+	return b.String()
+}
 
 // BenchmarkAsk answers every dev-set question once per iteration and
 // reports the cost per question.
 func BenchmarkAsk(b *testing.B) {
-	cases, err := ParseCases(DevSet)
+	data, err := os.ReadFile("../internal/eval/testdata/tune.yaml")
 	if err != nil {
+		b.Fatal(err)
+	}
+	var cases []struct {
+		Q string `yaml:"q"`
+	}
+	if err := yaml.Unmarshal(data, &cases); err != nil {
 		b.Fatal(err)
 	}
 	e := engine(b)
@@ -22,6 +40,19 @@ func BenchmarkAsk(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		e.Ask(cases[i%len(cases)].Q)
+	}
+}
+
+// BenchmarkNew measures building the engine over the shipped knowledge base
+// (what `bpobot ask` pays at start, after loading the knowledge).
+func BenchmarkNew(b *testing.B) {
+	kb, err := knowledge.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		New(kb)
 	}
 }
 
@@ -64,6 +95,7 @@ func syntheticKB(tb testing.TB, n int) (*knowledge.Base, []string) {
 	word := func() string { return vocab[rng.IntN(len(vocab))] }
 	common := []string{"pakistan", "bpo", "call centers", "outsourcing", "industry"}
 	var y strings.Builder
+	y.WriteString(testLexicon("e0"))
 	y.WriteString("sources:\n  - id: s\n    title: Synthetic\ntopics:\n  - id: t\n    title: T\nfacts:\n")
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&y, "  - id: f%d\n    source: s\n    section: S\n    text: %s %s %s %s in %s.\n", i, word(), word(), word(), word(), common[i%len(common)])

@@ -56,11 +56,11 @@ func (e *Engine) Complete(partial string, limit int) []*knowledge.Entry {
 		}
 	}
 	var weak []*knowledge.Entry
-	if terms := e.analyze(p); len(terms) > 0 {
-		for _, m := range e.rank(terms) {
-			if m.score >= MinScore {
+	if a := e.Analyze(p); len(a.Terms) > 0 {
+		for _, m := range e.rank(a.Terms) {
+			if m.score >= e.policy.MinScore {
 				add(m.ei.entry)
-			} else if m.coverage > 0 && hasContent(m) {
+			} else if m.coverage > 0 && m.content {
 				weak = append(weak, m.ei.entry)
 			}
 		}

@@ -1,68 +1,40 @@
-// Package answers turns a question into a reply from the knowledge base.
-//
-// An Engine normalises the question (case, punctuation, emoji, typos,
-// British and American spelling, abbreviations, fiscal-year spellings, Roman
-// Urdu), finds the best entry through an inverted index, decides whether that
-// entry really answers the question, and composes a cited Reply. It declines,
-// with suggestions, when the sources do not answer: off-topic questions, and
-// on-topic ones whose salient term (a year, a place, an organisation, a role,
-// a metric, a kind of question) the best entry does not support.
-//
-// The package is pure: no Discord, no environment, no I/O. An Engine is
-// immutable after New and safe for concurrent use.
 package answers
 
 import (
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
 
-// Thresholds for answering. They were set against the dev set
-// (testdata/devset.yaml) and are documented here, where they are defined.
-const (
-	// MinScore is the lowest combined score that answers. The score mixes
-	// how much of the question the entry covers with how close the question
-	// is to one of the entry's own phrasings; both are in [0, 1].
-	MinScore = 0.55
-	// MinCoverage is the lowest share of the question's weight the entry must
-	// cover, so that a question with a strong off-topic word is declined even
-	// when the rest of it matches well.
-	MinCoverage = 0.5
-	// coverageShare is how much coverage counts in the combined score; the
-	// rest is phrasing similarity.
-	coverageShare = 0.65
-	// candidates is how many entries are fully scored after the index has
-	// ranked them by a cheap partial score.
-	candidates = 12
-	// Terms in more than max(commonTermMin, entries/commonTermDiv) entries
-	// do not select candidates (they still count in the score): they cannot
-	// tell entries apart, and walking their long posting lists is what would
-	// make the cost per question grow with the knowledge base.
-	commonTermMin = 32
-	commonTermDiv = 20
-	// fallbackPostings bounds the candidates a question made only of common
-	// terms selects.
-	fallbackPostings = 512
-	// MaxSuggestions is how many questions a decline suggests.
-	MaxSuggestions = 3
-)
-
-// Engine answers questions from a knowledge base.
+// Engine answers questions from a knowledge base. It is immutable after New
+// and safe for concurrent use.
 type Engine struct {
 	kb       *knowledge.Base
+	v        *vocab
 	ix       *index
+	sp       *speller
+	policy   Policy
 	defaults []*knowledge.Entry // suggested when nothing in the question helps
+	joiners  [numLangs]map[string]bool
 	complete *completer
+	periods  []string // the periods the facts cover
 }
 
-// New builds an Engine over kb. kb must not change afterwards.
+// New builds an Engine over kb with DefaultPolicy. kb must not change
+// afterwards.
 func New(kb *knowledge.Base) *Engine {
-	e := &Engine{kb: kb, ix: newIndex(kb)}
-	for _, id := range []string{"fy25-earnings", "why-outsource-to-pakistan", "challenges-overview"} {
+	e := &Engine{kb: kb, policy: DefaultPolicy, periods: kb.Periods()}
+	e.v = newVocab(kb)
+	e.buildIndex()
+	lx := e.v.lex
+	for l := range numLangs {
+		e.joiners[l] = map[string]bool{}
+		for _, w := range lx.Settings.Joiners.Of(langNames[l]) {
+			e.joiners[l][wordKey(l, strings.ToLower(w))] = true
+		}
+	}
+	for _, id := range lx.Settings.DefaultSuggestions {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)
 		}
@@ -79,249 +51,114 @@ func New(kb *knowledge.Base) *Engine {
 	return e
 }
 
+// WithPolicy returns an engine that shares e's index and decides with p.
+func (e *Engine) WithPolicy(p Policy) *Engine {
+	c := *e
+	c.policy = p
+	return &c
+}
+
+// Policy returns the policy the engine decides with.
+func (e *Engine) Policy() Policy { return e.policy }
+
 // Knowledge returns the knowledge base the engine answers from.
 func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 
-// term is one canonical term of a question.
-type term struct {
-	canon   string
-	surface string  // the word as the user typed it (lowercased)
-	class   string  // salient class, or ""
-	known   bool    // occurs in the knowledge base
-	weight  float64 // how much it counts (see index.weight)
-	id      int32   // index.ids of canon, or -1 when unknown
-}
-
-// analyze returns the distinct content terms of a question.
-func (e *Engine) analyze(text string) []term {
-	var out []term
-	seen := make(map[string]bool)
-	for _, w := range tokenize(text) {
-		t := canon(w)
-		if t == "" {
-			continue
-		}
-		if !e.ix.vocab[t] && salientClass(t) == "" && !intents[t] {
-			// Not a word we know: try a spelling correction.
-			if c, ok := e.ix.speller.correct(w); ok && c != w {
-				if ct := canon(c); ct != "" {
-					t = ct
-				} else {
-					continue
-				}
-			}
-		}
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		id, known := e.ix.ids[t]
-		if !known {
-			id = -1
-		}
-		out = append(out, term{canon: t, surface: w, class: salientClass(t), known: known, weight: e.ix.weight(t), id: id})
-	}
-	return out
-}
-
-// match is a scored candidate entry for a question.
-type match struct {
-	ei          *entryIndex
-	score       float64
-	coverage    float64
-	phrasing    float64
-	unsupported *term // first salient term the entry does not support
-	matched     []string
-}
-
-// rank scores the entries that share terms with the question, best first.
-func (e *Engine) rank(terms []term) []match {
-	ix := e.ix
-	limit := max(commonTermMin, len(ix.entries)/commonTermDiv)
-	partial := make(map[int]float64, 64)
-	var rarest []posting
-	for _, t := range terms {
-		ps := ix.postings[t.canon]
-		if len(ps) > limit {
-			if rarest == nil || len(ps) < len(rarest) {
-				rarest = ps
-			}
-			continue
-		}
-		for _, p := range ps {
-			partial[p.entry] += t.weight * p.weight
-		}
-	}
-	if len(partial) == 0 && rarest != nil {
-		// Only common terms ("pakistan bpo"): let the rarest of them select,
-		// up to a bound, so the cost stays flat as the knowledge base grows.
-		for _, p := range rarest[:min(len(rarest), fallbackPostings)] {
-			partial[p.entry] += p.weight
-		}
-	}
-	ids := make([]int, 0, len(partial))
-	for id := range partial {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(a, b int) bool {
-		if partial[ids[a]] != partial[ids[b]] {
-			return partial[ids[a]] > partial[ids[b]]
-		}
-		return ids[a] < ids[b]
-	})
-	if len(ids) > candidates {
-		ids = ids[:candidates]
-	}
-	out := make([]match, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, e.score(&ix.entries[id], terms))
-	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].score != out[b].score {
-			return out[a].score > out[b].score
-		}
-		return out[a].ei.order < out[b].ei.order
-	})
-	return out
-}
-
-// score computes the full score of one entry for the question.
-func (e *Engine) score(ei *entryIndex, terms []term) match {
-	m := match{ei: ei}
-	var total, got float64
-	for i := range terms {
-		t := &terms[i]
-		w := t.weight
-		total += w
-		switch {
-		case ei.primary[t.canon]:
-			got += w * primaryWeight
-			m.matched = append(m.matched, t.canon)
-		case ei.secondary[t.canon] && !intents[t.canon]:
-			got += w * secondaryWeight
-			m.matched = append(m.matched, t.canon)
-		case t.class != "" && (m.unsupported == nil || classRank[t.class] < classRank[m.unsupported.class]):
-			// Of several unsupported terms, name the most telling one:
-			// "India's revenue" is declined for India, not for revenue.
-			m.unsupported = t
-		}
-	}
-	if total > 0 {
-		m.coverage = got / total
-	}
-	for _, p := range ei.phrasings {
-		if p.total == 0 {
-			continue
-		}
-		var pg float64
-		for j, t := range p.terms {
-			if hasTerm(terms, t) {
-				pg += p.weights[j]
-			}
-		}
-		m.phrasing = max(m.phrasing, pg/p.total)
-	}
-	m.score = coverageShare*m.coverage + (1-coverageShare)*m.phrasing
-	return m
-}
-
-func hasTerm(terms []term, id int32) bool {
-	for i := range terms {
-		if terms[i].id == id {
-			return true
-		}
-	}
-	return false
-}
-
-// accepts reports whether m answers the question, and if not, why.
-func (e *Engine) accepts(m match, terms []term) (ok bool, unsupported *term) {
-	if m.unsupported != nil {
-		return false, m.unsupported
-	}
-	if m.score < MinScore || m.coverage < MinCoverage {
-		return false, nil
-	}
-	content := false
-	for _, t := range m.matched {
-		if !intents[t] && m.ei.primary[t] {
-			content = true
-		}
-	}
-	if !content {
-		return false, nil
-	}
-	for _, t := range terms {
-		switch {
-		case t.canon == "qty" && !m.ei.hasFigure:
-			// "How many were arrested?" when the entry gives no figure.
-			return false, &term{canon: "qty", surface: "a figure", class: classMetric}
-		case t.canon == "where" && !m.ei.hasPlace:
-			// "Where are the IT parks being built?" when the entry names no place.
-			return false, &term{canon: "where", surface: "where", class: classAsk}
-		case t.canon == "when" && !m.ei.hasPeriod:
-			// "When did the crackdown start?" when the entry gives no date.
-			return false, &term{canon: "when", surface: "when", class: classAsk}
-		}
-	}
-	return true, nil
-}
-
-// decide picks the answering entry from ranked matches. It returns the
-// accepted match, or nil and the salient term that blocked the best one.
-func (e *Engine) decide(ranked []match, terms []term) (*match, *term) {
-	var blocker *term
-	for i := range ranked {
-		m := &ranked[i]
-		if m.score < MinScore {
-			break
-		}
-		ok, uns := e.accepts(*m, terms)
-		if ok {
-			return m, blocker
-		}
-		if blocker == nil {
-			blocker = uns
-		}
-	}
-	return nil, blocker
-}
-
 // Ask answers one question. It never returns nil.
+//
+// The stages: Analyze reads the question into terms; an exact match of
+// those terms against an entry's own question or phrasings answers it;
+// otherwise rank scores every entry sharing a term, and decide takes the
+// best one that clears the policy and supports every salient term of the
+// question. A message with several questions is also answered part by part.
+// What is not answered is declined with the reason, or, when the best entry
+// is close, offered back as "did you mean".
 func (e *Engine) Ask(question string) *Reply {
-	text := strings.TrimSpace(clean(question))
-	r := &Reply{Question: text}
-	terms := e.analyze(text)
-	if len(terms) == 0 {
+	a := e.Analyze(question)
+	r := &Reply{Question: a.Text}
+	content := 0
+	for _, t := range a.Terms {
+		if t.content() || t.Name {
+			content++
+		}
+	}
+	switch {
+	case a.Introduce && content <= 1:
+		return e.introduce(r)
+	case len(a.Terms) == 0 && a.Greet:
+		return e.greet(r)
+	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
-	ranked := e.rank(terms)
-	best, blocker := e.decide(ranked, terms)
-	parts, partBlocker := e.askParts(text, best == nil)
+	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
+		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
+		e.answer(r, []*match{&m})
+		return r
+	}
+	ranked := e.rank(a.Terms)
+	best, blocker := e.decide(ranked, a.Terms)
+	parts, partBlocker := e.askParts(&a, best == nil)
 	switch {
 	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
-		// A question that asks two covered things gets both parts.
-		e.answer(r, parts)
+		e.answer(r, parts) // a question that asks two covered things gets both parts
 	case best != nil:
 		e.answer(r, []*match{best})
 		return r
 	case len(parts) == 1:
-		// Part of the question is covered: answer that part.
-		e.answer(r, parts)
+		e.answer(r, parts) // part of the question is covered: answer that part
 	default:
-		if blocker == nil {
-			blocker = unsupportedTerm(ranked, terms)
-		}
-		reason := DeclineNotCovered
-		if blocker != nil {
-			reason = DeclineUnsupported
-		}
-		return e.decline(r, ranked, blocker, reason)
+		return e.declineRanked(r, &a, ranked, blocker)
 	}
 	if partBlocker != nil {
-		r.Note = "I can't answer the rest of your question: " + lowerFirst(unsupportedMessage(partBlocker))
+		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(partBlocker))})
 	}
 	return r
+}
+
+// declineRanked declines a question nothing answered: for a blocking term
+// when there is one (an unknown name first), as "did you mean" when the best
+// entry is close, and otherwise as not covered.
+func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *Term) *Reply {
+	p := &e.policy
+	consider := func(t *Term) {
+		if t != nil && (blocker == nil || blockRank(t) < blockRank(blocker)) {
+			blocker = t
+		}
+	}
+	// A term no entry supports names itself: an unknown name, a year or a
+	// place the sources never mention, a kind of question never answered.
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.Name, t.Class != "" && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0):
+			consider(t)
+		case t.Kind != nil && t.Kind.Never && !e.anyPrimary(t.ID):
+			consider(t)
+		}
+	}
+	// Otherwise the most telling term the nearest entries lack.
+	for i := range min(3, len(ranked)) {
+		if m := &ranked[i]; m.coverage >= p.SuggestCoverage && m.content {
+			consider(e.blocker(m.ei, a.Terms))
+		}
+	}
+	switch {
+	case blocker != nil:
+		return e.decline(r, ranked, blocker, DeclineUnsupported)
+	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
+		return e.decline(r, ranked, nil, DeclineUnsure)
+	}
+	return e.decline(r, ranked, nil, DeclineNotCovered)
+}
+
+// anyPrimary reports whether some entry has the term in its primary fields.
+func (e *Engine) anyPrimary(id int32) bool {
+	for _, p := range e.ix.postings[id] {
+		if p.primary {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirst(s string) string {
@@ -331,72 +168,97 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// unsupportedTerm returns the salient term of a declined question that
-// explains the decline best: one the knowledge base never mentions, else one
-// the nearest entry does not support; nil if there is none.
-func unsupportedTerm(ranked []match, terms []term) *term {
-	var best *term
-	for i := range terms {
-		t := &terms[i]
-		if t.class != "" && !t.known && (best == nil || classRank[t.class] < classRank[best.class]) {
-			best = t
+// A segment is a run of tokens between joints.
+type segment struct{ from, to int }
+
+// segments splits a message at its joints: sentence boundaries and the
+// lexicon's joiners ("and", "aur", "vs").
+func (e *Engine) segments(a *Analysis) []segment {
+	var segs []segment
+	lang := langIndex(a.Lang)
+	start := 0
+	for i := range a.toks {
+		t := &a.toks[i]
+		l := lang
+		if t.urdu {
+			l = langUr
+		}
+		joiner := e.joiners[l][wordKey(l, t.lower)]
+		if t.brk || joiner {
+			if i > start {
+				segs = append(segs, segment{start, i})
+			}
+			start = i
+			if joiner {
+				start = i + 1
+			}
 		}
 	}
-	if best == nil && len(ranked) > 0 {
-		best = ranked[0].unsupported
+	if start < len(a.toks) {
+		segs = append(segs, segment{start, len(a.toks)})
 	}
-	return best
+	return segs
 }
 
-// splitter finds the joints of a question that asks two things, and the
-// sentence boundaries of a long message.
-var splitter = regexp.MustCompile(`(?i)\?+|;|[.!:,]+\s+|\n+|\s\+\s|\s+(?:and|aur|also|plus|&|as well as)\s+|,\s*(?:and\s+)?(?:what|how|who|why|which|when|where|kya|kitne|kitna|kaun)\b`)
-
-// asks is a word that marks a part of a message as a question.
-var asks = set("what how why who which when where whats is are was were does do did can could will would should kya kia kitna kitne kitni kyun kyon kaun kon batao btao tell explain qty")
-
-// askParts splits the question at its joints and answers the parts on
-// their own. It returns the distinct entries that answer parts, and the
-// salient term that blocked a part that asked something not covered.
+// askParts answers the parts of a message on their own. It returns the
+// distinct entries that answer parts, and the term that blocked a part that
+// asked something not covered.
 //
-// Two or more answered parts make a two-part answer. A single answered
-// part is returned only when the whole was declined (whole) and the part
-// is itself a question: the question buried in a long message ("I'm a
-// student in Lahore... how much did call centers earn in FY25?"), or the
-// covered half of "earnings in FY25 and the average salary", whose other
-// half is then named as not covered.
-func (e *Engine) askParts(text string, whole bool) ([]*match, *term) {
-	if !mayHaveParts(text) {
-		return nil, nil
-	}
-	var segs []string
-	for _, p := range splitter.Split(text, 12) {
-		if len(strings.Fields(p)) >= 2 {
-			segs = append(segs, p)
-		}
-	}
+// Two or more answered parts make a multi-part answer. A single answered
+// part is returned only when the whole was declined and the part is itself
+// a question: the question buried in a long message, or the covered half of
+// "earnings in FY25 and the average salary", whose other half is then named
+// as not covered.
+func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
+	segs := e.segments(a)
 	if len(segs) < 2 {
 		return nil, nil
 	}
 	var out []*match
-	var blocker *term
-	asked := false // some answered part is itself a question
-	for _, seg := range segs {
-		terms := e.analyze(seg)
-		question := isQuestion(seg)
+	var blocker *Term
+	asked := false
+	// A kind of question distributes over the parts it joins: "what do PSEB
+	// and SBP stand for" asks what each stands for.
+	var kinds []Term
+	for _, t := range a.Terms {
+		if t.Kind != nil {
+			kinds = append(kinds, t)
+		}
+	}
+	for _, sg := range segs {
+		var terms []Term
+		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
+		for _, t := range a.Terms {
+			if t.Tok >= sg.from && t.Tok < sg.to {
+				terms = append(terms, t)
+				own = own || t.Kind != nil
+			}
+		}
+		question := own
+		if !own && len(terms) > 0 && len(kinds) > 0 {
+			terms = append(terms, kinds...)
+			question = true // the kind of another part: enough for a multi-part answer, not for a partial one
+		}
 		if len(terms) == 0 || len(terms) == 1 && !question {
 			continue // "outsourcing ke liye" is not a question of its own
 		}
-		m, uns := e.decide(e.rank(terms), terms)
+		ranked := e.rank(terms)
+		m, b := e.decide(ranked, terms)
 		switch {
 		case m != nil && !containsMatch(out, m):
-			out = append(out, m)
-			asked = asked || question
+			mm := *m
+			out = append(out, &mm)
+			asked = asked || own
 		case m == nil && question && blocker == nil:
-			if uns == nil {
-				uns = unsupportedTerm(nil, terms)
+			if b == nil {
+				for i := range terms {
+					if terms[i].Name || terms[i].Class != "" && terms[i].ID < 0 {
+						b = &terms[i]
+						break
+					}
+				}
 			}
-			blocker = uns
+			blocker = b
 		}
 	}
 	switch {
@@ -406,24 +268,6 @@ func (e *Engine) askParts(text string, whole bool) ([]*match, *term) {
 		return out, blocker
 	}
 	return nil, nil
-}
-
-// mayHaveParts is a cheap test that spares most questions the splitter:
-// a joint must appear somewhere before the final punctuation.
-func mayHaveParts(text string) bool {
-	t := strings.ToLower(strings.TrimRight(text, "?!. "))
-	return strings.ContainsAny(t, "?;.!:,+&\n") || strings.Contains(t, " and ") || strings.Contains(t, " aur ") ||
-		strings.Contains(t, " also ") || strings.Contains(t, " plus ") || strings.Contains(t, " as well as ")
-}
-
-// isQuestion reports whether a part of a message asks something.
-func isQuestion(seg string) bool {
-	for _, w := range tokenize(seg) {
-		if asks[w] {
-			return true
-		}
-	}
-	return false
 }
 
 func containsMatch(ms []*match, m *match) bool {
@@ -444,35 +288,57 @@ func containsEntry(es []*knowledge.Entry, e *knowledge.Entry) bool {
 	return false
 }
 
-// Explain describes how the engine sees a question: its terms (with their
-// salient class) and the best candidate entries with their coverage,
-// phrasing similarity and combined score. It is for curators and the REPL's
-// /why command, not for users.
+// Explain describes how the engine reads a question: its terms (with their
+// class, kind and language) and the best candidate entries with their
+// coverage, phrasing similarity and combined score, and what blocks each.
+// It is for curators and the REPL's /why command, not for users.
 func (e *Engine) Explain(question string) string {
 	var b strings.Builder
-	terms := e.analyze(strings.TrimSpace(clean(question)))
-	b.WriteString("terms:")
-	for _, t := range terms {
-		b.WriteString(" " + t.canon)
-		if t.surface != t.canon {
-			b.WriteString("(" + t.surface + ")")
+	a := e.Analyze(question)
+	fmt.Fprintf(&b, "language: %s\nterms:", a.Lang)
+	for _, t := range a.Terms {
+		b.WriteString(" ")
+		switch {
+		case t.ID >= 0:
+			b.WriteString(e.v.terms[t.ID].key)
+		default:
+			b.WriteString("?" + t.Surface)
 		}
-		if t.class != "" {
-			b.WriteString("[" + t.class + "]")
+		if t.Surface != "" && t.ID >= 0 {
+			b.WriteString("(" + t.Surface + ")")
 		}
-		if !t.known {
-			b.WriteString("?")
+		if t.Class != "" {
+			b.WriteString("[" + t.Class + "]")
 		}
+		if t.Name {
+			b.WriteString("[unknown name]")
+		}
+		if t.Corrected {
+			b.WriteString("[spelling]")
+		}
+		fmt.Fprintf(&b, "=%.2f", t.Weight)
+	}
+	if a.Greet {
+		b.WriteString(" (greeting)")
+	}
+	if a.Introduce {
+		b.WriteString(" (about the bot)")
 	}
 	b.WriteString("\n")
-	for i, m := range e.rank(terms) {
-		if i == 5 {
-			break
+	if ei, ok := e.ix.exact[exactKey(&a)]; ok {
+		if ei >= 0 {
+			fmt.Fprintf(&b, "exact match: %s\n", e.ix.entries[ei].entry.ID)
+		} else {
+			b.WriteString("exact match: several entries share this wording\n")
 		}
-		ok, uns := e.accepts(m, terms)
-		fmt.Fprintf(&b, "%-28s score %.3f  coverage %.3f  phrasing %.3f  accepted %v", m.ei.entry.ID, m.score, m.coverage, m.phrasing, ok)
-		if uns != nil {
-			fmt.Fprintf(&b, "  unsupported %s [%s]", uns.canon, uns.class)
+	}
+	p := e.policy
+	for _, m := range e.rank(a.Terms) {
+		ok := m.score >= p.MinScore && m.coverage >= p.MinCoverage && m.content
+		bl := e.blocker(m.ei, a.Terms)
+		fmt.Fprintf(&b, "%-28s score %.3f  coverage %.3f  phrasing %.3f  answers %v", m.ei.entry.ID, m.score, m.coverage, m.phrasing, ok && bl == nil)
+		if bl != nil {
+			fmt.Fprintf(&b, "  blocked by %q", bl.Surface)
 		}
 		b.WriteString("\n")
 	}
@@ -487,7 +353,7 @@ func (e *Engine) AnswerEntry(id string) *Reply {
 		ei := &e.ix.entries[i]
 		if ei.entry.ID == id {
 			r := &Reply{Question: ei.entry.Question}
-			e.answer(r, []*match{{ei: ei, score: 1}})
+			e.answer(r, []*match{{ei: ei, score: 1, coverage: 1, phrasing: 1}})
 			return r
 		}
 	}

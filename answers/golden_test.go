@@ -25,6 +25,11 @@ func TestGoldenReplies(t *testing.T) {
 		{"decline-salary", "average salary at a call center in pakistan?"},
 		{"decline-offtopic", "who won the cricket match yesterday"},
 		{"decline-empty", "🙂"},
+		{"urdu-script", "پاکستان کے کال سینٹرز نے کتنا کمایا؟"},
+		{"greeting", "assalam o alaikum"},
+		{"introduction", "who are you?"},
+		{"decline-unknown-name", "How much did Afiniti earn in FY25?"},
+		{"challenges-both-articles", "what challenges does the sector face?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := engine(t).Ask(tt.q).Text() + "\n"

@@ -1,247 +1,294 @@
 package answers
 
 import (
-	"math"
-	"regexp"
-	"sort"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
 
 // Field weights: a term found in an entry's question, phrasings or keywords
-// counts fully; one found only in the text of its facts counts for less,
-// because facts mention many things they are not about.
+// (its primary fields) counts fully; one found only in the text of its facts
+// counts for less, because facts mention many things they are not about.
 const (
 	primaryWeight   = 1.0
 	secondaryWeight = 0.6
 )
 
-// intentWeight is the weight of a question word (why, who, qty for "how
-// much/how many", when, where). They tell entries apart but never carry a
-// match on their own.
-const intentWeight = 0.8
+// unknownUrduShare is the weight of an Urdu-script word the lexicon does not
+// know, as a share of the weight of an unknown Latin word: the Urdu lexicon
+// is young, so an unknown Urdu word lowers confidence less and never blocks.
+const unknownUrduShare = 0.3
 
-var intents = set("why who qty when where how which")
+// maxKindWeight caps the weight of a kind of question ("how many", "why").
+const maxKindWeight = 1.2
 
 // entryIndex is what the index knows about one entry.
 type entryIndex struct {
 	entry     *knowledge.Entry
-	order     int
-	primary   map[string]bool
-	secondary map[string]bool
-	phrasings []phrasing // the question and each phrasing
-	hasFigure bool       // some fact states a number
-	hasPlace  bool       // some fact names a place (for "where" questions)
-	hasPeriod bool       // some fact names a period or date (for "when" questions)
+	primary   []int32 // sorted term ids of the question, phrasings and keywords
+	secondary []int32 // sorted term ids found only in its facts
+	states    map[string]bool
+	phrasings []int32 // indexes into index.phrasings
+	figures   [][]string
 }
 
-// sourcesTopic is the topic of entries about the sources themselves.
-const sourcesTopic = "sources"
-
-// phrasing is one way of asking an entry's question, as weighted terms.
-type phrasing struct {
-	terms   []int32 // term ids (see index.ids)
-	weights []float64
-	total   float64
+func (ei *entryIndex) hasPrimary(id int32) bool {
+	_, ok := slices.BinarySearch(ei.primary, id)
+	return ok
 }
 
-// posting is one entry a term occurs in, with the field weight.
+func (ei *entryIndex) hasSecondary(id int32) bool {
+	_, ok := slices.BinarySearch(ei.secondary, id)
+	return ok
+}
+
+// phrasingIndex is one way of asking an entry's question.
+type phrasingIndex struct {
+	entry int32
+	terms []int32
+	total float64 // the sum of its terms' weights
+}
+
+// posting is one entry a term occurs in.
 type posting struct {
-	entry  int
-	weight float64
+	entry   int32
+	primary bool
 }
 
 // index is the inverted index over a knowledge base, built once by New.
 type index struct {
-	entries  []entryIndex
-	postings map[string][]posting
-	idf      map[string]float64
-	maxIDF   float64
-	vocab    map[string]bool  // every canonical term in the knowledge base
-	ids      map[string]int32 // a small number for each term of vocab, for fast comparison
-	speller  *speller
+	entries   []entryIndex
+	phrasings []phrasingIndex
+	postings  [][]posting // by term id
+	phrPost   [][]int32   // by term id: the phrasings it occurs in
+	weight    []float64   // by term id
+	maxWeight float64     // the weight of a term in one entry: what an unknown word weighs
+	exact     map[string]int32
+	sameAs    []string // phrasings of two entries that read the same, for lint messages
 }
 
-func newIndex(kb *knowledge.Base) *index {
-	ix := &index{
-		postings: make(map[string][]posting),
-		idf:      make(map[string]float64),
-		vocab:    make(map[string]bool),
-		ids:      make(map[string]int32),
-	}
-	var phrasingTerms [][][]string // per entry, per phrasing
-	surface := make(map[string]int)
-	for i, e := range kb.Entries {
-		ei := entryIndex{entry: e, order: i, primary: make(map[string]bool), secondary: make(map[string]bool)}
-		var pts [][]string
-		for _, p := range append([]string{e.Question}, e.Phrasings...) {
-			terms := ix.collect(p, surface)
-			pts = append(pts, terms)
-			for _, t := range terms {
-				ei.primary[t] = true
-			}
-		}
-		for _, k := range e.Keywords {
-			for _, t := range ix.collect(k, surface) {
-				ei.primary[t] = true
-			}
-		}
-		for _, id := range e.Facts {
-			f := kb.Fact(id)
-			text := f.Text + " " + f.Attribution + " " + f.Period
-			if src := kb.Source(f.Source); src != nil && e.Topic == sourcesTopic {
-				// An entry about the sources answers questions about the
-				// sources, not about what its sample facts happen to say.
-				text = src.Title + " " + src.Credit() + " " + strings.Join(src.Cites, " ")
-			}
-			for _, t := range ix.collect(text, surface) {
-				if !ei.primary[t] {
-					ei.secondary[t] = true
-				}
-			}
-			if hasNumber(f.Text) {
-				ei.hasFigure = true
-			}
-			if f.Period != "" || periodWords.MatchString(f.Text) {
-				ei.hasPeriod = true
-			}
-			for _, w := range tokenize(f.Text) {
-				if t := canon(w); salientClass(t) == classPlace || placeWords[t] {
-					ei.hasPlace = true
-				}
-			}
-		}
-		ix.entries = append(ix.entries, ei)
-		phrasingTerms = append(phrasingTerms, pts)
-	}
-	n := float64(len(ix.entries))
-	df := make(map[string]int)
-	for i, ei := range ix.entries {
-		for _, t := range sortedKeys(ei.primary) {
-			ix.postings[t] = append(ix.postings[t], posting{i, primaryWeight})
-			df[t]++
-		}
-		for _, t := range sortedKeys(ei.secondary) {
-			ix.postings[t] = append(ix.postings[t], posting{i, secondaryWeight})
-			df[t]++
-		}
-	}
-	for _, t := range sortedKeys(boolKeys(df)) {
-		ix.idf[t] = math.Log(1 + n/float64(df[t]))
-		ix.vocab[t] = true
-		ix.ids[t] = int32(len(ix.ids))
-		ix.maxIDF = max(ix.maxIDF, ix.idf[t])
-	}
-	for i, pts := range phrasingTerms {
-		for _, terms := range pts {
-			var p phrasing
-			for _, t := range terms {
-				w := ix.weight(t)
-				p.terms = append(p.terms, ix.ids[t])
-				p.weights = append(p.weights, w)
-				p.total += w
-			}
-			ix.entries[i].phrasings = append(ix.entries[i].phrasings, p)
-		}
-	}
-	// The speller corrects toward words of the knowledge base and words the
-	// lexicon knows (so "salry" is still recognised as a salary question).
-	for w := range variants {
-		surface[w]++
-	}
-	for _, w := range lexiconWords() {
-		surface[w]++
-	}
-	for w := range synonyms {
-		if isASCIILetters(w) {
-			surface[w]++
-		}
-	}
-	ix.speller = newSpeller(surface)
-	return ix
-}
-
-// collect returns the distinct canonical content terms of text and counts
-// its surface words for the speller.
-func (ix *index) collect(text string, surface map[string]int) []string {
-	var out []string
-	seen := make(map[string]bool)
-	for _, w := range tokenize(text) {
-		surface[w]++
-		t := canon(w)
-		if t == "" || seen[t] {
+// texts of an entry, by field.
+func entryTexts(kb *knowledge.Base, e *knowledge.Entry) (phrasings, keywords, facts []string) {
+	phrasings = append([]string{e.Question}, e.Phrasings...)
+	keywords = e.Keywords
+	for _, id := range e.Facts {
+		f := kb.Fact(id)
+		if f == nil {
 			continue
 		}
-		seen[t] = true
-		out = append(out, t)
+		if e.AboutSources {
+			// An entry about the sources answers questions about the
+			// sources, not about what its sample facts happen to say.
+			if src := kb.Source(f.Source); src != nil {
+				facts = append(facts, src.Title+". "+src.Credit()+". "+strings.Join(src.Cites, ". "))
+			}
+			continue
+		}
+		facts = append(facts, f.Text+". "+f.Attribution+". "+strings.Join(f.Entities, ". ")+". "+f.Period)
+	}
+	return
+}
+
+// learn adds the words of a knowledge-base text that no lexicon form covers
+// to the vocabulary, so questions can match them, and feeds the speller.
+func (e *Engine) learn(text string, words map[string]int) {
+	toks := tokenize(text)
+	lang := e.detectLang(toks)
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.urdu {
+			if _, n, _ := e.v.longest(langUr, toks, i); n > 0 {
+				i += n
+				continue
+			}
+			e.v.intern("w:" + t.lower)
+			i++
+			continue
+		}
+		_, n, _ := e.v.longest(lang, toks, i)
+		if _, n2, _ := e.v.longest(1-lang, toks, i); n2 > n {
+			n = n2
+		}
+		if !t.num && isASCIILetters(t.lower) {
+			words[t.lower]++
+		}
+		if n > 0 {
+			i += n
+			continue
+		}
+		if p, ok := periodToken(t.raw); ok {
+			_, ti := e.v.intern("p:" + p)
+			ti.class, ti.period = knowledge.ClassPeriod, p
+		} else if t.num {
+			e.v.intern("w:" + t.lower)
+		} else if len(t.lower) > 1 {
+			e.v.intern("w:" + stem(t.lower))
+		}
+		i++
+	}
+}
+
+// termIDs returns the distinct term ids of a knowledge-base text.
+func (e *Engine) termIDs(text string) []int32 {
+	a := e.Analyze(text)
+	out := make([]int32, 0, len(a.Terms))
+	for _, t := range a.Terms {
+		if t.ID >= 0 && !slices.Contains(out, t.ID) {
+			out = append(out, t.ID)
+		}
 	}
 	return out
 }
 
-// weight is how much a query term counts: rarer terms count more, unknown
-// terms count as much as the rarest, so an off-topic word drags a match down.
-func (ix *index) weight(t string) float64 {
-	if intents[t] {
-		return intentWeight
+// exactKey is the key of the exact-match stage: the question's terms in
+// order. Two texts with the same key ask the same thing in the same words,
+// up to case, spelling variants and function words.
+func exactKey(a *Analysis) string {
+	if len(a.Terms) == 0 {
+		return ""
 	}
-	if w, ok := ix.idf[t]; ok {
-		return w
+	var b strings.Builder
+	for _, t := range a.Terms {
+		if t.ID < 0 {
+			return "" // an unknown word: never an exact match
+		}
+		b.WriteString(string(rune(t.ID + 1)))
 	}
-	return ix.maxIDF
+	return b.String()
 }
 
-// placeWords answer "where" besides named places; periodWords answer "when".
-var (
-	placeWords  = set("city abroad country market")
-	periodWords = regexp.MustCompile(`(?i)\b(?:FY\s?\d{2}|(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|november|december)\b`)
-)
-
-var notFigures = regexp.MustCompile(`24/7|\bFY\s?\d{2}\b|\b(?:19|20)\d{2}\b`)
-
-var numberWords = set("one two three four five six seven eight nine ten hundred thousand million billion")
-
-func hasNumber(s string) bool {
-	s = notFigures.ReplaceAllString(s, " ") // "24/7", "FY25" and "2024" are not figures
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			return true
+// buildIndex compiles the knowledge base: the vocabulary, the entries'
+// terms by field, the weights and the exact-match table.
+func (e *Engine) buildIndex() {
+	kb := e.kb
+	ix := &index{exact: map[string]int32{}}
+	e.ix = ix
+	for _, p := range kb.Periods() {
+		_, ti := e.v.intern("p:" + p)
+		ti.class, ti.period = knowledge.ClassPeriod, p
+	}
+	words := map[string]int{}
+	for _, en := range kb.Entries {
+		ph, kw, fs := entryTexts(kb, en)
+		for _, t := range slices.Concat(ph, kw, fs) {
+			e.learn(t, words)
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if numberWords[strings.Trim(w, ".,;:()")] {
-			return true
+	for _, c := range e.v.lex.Concepts {
+		for _, l := range []string{knowledge.English, knowledge.RomanUrdu} {
+			for _, f := range c.Forms.Of(l) {
+				for _, w := range strings.Fields(strings.ToLower(f)) {
+					if isASCIILetters(w) {
+						words[w]++
+					}
+				}
+			}
 		}
 	}
-	return false
-}
+	e.sp = newSpeller(words)
+	ix.weight = make([]float64, len(e.v.terms)) // zero while indexing: weights come from the entries
 
-func boolKeys(m map[string]int) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k := range m {
-		out[k] = true
-	}
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// lexiconWords are the surface words the lexicon knows beyond the knowledge
-// base: salient terms, so that misspelt ones are still caught.
-func lexiconWords() []string {
-	var out []string
-	for class, group := range salientWords {
-		if class == classPeriod {
-			continue // "match" is not a misspelt "march"
+	ix.entries = make([]entryIndex, len(kb.Entries))
+	var exactOwners = map[string]int32{}
+	exactText := map[string]string{}
+	for i, en := range kb.Entries {
+		ei := &ix.entries[i]
+		ei.entry = en
+		ei.states = map[string]bool{}
+		ph, kw, fs := entryTexts(kb, en)
+		prim := map[int32]bool{}
+		for _, p := range ph {
+			a := e.Analyze(p)
+			ids := make([]int32, 0, len(a.Terms))
+			for _, t := range a.Terms {
+				if t.ID >= 0 && !slices.Contains(ids, t.ID) {
+					ids = append(ids, t.ID)
+					prim[t.ID] = true
+				}
+			}
+			ei.phrasings = append(ei.phrasings, int32(len(ix.phrasings)))
+			ix.phrasings = append(ix.phrasings, phrasingIndex{entry: int32(i), terms: ids})
+			if k := exactKey(&a); k != "" {
+				if owner, dup := exactOwners[k]; dup && owner != int32(i) {
+					exactOwners[k] = -1 // two entries share this wording: no exact answer
+					ix.sameAs = append(ix.sameAs, fmt.Sprintf("%s: entry %q: %q reads the same as %s", en.Pos, en.ID, p, exactText[k]))
+				} else if !dup {
+					exactOwners[k] = int32(i)
+					exactText[k] = fmt.Sprintf("%q of entry %q", p, en.ID)
+				}
+			}
 		}
-		out = append(out, strings.Fields(group)...)
+		for _, k := range kw {
+			for _, id := range e.termIDs(k) {
+				prim[id] = true
+			}
+		}
+		sec := map[int32]bool{}
+		for _, f := range fs {
+			for _, id := range e.termIDs(f) {
+				if !prim[id] {
+					sec[id] = true
+				}
+			}
+		}
+		for _, id := range en.Facts {
+			if f := kb.Fact(id); f != nil {
+				for _, s := range f.States {
+					ei.states[s] = true
+				}
+				ei.figures = append(ei.figures, figures(f.Text))
+			}
+		}
+		ei.primary = sortedIDs(prim)
+		ei.secondary = sortedIDs(sec)
 	}
+	ix.exact = exactOwners
+
+	// Weights: IDF over the entries.
+	n := len(ix.entries)
+	df := make([]int, len(e.v.terms))
+	ix.postings = make([][]posting, len(e.v.terms))
+	ix.phrPost = make([][]int32, len(e.v.terms))
+	for i := range ix.entries {
+		ei := &ix.entries[i]
+		for _, id := range ei.primary {
+			df[id]++
+			ix.postings[id] = append(ix.postings[id], posting{entry: int32(i), primary: true})
+		}
+		for _, id := range ei.secondary {
+			df[id]++
+			ix.postings[id] = append(ix.postings[id], posting{entry: int32(i)})
+		}
+	}
+	ix.maxWeight = idf(n, 1)
+	for id := range e.v.terms {
+		ix.weight[id] = idf(n, df[id])
+		if ti := &e.v.terms[id]; ti.kind != nil {
+			// A kind of question tells entries apart but is not what a
+			// question is about: its weight is capped, and greetings weigh
+			// nothing.
+			ix.weight[id] = min(ix.weight[id], maxKindWeight)
+			if ti.kind.Act != "" {
+				ix.weight[id] = 0
+			}
+		}
+	}
+	for pi := range ix.phrasings {
+		p := &ix.phrasings[pi]
+		for _, id := range p.terms {
+			p.total += ix.weight[id]
+			ix.phrPost[id] = append(ix.phrPost[id], int32(pi))
+		}
+	}
+}
+
+func sortedIDs(m map[int32]bool) []int32 {
+	out := make([]int32, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	slices.Sort(out)
 	return out
 }

@@ -3,21 +3,24 @@ package answers
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
 
-// DeclineReason says why a question was not answered.
+// DeclineReason says why a question was not answered from an entry.
 type DeclineReason int
 
-// The reasons a question is declined.
+// The reasons a question is not answered from an entry.
 const (
 	NotDeclined        DeclineReason = iota
-	DeclineEmpty                     // nothing to match: empty, emoji only, a lone "?", a greeting
+	DeclineEmpty                     // nothing to match: empty, emoji only, a lone "?"
 	DeclineNotCovered                // nothing in the knowledge base answers it
-	DeclineUnsupported               // on topic, but a salient term is not covered by the sources
+	DeclineUnsupported               // on topic, but a term of it is not covered by the sources
+	DeclineUnsure                    // the best entries are close but not sure: "did you mean"
+	Greeted                          // a greeting or thanks, greeted back
+	Introduced                       // a question about the bot, answered with an introduction
 )
 
 // String names the reason, for logs and JSON.
@@ -31,12 +34,19 @@ func (d DeclineReason) String() string {
 		return "not-covered"
 	case DeclineUnsupported:
 		return "unsupported"
+	case DeclineUnsure:
+		return "unsure"
+	case Greeted:
+		return "greeting"
+	case Introduced:
+		return "introduction"
 	}
 	return fmt.Sprintf("DeclineReason(%d)", int(d))
 }
 
 // A Reply is the engine's answer to one question: either the cited facts of
-// one or more entries, or a decline with suggested questions.
+// one or more entries, or a message (a decline, "did you mean", a greeting
+// or an introduction) with suggested questions.
 type Reply struct {
 	Question string // the question as asked, cleaned and trimmed
 
@@ -49,11 +59,12 @@ type Reply struct {
 	Related   []*knowledge.Entry
 
 	Reason      DeclineReason
-	Decline     string             // the decline message, when not answered
+	Decline     string             // the message, when not answered
 	Unsupported string             // the term the sources do not cover, when Reason is DeclineUnsupported
 	Suggestions []*knowledge.Entry // questions it can answer, when not answered
-	Matched     []string           // normalised terms the best entry matched (for "why")
 	Note        string             // for a partial answer: what part of the question is not covered
+
+	fiscalNote string
 }
 
 // Part is the answer to one part of a question.
@@ -97,26 +108,40 @@ func (r *Reply) EntryID() string {
 func (r *Reply) Periods() []string {
 	var out []string
 	for _, f := range r.Facts {
-		for _, p := range strings.FieldsFunc(f.Period, func(c rune) bool { return c == '–' || c == '-' || c == ',' || c == ' ' }) {
+		for _, p := range knowledge.SplitPeriods(f.Period) {
 			if !containsString(out, p) {
 				out = append(out, p)
 			}
 		}
 	}
-	sort.Strings(out)
+	sortStrings(out)
 	return out
 }
 
-// answer fills r with the facts of the given matches.
+// answer fills r with the facts of the given matches. Each fact appears
+// once, and a fact whose figures an earlier fact already gave is left out:
+// no two bullets say the same figure.
 func (e *Engine) answer(r *Reply, ms []*match) {
 	r.Answered, r.Reason = true, NotDeclined
 	r.Score = round3(ms[0].score)
-	r.Matched = ms[0].matched
+	r.fiscalNote = e.v.lex.Messages["fiscal_year"]
 	cites := make(map[[2]string]int)
+	shownFacts := map[string]bool{}
+	shownFigures := map[string]bool{}
 	for _, m := range ms {
 		p := Part{Entry: m.ei.entry}
-		for _, id := range m.ei.entry.Facts {
+		for fi, id := range m.ei.entry.Facts {
 			f := e.kb.Fact(id)
+			if f == nil || shownFacts[id] {
+				continue
+			}
+			if figs := m.ei.figures[fi]; len(figs) > 0 && allShown(figs, shownFigures) {
+				continue
+			}
+			shownFacts[id] = true
+			for _, g := range m.ei.figures[fi] {
+				shownFigures[g] = true
+			}
 			key := [2]string{f.Source, f.Section}
 			n, ok := cites[key]
 			if !ok {
@@ -145,6 +170,15 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 	}
 }
 
+func allShown(figs []string, shown map[string]bool) bool {
+	for _, g := range figs {
+		if !shown[g] {
+			return false
+		}
+	}
+	return true
+}
+
 func answeredEntry(r *Reply, en *knowledge.Entry) bool {
 	for _, p := range r.Parts {
 		if p.Entry == en {
@@ -154,22 +188,75 @@ func answeredEntry(r *Reply, en *knowledge.Entry) bool {
 	return false
 }
 
-// decline fills r as a decline, with suggestions drawn from the nearest
+// message returns a lexicon message with its placeholders filled: {term},
+// {periods}, {topics} and any extra ones.
+func (e *Engine) message(key, term string, extra map[string]string) string {
+	s := e.v.lex.Messages[key]
+	if s == "" {
+		s = e.v.lex.Messages["not_covered"]
+	}
+	if strings.Contains(s, "{periods}") {
+		s = strings.ReplaceAll(s, "{periods}", joinAnd(e.periods))
+	}
+	if strings.Contains(s, "{topics}") {
+		var ts []string
+		for _, t := range e.kb.Topics {
+			ts = append(ts, t.Title)
+		}
+		s = strings.ReplaceAll(s, "{topics}", joinAnd(ts))
+	}
+	s = strings.ReplaceAll(s, "{term}", term)
+	for k, v := range extra {
+		s = strings.ReplaceAll(s, k, v)
+	}
+	return s
+}
+
+// blockMessage says why a blocking term cannot be answered, in the words of
+// the lexicon's messages.
+func (e *Engine) blockMessage(t *Term) string {
+	term := displayTerm(t)
+	var ti *termInfo
+	if t.ID >= 0 {
+		ti = &e.v.terms[t.ID]
+	}
+	switch {
+	case t.Name:
+		return e.message("unknown_name", term, nil)
+	case t.Period != "":
+		return e.message("period", term, nil)
+	case ti != nil && ti.concept != nil && ti.concept.Message != "":
+		return ti.concept.Message
+	case t.Kind != nil && t.Kind.Message != "":
+		return t.Kind.Message
+	case t.Kind != nil && len(t.Kind.Needs) > 0:
+		return e.message("needs_"+t.Kind.Needs[0], term, nil)
+	case t.Class != "":
+		if t.Class == knowledge.ClassMetric && ti != nil && ti.display != "" {
+			term = ti.display
+		}
+		return e.message("class_"+t.Class, term, nil)
+	}
+	return e.message("not_covered", term, nil)
+}
+
+// decline fills r as not answered, with suggestions drawn from the nearest
 // entries (or the defaults when nothing is near).
-func (e *Engine) decline(r *Reply, ranked []match, blocker *term, reason DeclineReason) *Reply {
+func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason DeclineReason) *Reply {
 	r.Answered, r.Reason = false, reason
 	if len(ranked) > 0 {
 		r.Score = round3(ranked[0].score)
-		r.Matched = ranked[0].matched
 	}
 	switch reason {
 	case DeclineEmpty:
-		r.Decline = "Ask me a question about Pakistan's BPO and call-center sector and I'll answer from my sources."
+		r.Decline = e.message("empty", "", nil)
 	case DeclineUnsupported:
-		r.Unsupported = blocker.surface
-		r.Decline = unsupportedMessage(blocker)
+		r.Unsupported = blocker.Surface
+		r.Decline = e.blockMessage(blocker)
+	case DeclineUnsure:
+		r.Decline = e.message("unsure", "", nil)
 	default:
-		r.Decline = "My sources don't cover that. I only answer questions about Pakistan's BPO and call-center sector, from the articles I cite."
+		r.Decline = e.message("not_covered", "", nil)
 	}
 	// Suggest the nearest entries that a user could have meant, but only
 	// ones that share a real term with the question; otherwise the defaults.
@@ -177,7 +264,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *term, reason Decline
 		if len(r.Suggestions) >= MaxSuggestions {
 			break
 		}
-		if m.coverage > 0.2 && hasContent(m) {
+		if m.coverage > e.policy.SuggestCoverage && m.content {
 			r.Suggestions = append(r.Suggestions, m.ei.entry)
 		}
 	}
@@ -192,71 +279,44 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *term, reason Decline
 	return r
 }
 
-func hasContent(m match) bool {
-	for _, t := range m.matched {
-		if !intents[t] && m.ei.primary[t] {
-			return true
+func (e *Engine) greet(r *Reply) *Reply {
+	e.decline(r, nil, nil, Greeted)
+	r.Decline = e.message("greeting", "", nil)
+	return r
+}
+
+func (e *Engine) introduce(r *Reply) *Reply {
+	e.decline(r, nil, nil, Introduced)
+	r.Decline = e.message("introduction", "", nil)
+	return r
+}
+
+// displayTerm shows the user's word back to them: letters, digits and
+// spaces only, so nothing in it can mention anyone or break formatting.
+func displayTerm(t *Term) string {
+	s := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == ' ' {
+			return r
 		}
+		return -1
+	}, t.Surface)
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "that"
 	}
-	return false
+	return "“" + Truncate(s, 40) + "”"
 }
 
-func unsupportedMessage(t *term) string {
-	d := displayTerm(t)
-	switch t.class {
-	case classYear:
-		return fmt.Sprintf("My sources only give figures for FY24 and FY25 (Pakistan's fiscal years), so I can't answer for %s.", d)
-	case classPeriod:
-		return fmt.Sprintf("My sources give yearly figures for FY24 and FY25 only, nothing for %s.", d)
-	case classPlace:
-		return fmt.Sprintf("My sources don't cover that for %s.", d)
-	case classQualifier:
-		return "My sources don't give averages or other statistics beyond the figures they state, so I can't answer that."
-	case classAsk:
-		switch t.canon {
-		case "howto":
-			return "My sources describe the industry; they don't give step-by-step guidance, so I can't answer that."
-		case "forecast", "predict", "prediction", "projection", "project", "estimat", "expect":
-			return "My sources don't make forecasts, so I can't answer that."
-		case "companynames":
-			return "My sources don't name or list companies, so I can't answer that."
-		case "whichcity":
-			return "My sources don't break the industry down by city, so I can't answer that."
-		case "apply", "application", "interview", "resum", "cv", "vacancy", "vacanci", "hiring", "course", "fee":
-			return "My sources don't cover jobs, applications or fees, so I can't answer that."
-		}
-		return "My sources don't rank companies, cities or segments, so I can't answer that."
+func joinAnd(ss []string) string {
+	switch len(ss) {
+	case 0:
+		return ""
+	case 1:
+		return ss[0]
+	case 2:
+		return ss[0] + " and " + ss[1]
 	}
-	switch t.canon {
-	case "where":
-		return "My sources don't say where, so I can't answer that."
-	case "when":
-		return "My sources don't give a date for that, so I can't answer it."
-	case "qty":
-		return "My sources don't give a figure for that, so I can't answer it."
-	}
-	return fmt.Sprintf("My sources don't cover %s, so I can't answer that.", d)
-}
-
-// displayNames turn internal terms back into words for messages.
-var displayNames = map[string]string{
-	"infotech": "IT", "callcenter": "call centers", "softwarehouse": "software houses",
-	"seniorvicechairman": "senior vice chairman", "vicechairman": "vice chairman",
-	"vicepresident": "vice president", "middleeast": "the Middle East", "northamerica": "North America",
-	"usa": "the US", "uk": "the UK", "uae": "the UAE", "pasha": "P@SHA", "age": "age",
-}
-
-// displayTerm shows the user's word back to them: letters and digits only,
-// so nothing in it can mention anyone or break formatting.
-func displayTerm(t *term) string {
-	s := t.surface
-	if n, ok := displayNames[s]; ok {
-		s = n
-	} else if strings.HasPrefix(s, "fy") && t.class == classYear {
-		s = strings.ToUpper(s)
-	}
-	s = Truncate(s, 40)
-	return "“" + s + "”"
+	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
@@ -268,4 +328,12 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func sortStrings(ss []string) {
+	for i := 1; i < len(ss); i++ {
+		for j := i; j > 0 && ss[j] < ss[j-1]; j-- {
+			ss[j], ss[j-1] = ss[j-1], ss[j]
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"github.com/bpobot/bpobot/knowledge"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,29 +10,15 @@ import (
 // MaxTextRunes bounds the plain-text rendering of any reply.
 const MaxTextRunes = 4000
 
-// FiscalYearNote explains the periods of the figures.
-const FiscalYearNote = "Pakistan's fiscal year runs from July to June (FY25 = July 2024 to June 2025)."
-
 // FactLine renders one fact as a user reads it: the statement, its
 // attribution when the text does not already carry it, and the citation
 // marker.
 func FactLine(f CitedFact) string {
 	s := strings.TrimSpace(f.Text)
-	if a := f.Attribution; a != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(attributee(a))) {
+	if a := f.Attribution; a != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(knowledge.Attributee(a))) {
 		s = strings.TrimRight(s, ".") + ", " + a + "."
 	}
 	return s + " [" + strconv.Itoa(f.Cite) + "]"
-}
-
-// attributee strips the lead-in of an attribution: "according to the State
-// Bank of Pakistan" -> "State Bank of Pakistan".
-func attributee(a string) string {
-	for _, p := range []string{"according to the ", "according to ", "as reported by ", "per "} {
-		if strings.HasPrefix(strings.ToLower(a), p) {
-			return a[len(p):]
-		}
-	}
-	return a
 }
 
 // CitationLine renders one numbered source reference:
@@ -57,7 +44,7 @@ func (r *Reply) PeriodNote() string {
 	if len(ps) == 0 {
 		return ""
 	}
-	return "Figures are for " + strings.Join(ps, " and ") + ". " + FiscalYearNote
+	return strings.TrimSpace("Figures are for " + strings.Join(ps, " and ") + ". " + r.fiscalNote)
 }
 
 // Text renders the reply as plain text for the CLI and the REPL. It is at

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/internal/kbtest"
 	"github.com/bpobot/bpobot/knowledge"
 	"github.com/bwmarrin/discordgo"
 )
@@ -49,7 +50,7 @@ func hugeEngine(t testing.TB) *answers.Engine {
 		fmt.Fprintf(&y, "  - id: e%d\n    topic: t\n    question: %q\n    facts: [%s]\n    related: [e%d, e%d, e%d]\n",
 			e, long(fmt.Sprintf("Question %d zebra ", e), 80), strings.Join(ids, ", "), (e+1)%4, (e+2)%4, (e+3)%4)
 	}
-	kb, err := knowledge.Load(fstest.MapFS{"kb.yaml": {Data: []byte(y.String())}})
+	kb, err := knowledge.Load(fstest.MapFS{"kb.yaml": {Data: []byte(y.String())}, "messages.yaml": {Data: []byte(kbtest.Messages)}})
 	if err != nil {
 		t.Fatal(err)
 	}

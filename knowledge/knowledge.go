@@ -46,6 +46,13 @@ type Fact struct {
 	Text        string `yaml:"text"`                  // the statement itself
 	Attribution string `yaml:"attribution,omitempty"` // who the source credits, e.g. "according to the State Bank of Pakistan"
 	Period      string `yaml:"period,omitempty"`      // the period a figure refers to, e.g. "FY25"
+	// States says what kinds of thing the fact states, for questions that
+	// need one: money, count, percent, place, period, name. A figure with
+	// "$" must declare money and one with "%" percent (the loader checks).
+	States []string `yaml:"states,omitempty"`
+	// Entities names the organisations, companies and people the fact is
+	// about, beyond its attribution; they join the open class of names.
+	Entities []string `yaml:"entities,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }
@@ -71,6 +78,10 @@ type Entry struct {
 	Keywords  []string `yaml:"keywords,omitempty"`  // synonyms and terms that point at this entry
 	Facts     []string `yaml:"facts"`               // ids of the facts that answer it, in reply order
 	Related   []string `yaml:"related,omitempty"`   // ids of entries to offer as follow-ups
+	// AboutSources marks an entry about the sources themselves ("where does
+	// your data come from"): it is matched on the sources' titles, authors
+	// and citations rather than on what its sample facts say.
+	AboutSources bool `yaml:"about_sources,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }

@@ -41,6 +41,7 @@ type Base struct {
 	Facts   []*Fact
 	Topics  []*Topic
 	Entries []*Entry
+	Lexicon *Lexicon // the language and domain vocabulary (lexicon/*.yaml)
 
 	sources map[string]*Source
 	facts   map[string]*Fact
@@ -97,7 +98,18 @@ type file struct {
 	Facts   []*Fact   `yaml:"facts"`
 	Topics  []*Topic  `yaml:"topics"`
 	Entries []*Entry  `yaml:"entries"`
+
+	// The lexicon's sections (lexicon/*.yaml).
+	FunctionWords *Forms            `yaml:"function_words"`
+	Concepts      []*Concept        `yaml:"concepts"`
+	Kinds         []*Kind           `yaml:"kinds"`
+	Homonyms      []*Homonym        `yaml:"homonyms"`
+	Messages      map[string]string `yaml:"messages"`
+	Settings      *Settings         `yaml:"settings"`
 }
+
+// englishWords is the file of common English words, one a line, sorted.
+const englishWords = "lexicon/english-words.txt"
 
 // Load reads every .yaml and .yml file in fsys (recursively, in lexical
 // order), merges them and validates the result. Unknown fields are errors.
@@ -124,8 +136,11 @@ func Load(fsys fs.FS) (*Base, error) {
 	}
 	sort.Strings(names)
 
-	b := &Base{}
+	b := &Base{Lexicon: &Lexicon{Messages: make(map[string]string)}}
 	var errs []error
+	if data, err := fs.ReadFile(fsys, englishWords); err == nil {
+		b.Lexicon.words = data
+	}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -141,6 +156,27 @@ func Load(fsys fs.FS) (*Base, error) {
 		b.Facts = append(b.Facts, f.Facts...)
 		b.Topics = append(b.Topics, f.Topics...)
 		b.Entries = append(b.Entries, f.Entries...)
+		lx := b.Lexicon
+		if f.FunctionWords != nil {
+			lx.FunctionWords.En = append(lx.FunctionWords.En, f.FunctionWords.En...)
+			lx.FunctionWords.Roman = append(lx.FunctionWords.Roman, f.FunctionWords.Roman...)
+			lx.FunctionWords.Ur = append(lx.FunctionWords.Ur, f.FunctionWords.Ur...)
+		}
+		lx.Concepts = append(lx.Concepts, f.Concepts...)
+		lx.Kinds = append(lx.Kinds, f.Kinds...)
+		lx.Homonyms = append(lx.Homonyms, f.Homonyms...)
+		for k, v := range f.Messages {
+			if _, dup := lx.Messages[k]; dup {
+				errs = append(errs, fmt.Errorf("%s: message %q is defined twice", name, k))
+			}
+			lx.Messages[k] = v
+		}
+		if f.Settings != nil {
+			lx.Settings.DefaultSuggestions = append(lx.Settings.DefaultSuggestions, f.Settings.DefaultSuggestions...)
+			lx.Settings.Joiners.En = append(lx.Settings.Joiners.En, f.Settings.Joiners.En...)
+			lx.Settings.Joiners.Roman = append(lx.Settings.Joiners.Roman, f.Settings.Joiners.Roman...)
+			lx.Settings.Joiners.Ur = append(lx.Settings.Joiners.Ur, f.Settings.Joiners.Ur...)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -185,6 +221,18 @@ func parseFile(name string, data []byte) (*file, error) {
 				for j, x := range f.Entries {
 					x.Pos = Pos{name, lines[j]}
 				}
+			case "concepts":
+				for j, x := range f.Concepts {
+					x.Pos = Pos{name, lines[j]}
+				}
+			case "kinds":
+				for j, x := range f.Kinds {
+					x.Pos = Pos{name, lines[j]}
+				}
+			case "homonyms":
+				for j, x := range f.Homonyms {
+					x.Pos = Pos{name, lines[j]}
+				}
 			}
 		}
 	}
@@ -198,6 +246,15 @@ func parseFile(name string, data []byte) (*file, error) {
 		x.Pos.File = name
 	}
 	for _, x := range f.Entries {
+		x.Pos.File = name
+	}
+	for _, x := range f.Concepts {
+		x.Pos.File = name
+	}
+	for _, x := range f.Kinds {
+		x.Pos.File = name
+	}
+	for _, x := range f.Homonyms {
 		x.Pos.File = name
 	}
 	return &f, nil
@@ -273,6 +330,20 @@ func (b *Base) validate() error {
 		if blank(f.Section) {
 			bad(f.Pos, "fact", f.ID, "section is empty (name the part of the source it comes from)")
 		}
+		for _, st := range f.States {
+			if !contains(allStates, st) {
+				bad(f.Pos, "fact", f.ID, "states %q, which is not one of %s", st, strings.Join(allStates, ", "))
+			}
+		}
+		if strings.Contains(f.Text, "$") && !contains(f.States, StatesMoney) {
+			bad(f.Pos, "fact", f.ID, "states a sum of money: add money to `states:`")
+		}
+		if strings.Contains(f.Text, "%") && !contains(f.States, StatesPercent) {
+			bad(f.Pos, "fact", f.ID, "states a percentage: add percent to `states:`")
+		}
+		if f.Period != "" && !contains(f.States, StatesPeriod) {
+			f.States = append(f.States, StatesPeriod) // a period states one
+		}
 	}
 	for _, e := range b.Entries {
 		switch {
@@ -332,6 +403,7 @@ func (b *Base) validate() error {
 	if len(b.Entries) == 0 {
 		errs = append(errs, errors.New("the knowledge base has no entries"))
 	}
+	errs = append(errs, b.validateLexicon()...)
 	return errors.Join(errs...)
 }
 
@@ -348,4 +420,17 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// WithEntries returns a copy of b that has the given entries instead of its
+// own, for evaluation (the same base with one phrasing left out). The
+// entries must be valid for b.
+func (b *Base) WithEntries(es []*Entry) *Base {
+	c := *b
+	c.Entries = es
+	c.entries = make(map[string]*Entry, len(es))
+	for _, e := range es {
+		c.entries[e.ID] = e
+	}
+	return &c
 }

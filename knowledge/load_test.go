@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/bpobot/bpobot/internal/kbtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,12 +161,13 @@ func TestValidFixture(t *testing.T) {
 
 func TestLoadMergesFilesAndReportsAll(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a.yaml":      {Data: []byte("sources:\n  - id: s\n    title: S\ntopics:\n  - id: t\n    title: T\n")},
-		"sub/b.yml":   {Data: []byte("facts:\n  - id: f\n    source: s\n    section: X\n    text: Y\n")},
-		"sub/c.yaml":  {Data: []byte("entries:\n  - id: e\n    topic: t\n    question: Q?\n    facts: [f, g]\n    related: [z]\n")},
-		"notes.txt":   {Data: []byte("ignored")},
-		"empty.yaml":  {Data: []byte("")},
-		"readme.yaml": {Data: []byte("# only a comment\n")},
+		"a.yaml":        {Data: []byte("sources:\n  - id: s\n    title: S\ntopics:\n  - id: t\n    title: T\n")},
+		"sub/b.yml":     {Data: []byte("facts:\n  - id: f\n    source: s\n    section: X\n    text: Y\n")},
+		"sub/c.yaml":    {Data: []byte("entries:\n  - id: e\n    topic: t\n    question: Q?\n    facts: [f, g]\n    related: [z]\n")},
+		"notes.txt":     {Data: []byte("ignored")},
+		"empty.yaml":    {Data: []byte("")},
+		"readme.yaml":   {Data: []byte("# only a comment\n")},
+		"messages.yaml": {Data: []byte(kbtest.Messages)},
 	}
 	_, err := Load(fsys)
 	if err == nil {

@@ -203,11 +203,19 @@ func serve(pub ed25519.PublicKey, record string) (string, func(), error) {
 	}, nil
 }
 
-// requests builds /ask interactions from the dev set's questions.
+// requests builds /ask interactions from the knowledge base's own questions
+// and phrasings, as autocomplete and typing people send them.
 func requests(n int) ([][]byte, error) {
-	cases, err := answers.ParseCases(answers.DevSet)
+	kb, err := knowledge.Default()
 	if err != nil {
 		return nil, err
+	}
+	var cases []struct{ Q string }
+	for _, e := range kb.Entries {
+		cases = append(cases, struct{ Q string }{e.Question})
+		for _, p := range e.Phrasings {
+			cases = append(cases, struct{ Q string }{p})
+		}
 	}
 	out := make([][]byte, n)
 	for i := range out {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/internal/eval"
+	"github.com/bpobot/bpobot/knowledge"
 )
 
 // jsonReply is the --json form of a reply: one object per line, with these
@@ -169,39 +171,123 @@ func eachLine(r io.Reader, fn func(string) error) error {
 	}
 }
 
-func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)) error {
+func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), kbLoad func() (*knowledge.Base, error)) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
+	set := fs.String("set", "all", "which set: tune, heldout or all")
+	misses := fs.Bool("misses", false, "list every miss (always, for a FILE)")
+	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
+	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
+	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot eval [FILE]\n\nScores the engine on a labelled question set (YAML); default: the project's dev set.")
+		fmt.Fprintln(std.err, "usage: bpobot eval [--set tune|heldout|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+			"Scores the engine on the project's question sets (the tune set and the frozen held-out set,\n"+
+			"reported separately), or on FILE, and exits 1 when a figure is below its gate.")
+		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return usagef("eval: %v", err)
 	}
-	if fs.NArg() > 1 {
+	if len(files) > 1 {
 		return usagef("eval takes at most one FILE")
-	}
-	data, name := answers.DevSet, "the built-in dev set"
-	if fs.NArg() == 1 {
-		name = fs.Arg(0)
-		var err error
-		if data, err = os.ReadFile(name); err != nil {
-			return fmt.Errorf("reading question set: %v", err)
-		}
-	}
-	cases, err := answers.ParseCases(data)
-	if err != nil {
-		return fmt.Errorf("%s: %v", name, err)
 	}
 	eng, err := newEngine()
 	if err != nil {
 		return err
 	}
-	res := answers.Evaluate(eng, cases)
-	fmt.Fprintf(std.out, "%s: %d questions\n%s", name, len(cases), res.Summary())
+	failed := false
+	report := func(name string, cases []eval.Case, gate *eval.Gate) {
+		res := eval.Evaluate(eng, cases)
+		fmt.Fprintf(std.out, "%s: %d questions\n", name, len(cases))
+		if *misses || gate == nil {
+			fmt.Fprint(std.out, res.Summary())
+		} else {
+			fmt.Fprint(std.out, res.Figures())
+		}
+		if gate != nil && !gate.Passes(res) {
+			failed = true
+			fmt.Fprintf(std.out, "BELOW GATE (answer %.1f%%, decline %.1f%%)\n", 100*gate.Answer, 100*gate.Decline)
+		}
+	}
+	if len(files) == 1 {
+		data, err := os.ReadFile(files[0])
+		if err != nil {
+			return fmt.Errorf("reading question set: %v", err)
+		}
+		cases, err := eval.ParseCases(data)
+		if err != nil {
+			return fmt.Errorf("%s: %v", files[0], err)
+		}
+		report(files[0], cases, nil)
+	} else {
+		names := map[string][]string{"tune": {eval.TuneSet}, "heldout": {eval.HeldOutSet}, "all": {eval.TuneSet, eval.HeldOutSet}}[*set]
+		if names == nil {
+			return usagef("eval: --set is tune, heldout or all, not %q", *set)
+		}
+		for _, n := range names {
+			cases, err := eval.Load(n)
+			if err != nil {
+				return err
+			}
+			gate := eval.TuneGate
+			label := "tune set (the engine may be tuned on it)"
+			if n == eval.HeldOutSet {
+				gate, label = eval.HeldOutGate, "held-out set (frozen; never tuned on)"
+			}
+			report(label, cases, &gate)
+		}
+	}
+	if *self {
+		n, ms := eval.SelfRetrieval(eng)
+		fmt.Fprintf(std.out, "self-retrieval: %d/%d canonical questions and phrasings answer their own entry (%.1f%%)\n", n-len(ms), n, 100*float64(n-len(ms))/float64(n))
+		for _, m := range ms {
+			fmt.Fprintln(std.out, "  "+m.String())
+		}
+		if float64(n-len(ms)) < eval.SelfGate*float64(n) {
+			failed = true
+		}
+	}
+	if *loo {
+		kb, err := kbLoad()
+		if err != nil {
+			return err
+		}
+		n, ms := eval.LeaveOneOut(kb, answers.New)
+		share := float64(n-len(ms)) / float64(n)
+		fmt.Fprintf(std.out, "leave-one-phrasing-out: %d/%d phrasings still answer their entry (%.1f%%)\n", n-len(ms), n, 100*share)
+		if *misses {
+			for _, m := range ms {
+				fmt.Fprintln(std.out, "  "+m.String())
+			}
+		}
+		if share+1e-9 < eval.LOOGate {
+			failed = true
+			fmt.Fprintf(std.out, "BELOW GATE (%.1f%%)\n", 100*eval.LOOGate)
+		}
+	}
+	if *sweep {
+		cases, err := eval.Load(eval.TuneSet)
+		if err != nil {
+			return err
+		}
+		base := eng.Policy()
+		scores, covs := eval.Grid()
+		rows := eval.Sweep(eng, cases, base, scores, covs)
+		fmt.Fprint(std.out, "\nsweep over the tune set (other thresholds as in the policy):\n"+eval.SweepTable(rows))
+		cv, chosen := eval.CrossValidate(eng, cases, base, scores, covs, 5)
+		fmt.Fprintf(std.out, "\n5-fold cross-validation: thresholds chosen on 4/5, measured on the other 1/5:\n%s", cv.Figures())
+		for i, c := range chosen {
+			fmt.Fprintf(std.out, "  fold %d chose min_score %.2f, min_coverage %.2f\n", i+1, c.MinScore, c.MinCoverage)
+		}
+		fmt.Fprintf(std.out, "policy in use: min_score %.2f, min_coverage %.2f\n", base.MinScore, base.MinCoverage)
+	}
+	if failed {
+		return errors.New("eval: a figure is below its gate")
+	}
 	return nil
 }
 
@@ -223,9 +309,23 @@ func kbCmd(args []string, std stdio, kbDir string) error {
 	if err != nil {
 		return err
 	}
+	// Lint: what the engine notices compiling it, and every canonical
+	// question and phrasing must answer its own entry.
+	eng := answers.New(kb)
+	lint := eng.Lint()
+	_, misses := eval.SelfRetrieval(eng)
+	for _, m := range misses {
+		lint = append(lint, m.String()+" (rephrase it, or move it to the entry it answers)")
+	}
+	if len(lint) > 0 {
+		return fmt.Errorf("%s: %d problems:\n  %s", name, len(lint), strings.Join(lint, "\n  "))
+	}
 	st := kb.Stats()
-	fmt.Fprintf(std.out, "%s: OK\n  %d sources, %d facts, %d topics, %d entries (%d questions and phrasings)\n",
+	lx := kb.Lexicon
+	fmt.Fprintf(std.out, "%s: OK\n  %d sources, %d facts, %d topics, %d entries (%d questions and phrasings, each answering its own entry)\n",
 		name, st.Sources, st.Facts, st.Topics, st.Entries, st.Phrasings)
+	fmt.Fprintf(std.out, "  lexicon: %d concepts, %d kinds of question, %d names from the sources; periods covered: %s\n",
+		len(lx.Concepts), len(lx.Kinds), len(kb.Names()), strings.Join(kb.Periods(), ", "))
 	for _, t := range kb.Topics {
 		fmt.Fprintf(std.out, "  %-15s %2d entries  %s\n", t.ID, len(kb.TopicEntries(t.ID)), t.Title)
 	}

@@ -164,7 +164,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		}
 		return repl(ctx, eng, std, logQuestion)
 	case "eval":
-		return evalCmd(rest, std, newEngine)
+		return evalCmd(rest, std, newEngine, func() (*knowledge.Base, error) { return loadKnowledge(*kbDir) })
 	case "kb":
 		return kbCmd(rest, std, *kbDir)
 	case "run":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/bpobot/bpobot/internal/kbtest"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -35,6 +36,9 @@ func TestWatchKnowledge(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "kb.yaml")
 	if err := os.WriteFile(path, []byte(kbV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "messages.yaml"), []byte(kbtest.Messages), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var logs syncBuffer

@@ -217,7 +217,8 @@ func (s *session) why() {
 		}
 		fmt.Fprintln(s.out)
 	}
-	fmt.Fprintf(s.out, "thresholds: score >= %.2f and coverage >= %.2f\n", answers.MinScore, answers.MinCoverage)
+	p := s.eng.Policy()
+	fmt.Fprintf(s.out, "thresholds: score >= %.2f and coverage >= %.2f\n", p.MinScore, p.MinCoverage)
 	fmt.Fprint(s.out, s.eng.Explain(r.Question))
 }
 

@@ -69,6 +69,15 @@ func String(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}
+	return strings.ToLower(Letters(s))
+}
+
+// Letters folds s as String does but keeps the case of Latin letters, for
+// callers that tell "US" from "us".
+func Letters(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -82,8 +91,6 @@ func String(s string) string {
 			r = '0' + (r - 0x06F0)
 		} else if r >= 0x0660 && r <= 0x0669 {
 			r = '0' + (r - 0x0660)
-		} else {
-			r = unicode.ToLower(r)
 		}
 		b.WriteRune(r)
 	}

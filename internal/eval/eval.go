@@ -1,21 +1,26 @@
-package answers
+// Package eval measures the answer engine honestly: on labelled question
+// sets (a tune set the engine may be tuned on, and a frozen held-out set
+// written by someone who saw only the source articles), by self-retrieval
+// (every canonical question and phrasing must answer its own entry), by
+// leave-one-phrasing-out (remove a phrasing, ask it, does its entry still
+// win?), and by sweeping the decision policy's thresholds.
+//
+// It is not part of the production engine: the bot does not embed any
+// question set.
+package eval
 
 import (
 	"bytes"
-	_ "embed"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 
+	"github.com/bpobot/bpobot/answers"
 	"go.yaml.in/yaml/v3"
 )
-
-// DevSet is the project's labelled evaluation set (testdata/devset.yaml):
-// questions written the way users type them, each labelled with whether it
-// must be answered and, if so, the figures or terms a correct reply contains.
-//
-//go:embed testdata/devset.yaml
-var DevSet []byte
 
 // A Case is one labelled question.
 type Case struct {
@@ -49,10 +54,47 @@ func ParseCases(data []byte) ([]Case, error) {
 	return cases, nil
 }
 
+// The sets, by name, as paths relative to this package's folder.
+const (
+	TuneSet    = "tune"
+	HeldOutSet = "heldout"
+)
+
+// Dir returns the folder holding the question sets (internal/eval/testdata)
+// of the source tree this package was built from, or the one below the
+// working directory, or "" when there is none (an installed binary).
+func Dir() string {
+	for _, d := range []string{filepath.Join("internal", "eval", "testdata"), "testdata"} {
+		if _, err := os.Stat(filepath.Join(d, TuneSet+".yaml")); err == nil {
+			return d
+		}
+	}
+	if _, file, _, ok := runtime.Caller(0); ok {
+		d := filepath.Join(filepath.Dir(file), "testdata")
+		if _, err := os.Stat(filepath.Join(d, TuneSet+".yaml")); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+// Load reads a named set (TuneSet, HeldOutSet) from Dir.
+func Load(name string) ([]Case, error) {
+	d := Dir()
+	if d == "" {
+		return nil, fmt.Errorf("the %s set is not here: run this from a clone of the bpobot repository, or give the set's file", name)
+	}
+	data, err := os.ReadFile(filepath.Join(d, name+".yaml"))
+	if err != nil {
+		return nil, err
+	}
+	return ParseCases(data)
+}
+
 // A Miss is a case the engine got wrong.
 type Miss struct {
 	Case    Case
-	Reply   *Reply
+	Reply   *answers.Reply
 	Missing []string // terms the reply lacks, for a question it answered
 }
 
@@ -71,6 +113,9 @@ func (r Result) AnswerAccuracy() float64 { return ratio(r.AnswerRight, r.Answer)
 // 1 when there are none.
 func (r Result) DeclineAccuracy() float64 { return ratio(r.DeclineRight, r.Decline) }
 
+// Balanced is the mean of the two accuracies.
+func (r Result) Balanced() float64 { return (r.AnswerAccuracy() + r.DeclineAccuracy()) / 2 }
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1
@@ -80,8 +125,9 @@ func ratio(a, b int) float64 {
 
 // Evaluate asks every case and scores the replies. A question to answer is
 // right when it is answered and the reply's text contains every labelled
-// term (case-insensitively); a question to decline is right when declined.
-func Evaluate(e *Engine, cases []Case) Result {
+// term (case-insensitively); a question to decline is right when it is not
+// answered from an entry ("did you mean" counts as a decline).
+func Evaluate(e *answers.Engine, cases []Case) Result {
 	var res Result
 	for _, c := range cases {
 		r := e.Ask(c.Q)
@@ -115,11 +161,16 @@ func Evaluate(e *Engine, cases []Case) Result {
 	return res
 }
 
+// Figures renders the two accuracies.
+func (r Result) Figures() string {
+	return fmt.Sprintf("to answer:  %d/%d correct (%.1f%%)\nto decline: %d/%d correct (%.1f%%)\n",
+		r.AnswerRight, r.Answer, 100*r.AnswerAccuracy(), r.DeclineRight, r.Decline, 100*r.DeclineAccuracy())
+}
+
 // Summary renders the accuracies and every miss as text.
 func (r Result) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "to answer:  %d/%d correct (%.1f%%)\n", r.AnswerRight, r.Answer, 100*r.AnswerAccuracy())
-	fmt.Fprintf(&b, "to decline: %d/%d correct (%.1f%%)\n", r.DeclineRight, r.Decline, 100*r.DeclineAccuracy())
+	b.WriteString(r.Figures())
 	if len(r.Misses) == 0 {
 		return b.String()
 	}
@@ -127,7 +178,11 @@ func (r Result) Summary() string {
 	for _, m := range r.Misses {
 		got := "declined (" + m.Reply.Reason.String() + ")"
 		if m.Reply.Answered {
-			got = "answered " + m.Reply.EntryID()
+			var ids []string
+			for _, p := range m.Reply.Parts {
+				ids = append(ids, p.Entry.ID)
+			}
+			got = "answered " + strings.Join(ids, " + ")
 		}
 		fmt.Fprintf(&b, "- %q\n  want: ", m.Case.Q)
 		if m.Case.Answer {

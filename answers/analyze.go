@@ -1,0 +1,305 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// A Term is one unit of meaning found in a question: a concept or kind of
+// question from the lexicon, a name, a fiscal year, a word of the knowledge
+// base, or a word nobody knows.
+type Term struct {
+	ID        int32  // the term's id, or -1 for a word the knowledge base does not have
+	Surface   string // the words as the user typed them
+	Class     string // the salient class (knowledge.ClassPlace, ...), or ""
+	Kind      *knowledge.Kind
+	Period    string  // for a fiscal year: "FY25"
+	Weight    float64 // how much it counts (its IDF over the entries)
+	Tok       int     // the index of its first token
+	Lang      string  // the language it was read in
+	Unknown   bool    // in neither the lexicon, the knowledge base nor the English word list
+	Name      bool    // an unknown word that looks like a name ("Afiniti"): the sources cannot answer about it
+	Corrected bool    // read through a spelling correction
+}
+
+// content reports whether t carries content (not a kind of question).
+func (t *Term) content() bool { return t.Kind == nil && !t.Unknown }
+
+// An Analysis is a question as the engine reads it: its terms in order, its
+// language, and whether it greets or asks about the bot.
+type Analysis struct {
+	Text      string
+	Lang      string // the language Latin-script words were read in: en or roman
+	Terms     []Term
+	Greet     bool // a greeting or thanks
+	Introduce bool // a question about the bot itself
+	Corrected bool // some word was read through a spelling correction
+
+	toks []token
+}
+
+// detectLang decides whether the Latin-script words of a message are
+// English or Roman Urdu, by counting the words that are function words in
+// one language only. Ties go to English.
+func (e *Engine) detectLang(toks []token) int {
+	en, ro := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.urdu || t.num {
+			continue
+		}
+		me, _, _ := e.v.longest(langEn, toks, i)
+		mr, _, _ := e.v.longest(langRoman, toks, i)
+		switch {
+		case me != nil && me.function && mr == nil:
+			en++
+		case mr != nil && me == nil:
+			ro++ // a Roman Urdu function or content word: "hai", "kamaya"
+		}
+	}
+	if ro > en {
+		return langRoman
+	}
+	return langEn
+}
+
+// Analyze reads a question into terms.
+func (e *Engine) Analyze(text string) Analysis {
+	text = strings.TrimSpace(clean(text))
+	a := Analysis{Text: text}
+	toks := tokenize(text)
+	a.toks = toks
+	lang := e.detectLang(toks)
+	a.Lang = langNames[lang]
+	other := langRoman
+	if lang == langRoman {
+		other = langEn
+	}
+	e.correctSpelling(toks, lang)
+	seen := make(map[int32]bool, len(toks))
+	add := func(t Term) {
+		if t.ID < 0 && t.Surface == "" {
+			return // a word that means nothing here
+		}
+		if t.ID >= 0 {
+			if c := e.v.terms[t.ID].concept; c != nil && c.Resolves != "" {
+				t.ID = e.relativePeriod(c.Resolves)
+				if t.ID < 0 {
+					return
+				}
+			}
+			if seen[t.ID] {
+				return
+			}
+			seen[t.ID] = true
+			t.Weight = e.ix.weight[t.ID]
+			ti := &e.v.terms[t.ID]
+			t.Class, t.Kind, t.Period = ti.class, ti.kind, ti.period
+		}
+		if t.Kind != nil {
+			switch t.Kind.Act {
+			case knowledge.ActGreet:
+				a.Greet = true
+				return
+			case knowledge.ActIntroduce:
+				a.Introduce = true
+				return
+			}
+		}
+		a.Terms = append(a.Terms, t)
+	}
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		var m *lexMatch
+		n, l := 0, lang
+		if t.urdu {
+			m, n, _ = e.v.longest(langUr, toks, i)
+			l = langUr
+		} else {
+			var cased bool
+			m, n, cased = e.v.longest(lang, toks, i)
+			m2, n2, cased2 := e.v.longest(other, toks, i)
+			// The longer reading wins; of two as long, one that matched a
+			// capitalised form as typed ("US") beats a function word ("us").
+			if n2 > n || n2 == n && n > 0 && m.function && !m2.function && cased2 && !cased {
+				m, n, l = m2, n2, other
+			}
+		}
+		if n > 0 {
+			if !m.function {
+				id := m.term
+				if m.homonym != nil {
+					id = e.resolveHomonym(m.homonym, l, toks)
+				}
+				add(Term{ID: id, Surface: joinRaw(toks[i : i+n]), Tok: i, Lang: langNames[l], Corrected: anyCorrected(toks[i : i+n])})
+			}
+			i += n
+			continue
+		}
+		add(e.word(t, i, l))
+		i++
+	}
+	for _, t := range a.Terms {
+		if t.Corrected {
+			a.Corrected = true
+		}
+	}
+	return a
+}
+
+// relativePeriod returns the term of the latest period the facts cover, or
+// of the one before it, or -1.
+func (e *Engine) relativePeriod(which string) int32 {
+	i := len(e.periods) - 1
+	if which == "previous" {
+		i--
+	}
+	if i < 0 {
+		return -1
+	}
+	if id, ok := e.v.ids["p:"+e.periods[i]]; ok {
+		return id
+	}
+	return -1
+}
+
+// known reports whether a Latin token means something as it is: it starts
+// a lexicon form, is a word of the knowledge base, or is a fiscal year.
+func (e *Engine) known(t *token) bool {
+	for l := range langUr {
+		n := e.v.tries[l]
+		if n.next[wordKey(l, t.lower)] != nil || t.raw != t.lower && n.next[caseMark+t.raw] != nil {
+			return true
+		}
+	}
+	if _, ok := periodToken(t.raw); ok {
+		return true
+	}
+	_, ok := e.v.ids["w:"+stem(t.lower)]
+	return ok
+}
+
+// correctSpelling replaces each Latin word that means nothing as typed and
+// is not an ordinary English word by the known word one edit away, before
+// phrases are matched, so "artifical inteligence" still reads as one
+// concept.
+func (e *Engine) correctSpelling(toks []token, lang int) {
+	for i := range toks {
+		t := &toks[i]
+		if t.urdu || t.num || len(t.lower) < minSpellLen-1 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) {
+			continue
+		}
+		if c, ok := e.sp.correct(t.lower); ok && c != t.lower {
+			t.typed = t.raw
+			t.raw, t.lower, t.corrected = c, c, true
+		}
+	}
+}
+
+// word reads one token no lexicon form covers: a fiscal year, a number or a
+// word of the knowledge base, a misspelling of one, an ordinary English word
+// (skipped), or an unknown word.
+func (e *Engine) word(t *token, i, lang int) Term {
+	if p, ok := periodToken(t.raw); ok {
+		if id, ok := e.v.ids["p:"+p]; ok {
+			return Term{ID: id, Surface: p, Tok: i}
+		}
+		// A fiscal year no fact covers: it blocks every entry.
+		return Term{ID: -1, Surface: p, Class: knowledge.ClassPeriod, Period: p, Tok: i, Weight: e.ix.maxWeight}
+	}
+	if t.num {
+		if id, ok := e.v.ids["w:"+t.lower]; ok {
+			return Term{ID: id, Surface: t.raw, Tok: i}
+		}
+		return Term{ID: -1}
+	}
+	if t.urdu {
+		return Term{ID: -1, Surface: t.raw, Tok: i, Unknown: true, Weight: e.ix.maxWeight * unknownUrduShare}
+	}
+	if id, ok := e.v.ids["w:"+stem(t.lower)]; ok {
+		return Term{ID: id, Surface: t.raw, Tok: i}
+	}
+	ordinary := e.v.lex.IsEnglishWord(t.lower)
+	if len(t.lower) <= 2 {
+		return Term{ID: -1}
+	}
+	// A word in no entry weighs what the rarest term weighs. It blocks as an
+	// unknown name unless it is an ordinary English word or one typo away
+	// from one ("recieve").
+	// In a Roman Urdu message an unknown lowercase word is more likely Urdu
+	// the lexicon lacks than a name.
+	name := len(t.lower) >= 4 && isASCIILetters(t.lower) && (lang == langEn || t.raw != t.lower) &&
+		!ordinary && !e.nearEnglishWord(t.lower)
+	return Term{ID: -1, Surface: t.raw, Tok: i, Unknown: true, Name: name, Weight: e.ix.maxWeight}
+}
+
+// resolveHomonym picks a homonym's meaning from the other words of the
+// question.
+func (e *Engine) resolveHomonym(h *homonymRule, lang int, toks []token) int32 {
+	for i := range toks {
+		if id, ok := h.context[wordKey(lang, toks[i].lower)]; ok {
+			return id
+		}
+	}
+	return h.def
+}
+
+// joinRaw returns the tokens as the user typed them.
+func joinRaw(toks []token) string {
+	parts := make([]string, len(toks))
+	for i := range toks {
+		parts[i] = toks[i].raw
+		if toks[i].typed != "" {
+			parts[i] = toks[i].typed
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func anyCorrected(toks []token) bool {
+	for i := range toks {
+		if toks[i].corrected {
+			return true
+		}
+	}
+	return false
+}
+
+// nearEnglishWord reports whether w is one edit (a deletion, insertion,
+// substitution or swap of neighbours) from a common English word.
+func (e *Engine) nearEnglishWord(w string) bool {
+	is := e.v.lex.IsEnglishWord
+	b := []byte(w)
+	for i := range b {
+		if is(w[:i] + w[i+1:]) {
+			return true
+		}
+		if i+1 < len(b) {
+			b[i], b[i+1] = b[i+1], b[i]
+			if is(string(b)) {
+				return true
+			}
+			b[i], b[i+1] = b[i+1], b[i]
+		}
+		orig := b[i]
+		for c := byte('a'); c <= 'z'; c++ {
+			if c != orig {
+				b[i] = c
+				if is(string(b)) {
+					b[i] = orig
+					return true
+				}
+			}
+		}
+		b[i] = orig
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if is(w[:i] + string(c) + w[i:]) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,86 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The number scanner: the one place regular expressions are used. It
+// rewrites the spellings of fiscal years, amounts and abbreviations that
+// span several tokens, so the tokenizer sees one token for each: "FY
+// 2024-25", "fiscal 2025", "July 2024 to June 2025" and "مالی سال 2025" all
+// become FY25; "24/7" becomes 24x7; "1,000" becomes 1000; "U.S." becomes US.
+// No words are rewritten here: what words mean is the lexicon's business.
+
+// A rewrite replaces what re matches with with. It runs only when the text
+// contains one of its triggers (a cheap test that spares most questions).
+type rewrite struct {
+	re       *regexp.Regexp
+	with     string
+	triggers []string
+}
+
+const anyDigit = "0-9"
+
+var rewrites = []rewrite{
+	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}},
+	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{"."}},
+	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{","}},
+	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
+	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}},
+	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"20"}},
+	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
+	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
+	{regexp.MustCompile(`\b(?:19|20)(\d{2})\b`), " FY$1 ", []string{anyDigit}},
+	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}},
+	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " 1 million ", []string{"lakh", "Lakh"}},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{anyDigit}},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{anyDigit}},
+	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{anyDigit}},
+}
+
+// scanNumbers applies the rewrites to s.
+func scanNumbers(s string) string {
+	for i := range rewrites {
+		rw := &rewrites[i]
+		for _, t := range rw.triggers {
+			if t == anyDigit && strings.ContainsAny(s, "0123456789") || strings.Contains(s, t) {
+				s = rw.re.ReplaceAllString(s, rw.with)
+				break
+			}
+		}
+	}
+	return s
+}
+
+// periodToken reports whether a token is a fiscal year made by scanNumbers
+// (or typed as one, "fy25"), and returns it as written in the facts: FY25.
+func periodToken(tok string) (string, bool) {
+	if len(tok) == 4 && (tok[0] == 'F' || tok[0] == 'f') && (tok[1] == 'Y' || tok[1] == 'y') && isDigit(tok[2]) && isDigit(tok[3]) {
+		return "FY" + tok[2:], true
+	}
+	return "", false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// figureRE finds the figures a fact states: sums of money, percentages and
+// other numbers. Two facts stating the same figures say the same thing, and
+// a reply shows the first only.
+var figureRE = regexp.MustCompile(`\$\s?[\d.,]+(?:\s?(?:million|billion))?|[\d.,]+\s?%|\b\d[\d,]*(?:\.\d+)?\b`)
+
+// figures returns the figures in a fact's text, normalised.
+func figures(text string) []string {
+	var out []string
+	for _, f := range figureRE.FindAllString(text, -1) {
+		f = strings.ReplaceAll(strings.ReplaceAll(f, " ", ""), ",", "")
+		if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
+			continue // a year, not a figure
+		}
+		if f == "24" || f == "7" {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package answers
+
+import "github.com/bpobot/bpobot/knowledge"
+
+// Policy holds every threshold of the decision to answer, ask back or
+// decline, in one value, so a sweep can vary them and a change shows as a
+// diff (see DefaultPolicy).
+type Policy struct {
+	// CoverageShare is how much coverage counts in the combined score; the
+	// rest is phrasing similarity. Coverage is the share of the question's
+	// weight an entry covers; phrasing similarity is the share of the
+	// nearest of the entry's own phrasings that the question contains.
+	CoverageShare float64
+	// MinScore is the lowest combined score that answers.
+	MinScore float64
+	// MinCoverage is the lowest coverage that answers, so a question with a
+	// heavy word no entry has is not answered on the strength of the rest.
+	MinCoverage float64
+	// AskScore and AskCoverage bound the "did you mean" band: a best entry
+	// below MinScore but at or above these is offered back as a suggestion
+	// rather than declined as not covered.
+	AskScore, AskCoverage float64
+	// SuggestCoverage is the least coverage an entry needs to be suggested
+	// after a decline.
+	SuggestCoverage float64
+}
+
+// DefaultPolicy is the policy New uses. Its values were chosen by 5-fold
+// cross-validation over the tune set (internal/eval/testdata/tune.yaml):
+// `bpobot eval --sweep` prints the grid and the chosen point, and the
+// figures are recorded in the README. They are not fitted to the held-out
+// set.
+var DefaultPolicy = Policy{
+	CoverageShare:   0.65,
+	MinScore:        0.55,
+	MinCoverage:     0.55,
+	AskScore:        0.40,
+	AskCoverage:     0.40,
+	SuggestCoverage: 0.2,
+}
+
+// MaxSuggestions is how many questions a decline suggests.
+const MaxSuggestions = 3
+
+// blockRank orders blocking terms from the most to the least telling: of
+// several, a decline names the first ("India's BPO revenue" is declined for
+// India, not for revenue).
+func blockRank(t *Term) int {
+	switch {
+	case t.Name:
+		return 0
+	case t.Class != "":
+		for i, c := range knowledge.Classes {
+			if c == t.Class {
+				return 1 + i
+			}
+		}
+	case t.Kind != nil && t.Kind.Never:
+		return 10
+	}
+	return 11
+}
+
+// blocker returns the term of the question the entry does not support, or
+// nil. A salient term (a fiscal year, place, name, role, sector or metric)
+// is supported when the entry's fields or facts have it. A kind of question
+// the sources never answer (how-to, forecasts, rankings) is supported only
+// when one of the entry's own phrasings asks it; a kind that needs a money
+// figure, a count, a place, a date or a name, when a fact states one. An
+// unknown name is supported by nothing.
+func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
+	var best *Term
+	consider := func(t *Term) {
+		if best == nil || blockRank(t) < blockRank(best) {
+			best = t
+		}
+	}
+	for i := range terms {
+		t := &terms[i]
+		switch {
+		case t.Name:
+			consider(t)
+		case t.Class != "":
+			if t.ID < 0 || !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) {
+				consider(t)
+			}
+		case t.Kind != nil && t.Kind.Never:
+			if !ei.hasPrimary(t.ID) {
+				consider(t)
+			}
+		case t.Kind != nil && len(t.Kind.Needs) > 0:
+			if ei.hasPrimary(t.ID) {
+				continue
+			}
+			ok := false
+			for _, n := range t.Kind.Needs {
+				ok = ok || ei.states[n]
+			}
+			if !ok {
+				consider(t)
+			}
+		}
+	}
+	return best
+}
+
+// decide picks the answering entry from ranked matches. It returns the
+// accepted match, or nil and the term that blocked the best candidate.
+func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
+	p := &e.policy
+	var blocker *Term
+	for i := range ranked {
+		m := &ranked[i]
+		if m.score < p.MinScore {
+			break
+		}
+		if m.coverage < p.MinCoverage || !m.content {
+			continue
+		}
+		if b := e.blocker(m.ei, terms); b != nil {
+			if blocker == nil {
+				blocker = b
+			}
+			continue
+		}
+		return m, nil
+	}
+	return nil, blocker
+}

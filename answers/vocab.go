@@ -1,0 +1,329 @@
+package answers
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// Languages, as small numbers for the hot path.
+const (
+	langEn = iota
+	langRoman
+	langUr
+	numLangs
+)
+
+var langNames = [numLangs]string{knowledge.English, knowledge.RomanUrdu, knowledge.Urdu}
+
+// termInfo is what the engine knows about one term. Terms are concepts and
+// kinds of the lexicon, names from the sources, fiscal years, and the words
+// of the knowledge base that no concept lists (by stem).
+type termInfo struct {
+	key     string // "c:earn", "k:amount", "p:FY25", "w:payrol"
+	class   string // salient class, or ""
+	kind    *knowledge.Kind
+	concept *knowledge.Concept
+	period  string // for a fiscal year: "FY25"
+	display string // how a decline names it, when the user's word is not better
+}
+
+// A trie node: the lexicon's forms, word by word, keyed by each language's
+// key for a word (see wordKey).
+type trieNode struct {
+	next map[string]*trieNode
+	val  *lexMatch
+}
+
+// lexMatch is what a form means.
+type lexMatch struct {
+	term     int32 // the concept or kind, or -1 for a function word
+	homonym  *homonymRule
+	function bool
+}
+
+type homonymRule struct {
+	def     int32
+	context map[string]int32 // a word key in the question -> the meaning it selects
+}
+
+// vocab is the compiled lexicon: interned terms, a trie per language, and
+// what the knowledge base's own words are.
+type vocab struct {
+	terms []termInfo
+	ids   map[string]int32
+	tries [numLangs]*trieNode
+	lex   *knowledge.Lexicon
+
+	owner      map[*trieNode]string // who defined a node's meaning, for lint messages
+	collisions []string             // forms that lost to another meaning of the same key
+}
+
+func (v *vocab) intern(key string) (int32, *termInfo) {
+	if id, ok := v.ids[key]; ok {
+		return id, &v.terms[id]
+	}
+	id := int32(len(v.terms))
+	v.terms = append(v.terms, termInfo{key: key})
+	v.ids[key] = id
+	return id, &v.terms[id]
+}
+
+// wildcard in a form stands for any one word ("which * companies"); it
+// cannot start a form.
+const wildcard = "*"
+
+// caseMark prefixes the key of a form written with a capital: it matches
+// only a word typed exactly so.
+const caseMark = "\x01"
+
+// wordKey is how a word of one language is looked up: English by its stem,
+// Roman Urdu with doubled letters squashed (kitnaa, kitna), Urdu as folded.
+func wordKey(lang int, lower string) string {
+	switch lang {
+	case langEn:
+		return stem(lower)
+	case langRoman:
+		return squash(lower)
+	}
+	return lower
+}
+
+// squash collapses runs of one letter: "zyaada" and "zyada" meet.
+func squash(w string) string {
+	if len(w) < 3 {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if i > 0 && w[i] == w[i-1] && w[i] < 0x80 {
+			continue
+		}
+		b = append(b, w[i])
+	}
+	return string(b)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// formKeys returns the trie path of a form in one language.
+func formKeys(lang int, form string) []string {
+	toks := tokenize(form)
+	keys := make([]string, 0, len(toks))
+	if strings.Contains(form, wildcard) {
+		var keys []string
+		for _, w := range strings.Fields(form) {
+			if w == wildcard {
+				keys = append(keys, wildcard)
+			} else {
+				keys = append(keys, formKeys(lang, w)...)
+			}
+		}
+		return keys
+	}
+	for _, t := range toks {
+		if hasUpper(t.raw) {
+			keys = append(keys, caseMark+t.raw)
+		} else {
+			keys = append(keys, wordKey(lang, t.lower))
+		}
+	}
+	return keys
+}
+
+func (v *vocab) add(lang int, form string, m *lexMatch, who string) {
+	keys := formKeys(lang, form)
+	if len(keys) == 0 {
+		return
+	}
+	n := v.tries[lang]
+	for _, k := range keys {
+		c := n.next[k]
+		if c == nil {
+			c = &trieNode{next: map[string]*trieNode{}}
+			n.next[k] = c
+		}
+		n = c
+	}
+	switch {
+	case n.val == nil:
+		n.val = m // the first meaning wins: function words are added first
+		v.owner[n] = who
+	case n.val.function != m.function || !n.val.function && n.val.term != m.term:
+		if v.owner[n] != who {
+			v.collisions = append(v.collisions, fmt.Sprintf("the %s form %q of %s is read as %s (the engine compares words by their stems)", langNames[lang], form, who, v.owner[n]))
+		}
+	}
+}
+
+// newVocab compiles the lexicon, plus the names the sources mention (the
+// open class).
+func newVocab(kb *knowledge.Base) *vocab {
+	lx := kb.Lexicon
+	if lx == nil {
+		lx = &knowledge.Lexicon{}
+	}
+	v := &vocab{ids: map[string]int32{}, lex: lx, owner: map[*trieNode]string{}}
+	for l := range v.tries {
+		v.tries[l] = &trieNode{next: map[string]*trieNode{}}
+	}
+	fn := &lexMatch{term: -1, function: true}
+	for l := range numLangs {
+		for _, w := range lx.FunctionWords.Of(langNames[l]) {
+			v.add(l, w, fn, "a function word")
+		}
+	}
+	for _, c := range lx.Concepts {
+		id, ti := v.intern("c:" + c.ID)
+		ti.class, ti.concept, ti.display = c.Class, c, c.Display
+		for l := range numLangs {
+			for _, f := range c.Forms.Of(langNames[l]) {
+				v.add(l, f, &lexMatch{term: id}, fmt.Sprintf("concept %q (%s)", c.ID, c.Pos))
+			}
+		}
+	}
+	for _, k := range lx.Kinds {
+		id, ti := v.intern("k:" + k.ID)
+		ti.kind = k
+		for l := range numLangs {
+			for _, f := range k.Forms.Of(langNames[l]) {
+				v.add(l, f, &lexMatch{term: id}, fmt.Sprintf("kind %q (%s)", k.ID, k.Pos))
+			}
+		}
+	}
+	// The open class: names from citations, attributions and entities. A
+	// name whose form a concept already lists adds its other forms there.
+	for _, n := range kb.Names() {
+		var id int32 = -1
+		for i, f := range n.Forms {
+			n.Forms[i] = strings.ToLower(f) // names match whatever the case
+		}
+		for _, f := range n.Forms {
+			if m := v.lookupForm(langEn, f); m != nil && m.term >= 0 {
+				id = m.term
+				break
+			}
+		}
+		if id < 0 {
+			var ti *termInfo
+			id, ti = v.intern("n:" + strings.ToLower(n.Forms[0]))
+			ti.class, ti.display = knowledge.ClassName, n.Forms[0]
+		}
+		for _, f := range n.Forms {
+			if v.lookupForm(langEn, f) == nil {
+				v.add(langEn, f, &lexMatch{term: id}, fmt.Sprintf("the name %q", n.Forms[0]))
+				v.add(langRoman, f, &lexMatch{term: id}, fmt.Sprintf("the name %q", n.Forms[0]))
+			}
+		}
+	}
+	for _, h := range lx.Homonyms {
+		l := langIndex(h.Lang)
+		m := v.lookupForm(l, h.Form)
+		if m == nil {
+			continue
+		}
+		rule := &homonymRule{def: v.ids[termKeyOf(lx, h.Default)], context: map[string]int32{}}
+		for id, words := range h.Context {
+			for _, w := range words {
+				rule.context[wordKey(l, strings.ToLower(w))] = v.ids[termKeyOf(lx, id)]
+			}
+		}
+		m.homonym = rule
+		m.term = rule.def
+		// A declared homonym is not a collision.
+		var keep []string
+		for _, c := range v.collisions {
+			if !strings.Contains(c, fmt.Sprintf("form %q ", h.Form)) && !strings.Contains(c, fmt.Sprintf("form %q ", h.Form+"s")) {
+				keep = append(keep, c)
+			}
+		}
+		v.collisions = keep
+	}
+	return v
+}
+
+// termKeyOf returns the term key of a concept or kind id.
+func termKeyOf(lx *knowledge.Lexicon, id string) string {
+	for _, k := range lx.Kinds {
+		if k.ID == id {
+			return "k:" + id
+		}
+	}
+	return "c:" + id
+}
+
+func langIndex(name string) int {
+	for i, n := range langNames {
+		if n == name {
+			return i
+		}
+	}
+	return langEn
+}
+
+// lookupForm returns what a whole form means in one language, or nil.
+func (v *vocab) lookupForm(lang int, form string) *lexMatch {
+	n := v.tries[lang]
+	for _, k := range formKeys(lang, form) {
+		if n = n.next[k]; n == nil {
+			return nil
+		}
+	}
+	return n.val
+}
+
+// longest finds the longest form of one language starting at toks[i]. It
+// returns the match, how many tokens it spans (0 for none), and whether it
+// matched a form written with a capital ("US") exactly as typed.
+func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
+	var best *lexMatch
+	bestLen, bestCased := 0, false
+	var walk func(n *trieNode, j int, cased bool)
+	walk = func(n *trieNode, j int, cased bool) {
+		if n.val != nil && j-i > bestLen {
+			best, bestLen, bestCased = n.val, j-i, cased
+		}
+		if j >= len(toks) || j-i >= 8 || (j > i && toks[j].brk) {
+			return
+		}
+		t := &toks[j]
+		if t.raw != t.lower {
+			if c := n.next[caseMark+t.raw]; c != nil {
+				walk(c, j+1, true)
+			}
+		}
+		if c := n.next[wordKey(lang, t.lower)]; c != nil {
+			walk(c, j+1, cased)
+		}
+		if c := n.next[wildcard]; c != nil && j > i {
+			walk(c, j+1, cased) // "which * companies": any one word
+		}
+	}
+	walk(v.tries[lang], i, false)
+	return best, bestLen, bestCased
+}
+
+// idf is the inverse document frequency of a term found in df of n entries.
+func idf(n, df int) float64 {
+	return math.Log(1 + float64(n)/float64(max(df, 1)))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

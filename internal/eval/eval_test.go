@@ -1,0 +1,121 @@
+package eval
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+var (
+	once sync.Once
+	eng  *answers.Engine
+)
+
+func engine(t *testing.T) *answers.Engine {
+	t.Helper()
+	once.Do(func() {
+		kb, err := knowledge.Default()
+		if err != nil {
+			panic(err)
+		}
+		eng = answers.New(kb)
+	})
+	return eng
+}
+
+func load(t *testing.T, name string) []Case {
+	t.Helper()
+	cases, err := Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
+
+// TestTuneSet is the gate on the set the engine is tuned on.
+func TestTuneSet(t *testing.T) {
+	cases := load(t, TuneSet)
+	if len(cases) < 269 {
+		t.Fatalf("tune set has %d questions; it only grows", len(cases))
+	}
+	res := Evaluate(engine(t), cases)
+	t.Logf("tune set:\n%s", res.Figures())
+	if !TuneGate.Passes(res) {
+		t.Errorf("below the gate (answer %.0f%%, decline %.0f%%):\n%s", 100*TuneGate.Answer, 100*TuneGate.Decline, res.Summary())
+	}
+}
+
+// TestHeldOutSet is the ratchet on the frozen held-out set. Its misses are
+// not printed: fixing them one by one would be tuning on it.
+func TestHeldOutSet(t *testing.T) {
+	cases := load(t, HeldOutSet)
+	var answer, decline, urdu int
+	for _, c := range cases {
+		if c.Answer {
+			answer++
+		} else {
+			decline++
+		}
+		if strings.Contains(c.Note, "[ur]") {
+			urdu++
+		}
+	}
+	if len(cases) < 300 || decline < 100 || urdu < 60 {
+		t.Fatalf("held-out set: %d questions, %d to decline, %d in Urdu script; want at least 300, 100 and 60", len(cases), decline, urdu)
+	}
+	res := Evaluate(engine(t), cases)
+	t.Logf("held-out set:\n%s", res.Figures())
+	if !HeldOutGate.Passes(res) {
+		t.Errorf("below the ratchet (answer %.1f%%, decline %.1f%%):\n%s", 100*HeldOutGate.Answer, 100*HeldOutGate.Decline, res.Figures())
+	}
+}
+
+// TestSelfRetrieval: every canonical question and phrasing answers its own
+// entry.
+func TestSelfRetrieval(t *testing.T) {
+	n, misses := SelfRetrieval(engine(t))
+	for _, m := range misses {
+		t.Error(m)
+	}
+	if n < 600 {
+		t.Errorf("only %d questions and phrasings", n)
+	}
+}
+
+// TestLeaveOneOut gates leave-one-phrasing-out on every third phrasing (all
+// of them take a rebuild each; `bpobot eval --loo` runs them all).
+func TestLeaveOneOut(t *testing.T) {
+	kb := engine(t).Knowledge()
+	n, misses := leaveOneOut(kb, answers.New, 3)
+	share := float64(n-len(misses)) / float64(n)
+	t.Logf("leave-one-phrasing-out (every third phrasing): %d/%d (%.1f%%)", n-len(misses), n, 100*share)
+	if share+1e-9 < LOOSampleGate {
+		t.Errorf("below the ratchet %.1f%%", 100*LOOSampleGate)
+	}
+}
+
+func TestSweepAndCrossValidate(t *testing.T) {
+	cases := load(t, TuneSet)[:60]
+	rows := Sweep(engine(t), cases, engine(t).Policy(), []float64{0.5, 0.6}, []float64{0.5, 0.6})
+	if len(rows) != 4 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	if !strings.Contains(SweepTable(rows), "0.60") {
+		t.Error("table lacks a threshold")
+	}
+	res, chosen := CrossValidate(engine(t), cases, engine(t).Policy(), []float64{0.5, 0.6}, []float64{0.5, 0.6}, 3)
+	if len(chosen) != 3 || res.Answer+res.Decline != len(cases) {
+		t.Errorf("cross-validation covered %d of %d cases in %d folds", res.Answer+res.Decline, len(cases), len(chosen))
+	}
+}
+
+func TestParseCasesRejects(t *testing.T) {
+	for _, bad := range []string{"", "- q: x\n  answer: true\n", "- q: x\n  answr: false\n"} {
+		if _, err := ParseCases([]byte(bad)); err == nil {
+			t.Errorf("ParseCases(%q) = nil error", bad)
+		}
+	}
+}

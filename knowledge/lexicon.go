@@ -1,0 +1,315 @@
+package knowledge
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// The languages a lexicon form can be written in.
+const (
+	English   = "en"    // English
+	RomanUrdu = "roman" // Urdu in Latin letters, as Pakistanis type it in chat
+	Urdu      = "ur"    // Urdu in Urdu (Arabic) script
+)
+
+// Languages lists the languages in the order forms are listed.
+var Languages = []string{English, RomanUrdu, Urdu}
+
+// Forms are the ways one concept is written, per language, as users type
+// them: whole words or phrases of several words, never stems. A form with a
+// capital letter ("US", "IT") matches only when typed with that capital, so
+// that "US" is the country and "us" is not.
+type Forms struct {
+	En    []string `yaml:"en,omitempty"`
+	Roman []string `yaml:"roman,omitempty"`
+	Ur    []string `yaml:"ur,omitempty"`
+}
+
+// Of returns the forms in one language.
+func (f Forms) Of(lang string) []string {
+	switch lang {
+	case English:
+		return f.En
+	case RomanUrdu:
+		return f.Roman
+	case Urdu:
+		return f.Ur
+	}
+	return nil
+}
+
+// The salient classes of concepts. A question that names a salient concept
+// the best entry does not support is declined, whatever its score: the
+// sources answer "earnings in FY25", not "in FY23", not "in Karachi".
+const (
+	ClassPlace  = "place"  // countries, cities, regions
+	ClassPeriod = "period" // months, quarters, "next year" (fiscal years are recognised by shape)
+	ClassName   = "name"   // organisations, companies and people: an open class
+	ClassRole   = "role"   // titles such as president or senior vice chairman
+	ClassMetric = "metric" // what can be measured: salaries, employees, earnings
+	ClassSector = "sector" // industries other than BPO: IT, textiles, freelancing
+)
+
+// Classes lists the salient classes, from the most to the least telling: of
+// several unsupported terms, a decline names the first.
+var Classes = []string{ClassPeriod, ClassPlace, ClassName, ClassRole, ClassSector, ClassMetric}
+
+// What a fact can state, for question kinds that need one: "how many" needs
+// a count, "where" a place.
+const (
+	StatesMoney   = "money"
+	StatesCount   = "count"
+	StatesPercent = "percent"
+	StatesPlace   = "place"
+	StatesPeriod  = "period"
+	StatesName    = "name"
+)
+
+var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName}
+
+// A Concept is one unit of meaning with its forms in each language, for
+// example earn: earn, revenue, income; kamaya, kamai; کمایا, آمدنی.
+type Concept struct {
+	ID      string `yaml:"id"`
+	Class   string `yaml:"class,omitempty"`   // a salient class, or empty
+	Display string `yaml:"display,omitempty"` // how a decline names it, e.g. "salaries"
+	Message string `yaml:"message,omitempty"` // the decline message when it blocks, instead of its class's
+	// Resolves makes the concept a relative period: "latest" reads it as
+	// the latest period the facts cover ("last fiscal year"), "previous" as
+	// the one before.
+	Resolves string `yaml:"resolves,omitempty"`
+	Forms    `yaml:",inline"`
+
+	Pos Pos `yaml:"-"`
+}
+
+// Acts a question kind can call for instead of an answer from the entries.
+const (
+	ActGreet     = "greet"     // hello, salam, thanks
+	ActIntroduce = "introduce" // who are you, what can you do
+)
+
+// A Kind is a kind of question ("how many", "where", "how to"), recognised by
+// its forms, and what a fact must state to answer it.
+type Kind struct {
+	ID      string   `yaml:"id"`
+	Needs   []string `yaml:"needs,omitempty"`   // a fact of the entry must state one of these
+	Never   bool     `yaml:"never,omitempty"`   // the sources never answer it (how-to, forecasts, rankings)
+	Act     string   `yaml:"act,omitempty"`     // greet or introduce: answered by the bot, not from entries
+	Message string   `yaml:"message,omitempty"` // the decline message when it blocks
+	Forms   `yaml:",inline"`
+
+	Pos Pos `yaml:"-"`
+}
+
+// A Homonym declares a form that belongs to two concepts or kinds of one
+// language ("mean": what a word means, or an average). The form takes the
+// meaning of the first alternative whose context words occur in the
+// question, and otherwise the default.
+type Homonym struct {
+	Lang    string              `yaml:"lang"`
+	Form    string              `yaml:"form"`
+	Default string              `yaml:"default"`           // a concept or kind id
+	Context map[string][]string `yaml:"context,omitempty"` // concept or kind id -> words that select it
+
+	Pos Pos `yaml:"-"`
+}
+
+// Settings are product settings that name knowledge-base ids, validated
+// like the rest.
+type Settings struct {
+	DefaultSuggestions []string `yaml:"default_suggestions"` // entry ids suggested when nothing in the question helps
+	// Joiners are the words that join two questions in one message ("and",
+	// "aur", "vs"): the engine tries the parts on their own.
+	Joiners Forms `yaml:"joiners"`
+}
+
+// A Lexicon is the language and domain vocabulary the answer engine reads:
+// function words per language, concepts, question kinds, homonyms, and the
+// messages and settings replies are built from. It is data: a curator extends
+// it in lexicon/*.yaml without touching Go.
+type Lexicon struct {
+	FunctionWords Forms // words that carry no content, per language
+	Concepts      []*Concept
+	Kinds         []*Kind
+	Homonyms      []*Homonym
+	Messages      map[string]string // reply texts by key (see RequiredMessages)
+	Settings      Settings
+
+	// words is the sorted, newline-separated list of common English words
+	// (lexicon/english-words.txt), used to tell an ordinary word the
+	// knowledge base does not use from a name it does not know.
+	words []byte
+}
+
+// IsEnglishWord reports whether w (lowercase) is a common English word.
+func (l *Lexicon) IsEnglishWord(w string) bool {
+	data := l.words
+	lo, hi := 0, len(data)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		start := bytes.LastIndexByte(data[:mid], '\n') + 1
+		end := start + bytes.IndexByte(data[start:], '\n')
+		if end < start {
+			end = len(data)
+		}
+		switch c := strings.Compare(string(data[start:end]), w); {
+		case c == 0:
+			return true
+		case c < 0:
+			lo = end + 1
+		default:
+			hi = start
+		}
+	}
+	return false
+}
+
+// RequiredMessages are the message keys a lexicon must define. Messages may
+// use {term} (the word the sources do not cover), {periods} (the periods the
+// facts cover, computed from them) and {topics} (the browsing topics).
+var RequiredMessages = []string{
+	"empty", "greeting", "introduction", "not_covered", "unsure", "unknown_name",
+	"period", "partial", "fiscal_year", "class_place", "class_period", "class_name",
+	"class_role", "class_sector", "class_metric",
+}
+
+// A Name is an organisation, company or person the knowledge base mentions,
+// found in the sources' citations, the facts' attributions and entities.
+// Names form the open class: every new source adds its own.
+type Name struct {
+	Forms []string // the full name, its abbreviation and, for a person, the surname
+}
+
+// Names returns the names mentioned by the sources, attributions and fact
+// entities, in a stable order.
+func (b *Base) Names() []Name {
+	seen := make(map[string]bool)
+	var out []Name
+	add := func(text string) {
+		for _, n := range parseNames(text, b.isRole) {
+			key := strings.ToLower(n.Forms[0])
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, n)
+			}
+		}
+	}
+	for _, s := range b.Sources {
+		for _, c := range s.Cites {
+			add(c)
+		}
+	}
+	for _, f := range b.Facts {
+		if f.Attribution != "" {
+			add(Attributee(f.Attribution))
+		}
+		for _, e := range f.Entities {
+			add(e)
+		}
+	}
+	return out
+}
+
+// isRole reports whether s is an English form of a role concept.
+func (b *Base) isRole(s string) bool {
+	if b.Lexicon == nil {
+		return false
+	}
+	for _, c := range b.Lexicon.Concepts {
+		if c.Class != ClassRole {
+			continue
+		}
+		for _, f := range c.En {
+			if strings.EqualFold(f, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Attributee strips the lead-in of an attribution: "according to the State
+// Bank of Pakistan" is "State Bank of Pakistan".
+func Attributee(a string) string {
+	for _, p := range []string{"according to the ", "according to ", "as reported by ", "per "} {
+		if strings.HasPrefix(strings.ToLower(a), p) {
+			return a[len(p):]
+		}
+	}
+	return a
+}
+
+// parseNames reads a citation such as "Adeel Azhar, President, Call Centers
+// Association of Pakistan (CCAP)": comma-separated parts, each a name, a
+// role, or a name with its abbreviation in brackets.
+func parseNames(text string, isRole func(string) bool) []Name {
+	var out []Name
+	for _, part := range strings.Split(text, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" || isRole(part) {
+			continue
+		}
+		var n Name
+		if i := strings.Index(part, "("); i > 0 && strings.HasSuffix(part, ")") {
+			full := strings.TrimSpace(part[:i])
+			n.Forms = append(n.Forms, full, strings.TrimSpace(part[i+1:len(part)-1]))
+		} else {
+			n.Forms = append(n.Forms, part)
+			words := strings.Fields(part)
+			if len(words) >= 2 && len(words) <= 4 && allCapitalised(words) {
+				// A person: also known by surname and by first and last name.
+				last := words[len(words)-1]
+				if len(last) >= 4 {
+					n.Forms = append(n.Forms, last)
+				}
+				if len(words) > 2 {
+					n.Forms = append(n.Forms, strings.Join(words[len(words)-2:], " "))
+				}
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func allCapitalised(words []string) bool {
+	for _, w := range words {
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) || strings.ToUpper(w) == w {
+			return false // a connector ("of") or an acronym: not a person's name
+		}
+	}
+	return true
+}
+
+// Periods returns the distinct periods the facts' figures cover, sorted,
+// e.g. ["FY24", "FY25"]. A range such as "FY24–FY25" counts as both.
+func (b *Base) Periods() []string {
+	var out []string
+	for _, f := range b.Facts {
+		for _, p := range SplitPeriods(f.Period) {
+			if !contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// SplitPeriods splits a fact's period field into its periods.
+func SplitPeriods(s string) []string {
+	return strings.FieldsFunc(s, func(c rune) bool { return c == '–' || c == '-' || c == ',' || c == ' ' })
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

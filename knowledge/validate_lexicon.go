@@ -1,0 +1,155 @@
+package knowledge
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/bpobot/bpobot/internal/fold"
+)
+
+// FormKey is how a form is compared: folded, except that a form with a
+// capital letter keeps its case, because it matches only as typed ("US").
+func FormKey(form string) string {
+	form = strings.Join(strings.Fields(form), " ")
+	for _, r := range form {
+		if unicode.IsUpper(r) {
+			return form
+		}
+	}
+	return fold.String(form)
+}
+
+// validateLexicon checks the lexicon: ids, classes, what kinds need, that no
+// form of one language means two things unless declared a homonym, that
+// every required message is there and that settings name real entries.
+func (b *Base) validateLexicon() []error {
+	var errs []error
+	lx := b.Lexicon
+	bad := func(pos Pos, kind, id, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s %q: %s", pos, kind, id, fmt.Sprintf(format, args...)))
+	}
+	ids := make(map[string]Pos)
+	type owner struct {
+		id  string
+		pos Pos
+	}
+	forms := map[string]map[string][]owner{} // lang -> key -> owners
+	for _, l := range Languages {
+		forms[l] = map[string][]owner{}
+	}
+	addForms := func(kind, id string, pos Pos, f Forms) {
+		n := 0
+		for _, l := range Languages {
+			for _, form := range f.Of(l) {
+				if blank(form) {
+					bad(pos, kind, id, "has an empty %s form", l)
+					continue
+				}
+				n++
+				k := FormKey(form)
+				if os := forms[l][k]; len(os) > 0 && os[len(os)-1].id == id {
+					continue // two spellings that fold to one form
+				}
+				forms[l][k] = append(forms[l][k], owner{id, pos})
+			}
+		}
+		if n == 0 {
+			bad(pos, kind, id, "has no forms (list them under en, roman and ur)")
+		}
+	}
+	for _, c := range lx.Concepts {
+		if !validID(c.ID) {
+			bad(c.Pos, "concept", c.ID, "id must be lowercase letters, digits and dashes")
+		} else if p, dup := ids[c.ID]; dup {
+			bad(c.Pos, "concept", c.ID, "duplicate id (first defined at %s)", p)
+		}
+		ids[c.ID] = c.Pos
+		if c.Class != "" && !contains(Classes, c.Class) {
+			bad(c.Pos, "concept", c.ID, "class %q is not one of %s", c.Class, strings.Join(Classes, ", "))
+		}
+		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
+			bad(c.Pos, "concept", c.ID, "resolves %q is not latest or previous", c.Resolves)
+		}
+		addForms("concept", c.ID, c.Pos, c.Forms)
+	}
+	for _, k := range lx.Kinds {
+		if !validID(k.ID) {
+			bad(k.Pos, "kind", k.ID, "id must be lowercase letters, digits and dashes")
+		} else if p, dup := ids[k.ID]; dup {
+			bad(k.Pos, "kind", k.ID, "duplicate id (first defined at %s)", p)
+		}
+		ids[k.ID] = k.Pos
+		for _, n := range k.Needs {
+			if !contains(allStates, n) {
+				bad(k.Pos, "kind", k.ID, "needs %q, which is not one of %s", n, strings.Join(allStates, ", "))
+			}
+		}
+		if k.Act != "" && k.Act != ActGreet && k.Act != ActIntroduce {
+			bad(k.Pos, "kind", k.ID, "act %q is not %s or %s", k.Act, ActGreet, ActIntroduce)
+		}
+		if k.Never && blank(k.Message) {
+			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
+		}
+		addForms("kind", k.ID, k.Pos, k.Forms)
+	}
+	declared := map[string]*Homonym{}
+	for _, h := range lx.Homonyms {
+		if !contains(Languages, h.Lang) {
+			bad(h.Pos, "homonym", h.Form, "lang %q is not one of %s", h.Lang, strings.Join(Languages, ", "))
+			continue
+		}
+		key := h.Lang + "\x00" + FormKey(h.Form)
+		declared[key] = h
+		owners := forms[h.Lang][FormKey(h.Form)]
+		has := func(id string) bool {
+			for _, o := range owners {
+				if o.id == id {
+					return true
+				}
+			}
+			return false
+		}
+		if !has(h.Default) {
+			bad(h.Pos, "homonym", h.Form, "default %q does not list the %s form %q", h.Default, h.Lang, h.Form)
+		}
+		for id := range h.Context {
+			if !has(id) {
+				bad(h.Pos, "homonym", h.Form, "context names %q, which does not list the %s form %q", id, h.Lang, h.Form)
+			}
+		}
+	}
+	for _, l := range Languages {
+		for k, os := range forms[l] {
+			if len(os) > 1 && declared[l+"\x00"+k] == nil {
+				var where []string
+				for _, o := range os {
+					where = append(where, fmt.Sprintf("%q (%s)", o.id, o.pos))
+				}
+				errs = append(errs, fmt.Errorf("%s: the %s form %q belongs to %s: keep it in one, or declare it under homonyms", os[1].pos, l, k, strings.Join(where, " and ")))
+			}
+		}
+		seen := map[string]bool{}
+		for _, w := range lx.FunctionWords.Of(l) {
+			k := FormKey(w)
+			if seen[w] {
+				errs = append(errs, fmt.Errorf("function word %q is listed twice under %s", w, l))
+			}
+			seen[w] = true
+			if os := forms[l][k]; len(os) > 0 {
+				errs = append(errs, fmt.Errorf("%s: %s %q is both a function word and a form of %q: remove one", os[0].pos, l, w, os[0].id))
+			}
+		}
+	}
+	for _, key := range RequiredMessages {
+		if blank(lx.Messages[key]) {
+			errs = append(errs, fmt.Errorf("lexicon: message %q is missing (add it under messages:)", key))
+		}
+	}
+	for _, id := range lx.Settings.DefaultSuggestions {
+		if b.entries[id] == nil {
+			errs = append(errs, fmt.Errorf("lexicon: settings: default suggestion %q is not an entry", id))
+		}
+	}
+	return errs
+}
