@@ -215,6 +215,9 @@ func (e *Engine) word(t *token, i, lang int) Term {
 		return Term{ID: -1}
 	}
 	if t.urdu {
+		if id, ok := e.v.ids["w:"+t.lower]; ok {
+			return Term{ID: id, Surface: t.raw, Tok: i}
+		}
 		return Term{ID: -1, Surface: t.raw, Tok: i, Unknown: true, Weight: e.ix.maxWeight * unknownUrduShare}
 	}
 	if id, ok := e.v.ids["w:"+stem(t.lower)]; ok {

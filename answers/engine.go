@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -132,7 +133,7 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 		switch {
 		case t.Name, t.Class != "" && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0):
 			consider(t)
-		case t.Kind != nil && t.Kind.Never && !e.anyPrimary(t.ID):
+		case t.Kind != nil && t.Kind.Never && !e.anyKinds(t.ID):
 			consider(t)
 		}
 	}
@@ -151,10 +152,11 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	return e.decline(r, ranked, nil, DeclineNotCovered)
 }
 
-// anyPrimary reports whether some entry has the term in its primary fields.
-func (e *Engine) anyPrimary(id int32) bool {
-	for _, p := range e.ix.postings[id] {
-		if p.primary {
+// anyKinds reports whether some entry lists the kind of question under
+// `kinds:`.
+func (e *Engine) anyKinds(id int32) bool {
+	for i := range e.ix.entries {
+		if slices.Contains(e.ix.entries[i].kinds, id) {
 			return true
 		}
 	}

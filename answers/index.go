@@ -30,6 +30,8 @@ type entryIndex struct {
 	primary   []int32 // sorted term ids of the question, phrasings and keywords
 	secondary []int32 // sorted term ids found only in its facts
 	states    map[string]bool
+	kinds     []int32 // kinds of question it answers whatever its facts state (Entry.Kinds)
+	periods   bool    // some fact of it has a period
 	phrasings []int32 // indexes into index.phrasings
 	figures   [][]string
 }
@@ -238,7 +240,13 @@ func (e *Engine) buildIndex() {
 				for _, s := range f.States {
 					ei.states[s] = true
 				}
+				ei.periods = ei.periods || f.Period != ""
 				ei.figures = append(ei.figures, figures(f.Text))
+			}
+		}
+		for _, k := range en.Kinds {
+			if id, ok := e.v.ids["k:"+k]; ok {
+				ei.kinds = append(ei.kinds, id)
 			}
 		}
 		ei.primary = sortedIDs(prim)

@@ -1,6 +1,10 @@
 package answers
 
-import "github.com/bpobot/bpobot/knowledge"
+import (
+	"slices"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
 
 // Policy holds every threshold of the decision to answer, ask back or
 // decline, in one value, so a sweep can vary them and a change shows as a
@@ -64,10 +68,11 @@ func blockRank(t *Term) int {
 // blocker returns the term of the question the entry does not support, or
 // nil. A salient term (a fiscal year, place, name, role, sector or metric)
 // is supported when the entry's fields or facts have it. A kind of question
-// the sources never answer (how-to, forecasts, rankings) is supported only
-// when one of the entry's own phrasings asks it; a kind that needs a money
-// figure, a count, a place, a date or a name, when a fact states one. An
-// unknown name is supported by nothing.
+// that needs a money figure, a count, a percentage, a place, a date or a
+// name is supported when a fact of the entry states one; a kind the sources
+// never answer (how-to, forecasts, rankings) is not supported. Either is
+// supported when the entry lists it under `kinds:`. An unknown name is
+// supported by nothing.
 func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	var best *Term
 	consider := func(t *Term) {
@@ -80,16 +85,16 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 		switch {
 		case t.Name:
 			consider(t)
+		case t.Period != "" && t.ID >= 0 && !ei.periods:
+			// A period the sources cover, asked of an entry whose facts
+			// are not figures of any period ("the Dabba scam in FY25"):
+			// nothing in the entry contradicts it.
 		case t.Class != "":
 			if t.ID < 0 || !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) {
 				consider(t)
 			}
-		case t.Kind != nil && t.Kind.Never:
-			if !ei.hasPrimary(t.ID) {
-				consider(t)
-			}
-		case t.Kind != nil && len(t.Kind.Needs) > 0:
-			if ei.hasPrimary(t.ID) {
+		case t.Kind != nil && (t.Kind.Never || len(t.Kind.Needs) > 0):
+			if slices.Contains(ei.kinds, t.ID) {
 				continue
 			}
 			ok := false

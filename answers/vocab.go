@@ -73,6 +73,10 @@ func (v *vocab) intern(key string) (int32, *termInfo) {
 	return id, &v.terms[id]
 }
 
+// exactMark prefixes the key of a one-word form matched as written rather
+// than by its stem.
+const exactMark = "\x02"
+
 // wildcard in a form stands for any one word ("which * companies"); it
 // cannot start a form.
 const wildcard = "*"
@@ -133,10 +137,15 @@ func formKeys(lang int, form string) []string {
 		return keys
 	}
 	for _, t := range toks {
-		if hasUpper(t.raw) {
+		switch k := wordKey(lang, t.lower); {
+		case hasUpper(t.raw):
 			keys = append(keys, caseMark+t.raw)
-		} else {
-			keys = append(keys, wordKey(lang, t.lower))
+		case len(toks) == 1 && k != t.lower:
+			// A one-word form whose stem is another word ("whats" is not
+			// "what"): matched as written, before stems.
+			keys = append(keys, exactMark+t.lower)
+		default:
+			keys = append(keys, k)
 		}
 	}
 	return keys
@@ -301,6 +310,11 @@ func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
 		if t.raw != t.lower {
 			if c := n.next[caseMark+t.raw]; c != nil {
 				walk(c, j+1, true)
+			}
+		}
+		if j == i {
+			if c := n.next[exactMark+t.lower]; c != nil {
+				walk(c, j+1, cased)
 			}
 		}
 		if c := n.next[wordKey(lang, t.lower)]; c != nil {

@@ -82,6 +82,11 @@ type Entry struct {
 	// your data come from"): it is matched on the sources' titles, authors
 	// and citations rather than on what its sample facts say.
 	AboutSources bool `yaml:"about_sources,omitempty"`
+	// Kinds lists kinds of question (lexicon kinds: where, how-to, ...)
+	// the entry answers although its facts do not state what they need:
+	// "where do you get your data" is a where question a sources entry
+	// answers without naming a place.
+	Kinds []string `yaml:"kinds,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }

@@ -141,6 +141,17 @@ func (b *Base) validateLexicon() []error {
 			}
 		}
 	}
+	kinds := map[string]bool{}
+	for _, k := range lx.Kinds {
+		kinds[k.ID] = true
+	}
+	for _, e := range b.Entries {
+		for _, k := range e.Kinds {
+			if !kinds[k] {
+				bad(e.Pos, "entry", e.ID, "kinds: %q is not a kind of question in the lexicon", k)
+			}
+		}
+	}
 	for _, key := range RequiredMessages {
 		if blank(lx.Messages[key]) {
 			errs = append(errs, fmt.Errorf("lexicon: message %q is missing (add it under messages:)", key))

@@ -315,7 +315,7 @@ func kbCmd(args []string, std stdio, kbDir string) error {
 	lint := eng.Lint()
 	_, misses := eval.SelfRetrieval(eng)
 	for _, m := range misses {
-		lint = append(lint, m.String()+" (rephrase it, or move it to the entry it answers)")
+		lint = append(lint, m.String()+" (rephrase it, move it to the entry it answers, or list the kind of question under the entry's kinds:)")
 	}
 	if len(lint) > 0 {
 		return fmt.Errorf("%s: %d problems:\n  %s", name, len(lint), strings.Join(lint, "\n  "))

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bpobot/bpobot/answers"
@@ -34,6 +35,9 @@ type RetrievalMiss struct {
 
 func (m RetrievalMiss) String() string {
 	got := "is declined (" + m.Got.Reason.String() + ")"
+	if m.Got.Unsupported != "" {
+		got += " for " + strconv.Quote(m.Got.Unsupported)
+	}
 	if m.Got.Answered {
 		got = "answers " + m.Got.EntryID()
 	}

@@ -5,17 +5,17 @@ import "testing"
 func TestString(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"How MUCH", "how much"},
-		{"كيا", "کیا"},                     // Arabic kaf and yeh
-		{"کتنا كمايا؟", "کتنا کمایا?"},     // mixed layouts, Arabic question mark
-		{"كال سينٹرز", "کال سینٹرز"},       // Arabic yeh inside an Urdu word
-		{"پاکستان\u200cی", "پاکستانی"},     // ZWNJ
-		{"کـــتنا", "کتنا"},                // tatweel
-		{"کِتنا", "کتنا"},                  // zer
-		{"۲۰۲۵ ٢٠٢٥", "2025 2025"},         // Urdu and Arabic-Indic digits
-		{"بھی بهی", "بہی بہی"},             // do-chashmi heh and Arabic heh meet
-		{"کے کی", "کی کی"},                 // yeh barree and yeh meet
-		{"ﻛﺘﻨﺎ", "کتنا"},                   // presentation forms (NFKC)
-		{"ＦＹ２５", "fy25"},                 // full-width Latin
+		{"كيا", "کیا"},                 // Arabic kaf and yeh
+		{"کتنا كمايا؟", "کتنا کمایا?"}, // mixed layouts, Arabic question mark
+		{"كال سينٹرز", "کال سینٹرز"},   // Arabic yeh inside an Urdu word
+		{"پاکستان\u200cی", "پاکستانی"}, // ZWNJ
+		{"کـــتنا", "کتنا"},            // tatweel
+		{"کِتنا", "کتنا"},              // zer
+		{"۲۰۲۵ ٢٠٢٥", "2025 2025"},     // Urdu and Arabic-Indic digits
+		{"بھی بهی", "بہی بہی"},         // do-chashmi heh and Arabic heh meet
+		{"کے کی", "کی کی"},             // yeh barree and yeh meet
+		{"ﻛﺘﻨﺎ", "کتنا"},               // presentation forms (NFKC)
+		{"ＦＹ２５", "fy25"},               // full-width Latin
 		{"FY25 میں call centers", "fy25 میں call centers"},
 		{"۔،؛", ".,;"},
 	} {
