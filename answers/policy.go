@@ -36,8 +36,8 @@ type Policy struct {
 // set.
 var DefaultPolicy = Policy{
 	CoverageShare:   0.65,
-	MinScore:        0.55,
-	MinCoverage:     0.55,
+	MinScore:        0.65,
+	MinCoverage:     0.50,
 	AskScore:        0.40,
 	AskCoverage:     0.40,
 	SuggestCoverage: 0.2,
