@@ -49,8 +49,7 @@ func (e *Engine) detectLang(toks []token) int {
 		if t.urdu || t.num {
 			continue
 		}
-		me, _, _ := e.v.longest(langEn, toks, i)
-		mr, _, _ := e.v.longest(langRoman, toks, i)
+		me, mr := e.v.word(langEn, t), e.v.word(langRoman, t)
 		switch {
 		case me != nil && me.function && mr == nil:
 			en++
@@ -109,6 +108,7 @@ func (e *Engine) Analyze(text string) Analysis {
 		}
 		a.Terms = append(a.Terms, t)
 	}
+	var memo map[string]Term // words read once, however often repeated
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		var m *lexMatch
@@ -137,7 +137,16 @@ func (e *Engine) Analyze(text string) Analysis {
 			i += n
 			continue
 		}
-		add(e.word(t, i, l))
+		if memo == nil {
+			memo = map[string]Term{}
+		}
+		w, ok := memo[t.raw]
+		if !ok {
+			w = e.word(t, i, l)
+			memo[t.raw] = w
+		}
+		w.Tok = i
+		add(w)
 		i++
 	}
 	for _, t := range a.Terms {
@@ -169,7 +178,7 @@ func (e *Engine) relativePeriod(which string) int32 {
 func (e *Engine) known(t *token) bool {
 	for l := range langUr {
 		n := e.v.tries[l]
-		if n.next[wordKey(l, t.lower)] != nil || t.raw != t.lower && n.next[caseMark+t.raw] != nil {
+		if n.next[t.key(l)] != nil || t.raw != t.lower && n.next[t.cased()] != nil {
 			return true
 		}
 	}
@@ -193,6 +202,7 @@ func (e *Engine) correctSpelling(toks []token, lang int) {
 		if c, ok := e.sp.correct(t.lower); ok && c != t.lower {
 			t.typed = t.raw
 			t.raw, t.lower, t.corrected = c, c, true
+			t.keys, t.exactKey, t.caseKey = [numLangs]string{}, "", ""
 		}
 	}
 }
@@ -241,7 +251,7 @@ func (e *Engine) word(t *token, i, lang int) Term {
 // question.
 func (e *Engine) resolveHomonym(h *homonymRule, lang int, toks []token) int32 {
 	for i := range toks {
-		if id, ok := h.context[wordKey(lang, toks[i].lower)]; ok {
+		if id, ok := h.context[toks[i].key(lang)]; ok {
 			return id
 		}
 	}

@@ -20,6 +20,8 @@ type Engine struct {
 	joiners  [numLangs]map[string]bool
 	complete *completer
 	periods  []string // the periods the facts cover
+
+	exhaustive bool // never prune candidates (for tests of the pruning)
 }
 
 // New builds an Engine over kb with DefaultPolicy. kb must not change
@@ -185,7 +187,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 		if t.urdu {
 			l = langUr
 		}
-		joiner := e.joiners[l][wordKey(l, t.lower)]
+		joiner := e.joiners[l][t.key(l)]
 		if t.brk || joiner {
 			if i > start {
 				segs = append(segs, segment{start, i})

@@ -68,7 +68,8 @@ type index struct {
 	weight    []float64   // by term id
 	maxWeight float64     // the weight of a term in one entry: what an unknown word weighs
 	exact     map[string]int32
-	sameAs    []string // phrasings of two entries that read the same, for lint messages
+	minTotal  []float64 // by term id: the least total weight of a phrasing that has it (for rank's bound)
+	sameAs    []string  // phrasings of two entries that read the same, for lint messages
 }
 
 // texts of an entry, by field.
@@ -285,9 +286,25 @@ func (e *Engine) buildIndex() {
 	}
 	for pi := range ix.phrasings {
 		p := &ix.phrasings[pi]
+		slices.Sort(p.terms)
 		for _, id := range p.terms {
 			p.total += ix.weight[id]
 			ix.phrPost[id] = append(ix.phrPost[id], int32(pi))
+		}
+	}
+	ix.finish()
+}
+
+// finish computes what the index derives from the rest (also after loading
+// a snapshot).
+func (ix *index) finish() {
+	ix.minTotal = make([]float64, len(ix.weight))
+	for pi := range ix.phrasings {
+		p := &ix.phrasings[pi]
+		for _, id := range p.terms {
+			if mt := ix.minTotal[id]; mt == 0 || p.total < mt {
+				ix.minTotal[id] = p.total
+			}
 		}
 	}
 }

@@ -20,23 +20,73 @@ type rewrite struct {
 	triggers []string
 }
 
-const anyDigit = "0-9"
+// Triggers that are tests rather than substrings.
+const (
+	anyDigit       = "0-9"         // any ASCII digit
+	dotted         = "x.y."        // a letter, a dot, a letter and a dot: "U.S."
+	unitAfterDigit = "9m"          // a digit followed (maybe after a space) by m, b or k
+	fourDigits     = "four digits" // a run of four digits: a year
+)
+
+// triggered reports whether s passes trigger t.
+func triggered(s, t string) bool {
+	switch t {
+	case anyDigit:
+		return strings.ContainsAny(s, "0123456789")
+	case dotted:
+		for i := 0; i+3 < len(s); i++ {
+			if s[i+1] == '.' && s[i+3] == '.' && isLetter(s[i]) && isLetter(s[i+2]) {
+				return true
+			}
+		}
+		return false
+	case unitAfterDigit:
+		for i := 0; i+1 < len(s); i++ {
+			if isDigit(s[i]) {
+				j := i + 1
+				if s[j] == ' ' && j+1 < len(s) {
+					j++
+				}
+				switch s[j] | 0x20 {
+				case 'm', 'b', 'k':
+					return true
+				}
+			}
+		}
+		return false
+	case fourDigits:
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if isDigit(s[i]) {
+				if n++; n == 4 {
+					return true
+				}
+			} else {
+				n = 0
+			}
+		}
+		return false
+	}
+	return strings.Contains(s, t)
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 var rewrites = []rewrite{
 	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}},
-	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{"."}},
-	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{","}},
+	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{dotted}},
+	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{anyDigit}},
 	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
 	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}},
-	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"20"}},
+	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
 	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
-	{regexp.MustCompile(`\b(?:19|20)(\d{2})\b`), " FY$1 ", []string{anyDigit}},
+	{regexp.MustCompile(`\b(?:19|20)(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}},
 	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " 1 million ", []string{"lakh", "Lakh"}},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{anyDigit}},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{anyDigit}},
-	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{anyDigit}},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}},
+	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}},
 }
 
 // scanNumbers applies the rewrites to s.
@@ -44,7 +94,7 @@ func scanNumbers(s string) string {
 	for i := range rewrites {
 		rw := &rewrites[i]
 		for _, t := range rw.triggers {
-			if t == anyDigit && strings.ContainsAny(s, "0123456789") || strings.Contains(s, t) {
+			if triggered(s, t) {
 				s = rw.re.ReplaceAllString(s, rw.with)
 				break
 			}

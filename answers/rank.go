@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"sync"
 )
 
@@ -37,6 +38,7 @@ type scratch struct {
 	best     []float64 // by entry: the best phrasing similarity
 	dice     []float64 // by entry: the best Dice overlap
 	content  []bool    // by entry
+	seen     []bool    // by entry: touched (the pruned path)
 	phr      []float64 // by phrasing
 	touchedE []int32
 	touchedP []int32
@@ -48,18 +50,168 @@ var scratchPool sync.Pool
 // the best few, suggestions at the first three.
 const topK = 8
 
-// rank scores every entry that shares a term with the question (exhaustive:
-// no candidate is pruned, so the right entry cannot be lost) and returns the
-// best topK, best first.
+// rareLimit is the longest posting list of a term that selects candidates
+// when the question also has common terms (see rank).
+func rareLimit(entries int) int { return max(64, entries/64) }
+
+// rank returns the best topK entries for the question, best first, as if
+// every entry that shares a term with it were scored.
+//
+// Scoring every such entry is what it does at the shipped size. At ten
+// thousand entries the common terms' posting lists are long, so it first
+// scores only the entries that have a rare term, completing their scores
+// with the common terms, and then bounds what any other entry could score:
+// its coverage at most the common terms' weight, its phrasing similarity at
+// most the sum, over the common terms, of each term's weight over the
+// lightest phrasing that has it. When that bound is below the topK-th
+// score, no other entry can enter the top and the result is exact. When
+// fewer entries have a rare term, the others are left out only if none of
+// them could change a decision: the bound is below every score the policy
+// acts on and their coverage below what a suggestion needs. Otherwise it
+// scores them all.
 func (e *Engine) rank(terms []Term) []match {
+	if !e.exhaustive {
+		if top, ok := e.rankPruned(terms); ok {
+			return top
+		}
+	}
+	return e.rankAll(terms)
+}
+
+// rankPruned is the pruned ranking; ok is false when it cannot prove its
+// result is the exhaustive one.
+func (e *Engine) rankPruned(terms []Term) ([]match, bool) {
+	ix := e.ix
+	limit := rareLimit(len(ix.entries))
+	var total, commonW, phrBound float64
+	var rare, common []*Term
+	for i := range terms {
+		t := &terms[i]
+		total += t.Weight
+		if t.ID < 0 {
+			continue
+		}
+		if len(ix.postings[t.ID]) > limit {
+			common = append(common, t)
+			commonW += t.Weight
+			if mt := ix.minTotal[t.ID]; mt > 0 {
+				phrBound += t.Weight / mt
+			}
+		} else {
+			rare = append(rare, t)
+		}
+	}
+	if len(common) == 0 || len(rare) == 0 || total == 0 {
+		return nil, false
+	}
+	share := e.policy.CoverageShare
+	bound := share*min(1, commonW/total) + (1-share)*min(1, phrBound)
+	s := e.scratch()
+	defer e.release(s)
+	for _, t := range rare {
+		for _, p := range ix.postings[t.ID] {
+			if !s.seen[p.entry] {
+				s.seen[p.entry] = true
+				s.touchedE = append(s.touchedE, p.entry)
+			}
+		}
+	}
+	top := make([]match, 0, topK+1)
+	for _, ei := range s.touchedE {
+		m := e.score(&ix.entries[ei], terms, total)
+		top = insertTop(top, m)
+	}
+	p := &e.policy
+	switch {
+	case len(top) == topK && bound < top[topK-1].score:
+		return top, true // exactly the exhaustive top
+	case bound < min(p.MinScore, p.AskScore) && commonW/total <= p.SuggestCoverage:
+		return top, true // the others cannot be answered, offered or suggested
+	}
+	return nil, false
+}
+
+// score computes one entry's match directly (the pruned path).
+func (e *Engine) score(ei *entryIndex, terms []Term, total float64) match {
+	ix := e.ix
+	m := match{ei: ei}
+	var cov float64
+	for i := range terms {
+		t := &terms[i]
+		if t.ID < 0 {
+			continue
+		}
+		switch {
+		case ei.hasPrimary(t.ID):
+			cov += t.Weight * primaryWeight
+			m.content = m.content || t.content()
+		case t.Kind == nil && ei.hasSecondary(t.ID):
+			cov += t.Weight * secondaryWeight
+		}
+	}
+	for _, pi := range ei.phrasings {
+		p := &ix.phrasings[pi]
+		if p.total == 0 {
+			continue
+		}
+		var got float64
+		for i := range terms {
+			if t := &terms[i]; t.ID >= 0 {
+				if _, ok := slices.BinarySearch(p.terms, t.ID); ok {
+					got += t.Weight + 1e-12
+				}
+			}
+		}
+		m.phrasing = max(m.phrasing, min(1, got/p.total))
+		m.dice = max(m.dice, 2*got/(p.total+total))
+	}
+	m.coverage = min(1, cov/total)
+	m.score = e.policy.CoverageShare*m.coverage + (1-e.policy.CoverageShare)*m.phrasing
+	return m
+}
+
+// insertTop inserts m into the bounded, sorted top list.
+func insertTop(top []match, m match) []match {
+	if len(top) == topK && !better(&m, &top[topK-1]) {
+		return top
+	}
+	j := len(top)
+	top = append(top, m)
+	for j > 0 && better(&top[j], &top[j-1]) {
+		top[j], top[j-1] = top[j-1], top[j]
+		j--
+	}
+	if len(top) > topK {
+		top = top[:topK]
+	}
+	return top
+}
+
+func (e *Engine) scratch() *scratch {
 	ix := e.ix
 	s, _ := scratchPool.Get().(*scratch)
 	if s == nil || len(s.cov) != len(ix.entries) || len(s.phr) != len(ix.phrasings) {
+		n := len(ix.entries)
 		s = &scratch{
-			cov: make([]float64, len(ix.entries)), best: make([]float64, len(ix.entries)), dice: make([]float64, len(ix.entries)),
-			content: make([]bool, len(ix.entries)), phr: make([]float64, len(ix.phrasings)),
+			cov: make([]float64, n), best: make([]float64, n), dice: make([]float64, n),
+			content: make([]bool, n), seen: make([]bool, n), phr: make([]float64, len(ix.phrasings)),
 		}
 	}
+	return s
+}
+
+func (e *Engine) release(s *scratch) {
+	for _, ei := range s.touchedE {
+		s.seen[ei] = false
+	}
+	s.touchedE, s.touchedP = s.touchedE[:0], s.touchedP[:0]
+	scratchPool.Put(s)
+}
+
+// rankAll scores every entry that shares a term with the question.
+func (e *Engine) rankAll(terms []Term) []match {
+	ix := e.ix
+	s := e.scratch()
 	var total float64
 	for i := range terms {
 		t := &terms[i]
@@ -113,19 +265,7 @@ func (e *Engine) rank(terms []Term) []match {
 		}
 		m.score = share*m.coverage + (1-share)*m.phrasing
 		s.cov[ei], s.best[ei], s.dice[ei], s.content[ei] = 0, 0, 0, false
-		// Insert into the bounded, sorted top list.
-		if len(top) == topK && !better(&m, &top[topK-1]) {
-			continue
-		}
-		j := len(top)
-		top = append(top, m)
-		for j > 0 && better(&top[j], &top[j-1]) {
-			top[j], top[j-1] = top[j-1], top[j]
-			j--
-		}
-		if len(top) > topK {
-			top = top[:topK]
-		}
+		top = insertTop(top, m)
 	}
 	s.touchedE, s.touchedP = s.touchedE[:0], s.touchedP[:0]
 	scratchPool.Put(s)

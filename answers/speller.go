@@ -1,6 +1,9 @@
 package answers
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // minSpellLen is the shortest word the speller corrects freely. Shorter
 // words have too many neighbours one edit away (Roman Urdu "jate" is one
@@ -13,13 +16,23 @@ const minSpellLen = 5
 // the symmetric-delete method: every known word is indexed under itself and
 // each string one deletion away, so a lookup costs a few map probes however
 // large the vocabulary is.
+//
+// The deletion index is built on the first correction: most questions need
+// none, and a process that answers one question should not pay for it.
 type speller struct {
-	freq    map[string]int      // known words and how often they occur
+	freq    map[string]int // known words and how often they occur
+	once    sync.Once
 	deletes map[string][]string // string one deletion from known words -> those words
 }
 
 func newSpeller(words map[string]int) *speller {
-	sp := &speller{freq: words, deletes: make(map[string][]string)}
+	return &speller{freq: words}
+}
+
+// index builds the deletion index.
+func (sp *speller) index() {
+	words := sp.freq
+	sp.deletes = make(map[string][]string)
 	keys := make([]string, 0, len(words))
 	for w := range words {
 		keys = append(keys, w)
@@ -33,7 +46,6 @@ func newSpeller(words map[string]int) *speller {
 			sp.deletes[d] = append(sp.deletes[d], w)
 		}
 	}
-	return sp
 }
 
 // correct returns the known word closest to w, and whether one was found.
@@ -45,6 +57,7 @@ func (sp *speller) correct(w string) (string, bool) {
 	if len(w) < minSpellLen-1 || len(w) > 40 || !isASCIILetters(w) {
 		return "", false
 	}
+	sp.once.Do(sp.index)
 	best, bestFreq := "", -1
 	consider := func(c string) {
 		if !oneEdit(w, c) {

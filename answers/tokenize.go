@@ -24,6 +24,32 @@ type token struct {
 
 	typed     string // what the user typed, when corrected
 	corrected bool   // raw and lower are a spelling correction of typed
+
+	keys     [numLangs]string // wordKey of lower in each language, computed once
+	exactKey string           // exactMark+lower, computed once
+	caseKey  string           // caseMark+raw, computed once (raw has capitals)
+}
+
+func (t *token) exact() string {
+	if t.exactKey == "" {
+		t.exactKey = exactMark + t.lower
+	}
+	return t.exactKey
+}
+
+func (t *token) cased() string {
+	if t.caseKey == "" {
+		t.caseKey = caseMark + t.raw
+	}
+	return t.caseKey
+}
+
+// key returns the token's lookup key in a language.
+func (t *token) key(lang int) string {
+	if t.keys[lang] == "" {
+		t.keys[lang] = wordKey(lang, t.lower)
+	}
+	return t.keys[lang]
 }
 
 // clean returns s limited to MaxQuestionRunes, valid UTF-8, with control

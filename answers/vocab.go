@@ -59,8 +59,8 @@ type vocab struct {
 	tries [numLangs]*trieNode
 	lex   *knowledge.Lexicon
 
-	owner      map[*trieNode]string // who defined a node's meaning, for lint messages
-	collisions []string             // forms that lost to another meaning of the same key
+	owner      map[*trieNode]owner // who defined a node's meaning, for lint messages
+	collisions []string            // forms that lost to another meaning of the same key
 }
 
 func (v *vocab) intern(key string) (int32, *termInfo) {
@@ -151,7 +151,23 @@ func formKeys(lang int, form string) []string {
 	return keys
 }
 
-func (v *vocab) add(lang int, form string, m *lexMatch, who string) {
+// owner is what defined a form: formatted only for a lint message.
+type owner struct {
+	what, id string
+	pos      knowledge.Pos
+}
+
+func (o owner) String() string {
+	switch o.what {
+	case "function":
+		return "a function word"
+	case "name":
+		return fmt.Sprintf("the name %q", o.id)
+	}
+	return fmt.Sprintf("%s %q (%s)", o.what, o.id, o.pos)
+}
+
+func (v *vocab) add(lang int, form string, m *lexMatch, who owner) {
 	keys := formKeys(lang, form)
 	if len(keys) == 0 {
 		return
@@ -183,14 +199,14 @@ func newVocab(kb *knowledge.Base) *vocab {
 	if lx == nil {
 		lx = &knowledge.Lexicon{}
 	}
-	v := &vocab{ids: map[string]int32{}, lex: lx, owner: map[*trieNode]string{}}
+	v := &vocab{ids: map[string]int32{}, lex: lx, owner: map[*trieNode]owner{}}
 	for l := range v.tries {
 		v.tries[l] = &trieNode{next: map[string]*trieNode{}}
 	}
 	fn := &lexMatch{term: -1, function: true}
 	for l := range numLangs {
 		for _, w := range lx.FunctionWords.Of(langNames[l]) {
-			v.add(l, w, fn, "a function word")
+			v.add(l, w, fn, owner{what: "function"})
 		}
 	}
 	for _, c := range lx.Concepts {
@@ -198,7 +214,7 @@ func newVocab(kb *knowledge.Base) *vocab {
 		ti.class, ti.concept, ti.display = c.Class, c, c.Display
 		for l := range numLangs {
 			for _, f := range c.Forms.Of(langNames[l]) {
-				v.add(l, f, &lexMatch{term: id}, fmt.Sprintf("concept %q (%s)", c.ID, c.Pos))
+				v.add(l, f, &lexMatch{term: id}, owner{"concept", c.ID, c.Pos})
 			}
 		}
 	}
@@ -207,7 +223,7 @@ func newVocab(kb *knowledge.Base) *vocab {
 		ti.kind = k
 		for l := range numLangs {
 			for _, f := range k.Forms.Of(langNames[l]) {
-				v.add(l, f, &lexMatch{term: id}, fmt.Sprintf("kind %q (%s)", k.ID, k.Pos))
+				v.add(l, f, &lexMatch{term: id}, owner{"kind", k.ID, k.Pos})
 			}
 		}
 	}
@@ -231,8 +247,8 @@ func newVocab(kb *knowledge.Base) *vocab {
 		}
 		for _, f := range n.Forms {
 			if v.lookupForm(langEn, f) == nil {
-				v.add(langEn, f, &lexMatch{term: id}, fmt.Sprintf("the name %q", n.Forms[0]))
-				v.add(langRoman, f, &lexMatch{term: id}, fmt.Sprintf("the name %q", n.Forms[0]))
+				v.add(langEn, f, &lexMatch{term: id}, owner{what: "name", id: n.Forms[0]})
+				v.add(langRoman, f, &lexMatch{term: id}, owner{what: "name", id: n.Forms[0]})
 			}
 		}
 	}
@@ -308,16 +324,16 @@ func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
 		}
 		t := &toks[j]
 		if t.raw != t.lower {
-			if c := n.next[caseMark+t.raw]; c != nil {
+			if c := n.next[t.cased()]; c != nil {
 				walk(c, j+1, true)
 			}
 		}
 		if j == i {
-			if c := n.next[exactMark+t.lower]; c != nil {
+			if c := n.next[t.exact()]; c != nil {
 				walk(c, j+1, cased)
 			}
 		}
-		if c := n.next[wordKey(lang, t.lower)]; c != nil {
+		if c := n.next[t.key(lang)]; c != nil {
 			walk(c, j+1, cased)
 		}
 		if c := n.next[wildcard]; c != nil && j > i {
@@ -326,6 +342,24 @@ func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
 	}
 	walk(v.tries[lang], i, false)
 	return best, bestLen, bestCased
+}
+
+// word returns what a single token means on its own in one language (a
+// one-word form), or nil.
+func (v *vocab) word(lang int, t *token) *lexMatch {
+	root := v.tries[lang]
+	if t.raw != t.lower {
+		if c := root.next[t.cased()]; c != nil && c.val != nil {
+			return c.val
+		}
+	}
+	if c := root.next[t.exact()]; c != nil && c.val != nil {
+		return c.val
+	}
+	if c := root.next[t.key(lang)]; c != nil {
+		return c.val
+	}
+	return nil
 }
 
 // idf is the inverse document frequency of a term found in df of n entries.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/internal/compiled"
 	"github.com/bpobot/bpobot/knowledge"
 	"github.com/bpobot/bpobot/usage"
 	"github.com/joho/godotenv"
@@ -121,6 +122,9 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	}
 
 	newEngine := func() (*answers.Engine, error) {
+		if *kbDir == "" {
+			return compiled.Engine() // the shipped knowledge, compiled at build time
+		}
 		kb, err := loadKnowledge(*kbDir)
 		if err != nil {
 			return nil, err
