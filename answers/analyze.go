@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -67,7 +68,7 @@ func (e *Engine) detectLang(toks []token) int {
 func (e *Engine) Analyze(text string) Analysis {
 	text = strings.TrimSpace(clean(text))
 	a := Analysis{Text: text}
-	toks := tokenize(text)
+	toks := e.tokenize(text)
 	a.toks = toks
 	lang := e.detectLang(toks)
 	a.Lang = langNames[lang]
@@ -75,7 +76,9 @@ func (e *Engine) Analyze(text string) Analysis {
 	if lang == langRoman {
 		other = langEn
 	}
-	e.correctSpelling(toks, lang)
+	if !e.building {
+		e.correctSpelling(toks, lang)
+	}
 	seen := make(map[int32]bool, len(toks))
 	add := func(t Term) {
 		if t.ID < 0 && t.Surface == "" {
@@ -155,6 +158,19 @@ func (e *Engine) Analyze(text string) Analysis {
 		}
 	}
 	return a
+}
+
+// tokenize is tokenize, cached while the index is built.
+func (e *Engine) tokenize(text string) []token {
+	if e.tokCache == nil {
+		return tokenize(text)
+	}
+	toks, ok := e.tokCache[text]
+	if !ok {
+		toks = tokenize(text)
+		e.tokCache[text] = toks
+	}
+	return slices.Clone(toks)
 }
 
 // relativePeriod returns the term of the latest period the facts cover, or

@@ -22,6 +22,12 @@ type Engine struct {
 	periods  []string // the periods the facts cover
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
+
+	// While New builds the index: the knowledge base's texts, tokenized
+	// once (each is read several times), and no spelling correction (every
+	// word of the knowledge base is known by then).
+	building bool
+	tokCache map[string][]token
 }
 
 // New builds an Engine over kb with DefaultPolicy. kb must not change
@@ -29,7 +35,9 @@ type Engine struct {
 func New(kb *knowledge.Base) *Engine {
 	e := &Engine{kb: kb, policy: DefaultPolicy, periods: kb.Periods()}
 	e.v = newVocab(kb)
+	e.building, e.tokCache = true, map[string][]token{}
 	e.buildIndex()
+	e.building, e.tokCache = false, nil
 	lx := e.v.lex
 	for l := range numLangs {
 		e.joiners[l] = map[string]bool{}

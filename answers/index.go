@@ -97,7 +97,7 @@ func entryTexts(kb *knowledge.Base, e *knowledge.Entry) (phrasings, keywords, fa
 // learn adds the words of a knowledge-base text that no lexicon form covers
 // to the vocabulary, so questions can match them, and feeds the speller.
 func (e *Engine) learn(text string, words map[string]int) {
-	toks := tokenize(text)
+	toks := e.tokenize(text)
 	lang := e.detectLang(toks)
 	for i := 0; i < len(toks); {
 		t := &toks[i]
