@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -63,12 +64,19 @@ func BenchmarkNew(b *testing.B) {
 func BenchmarkAskScale(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		kb, qs := syntheticKB(b, n)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
 		e := New(kb)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		index := float64(after.HeapAlloc) - float64(before.HeapAlloc)
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				e.Ask(qs[i%len(qs)])
 			}
+			b.ReportMetric(index/(1<<20), "index-MiB")
 		})
 	}
 }

@@ -77,6 +77,9 @@ type Part struct {
 type CitedFact struct {
 	*knowledge.Fact
 	Cite int
+	// Credit is whether the fact's text must be followed by its
+	// attribution: false when the text already names who it credits.
+	Credit bool
 }
 
 // A Citation is one numbered source reference: a section of a source.
@@ -153,7 +156,8 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 			if f.Attribution != "" && !containsString(c.Attributions, f.Attribution) {
 				c.Attributions = append(c.Attributions, f.Attribution)
 			}
-			cf := CitedFact{Fact: f, Cite: n}
+			cf := CitedFact{Fact: f, Cite: n, Credit: f.Attribution != "" &&
+				!strings.Contains(strings.ToLower(f.Text), strings.ToLower(e.kb.Lexicon.Attributee(f.Attribution)))}
 			p.Facts = append(p.Facts, cf)
 			r.Facts = append(r.Facts, cf)
 		}
@@ -278,6 +282,10 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 	}
 	return r
 }
+
+// Introduction returns the bot's introduction: what it answers, from the
+// knowledge base's topics.
+func (e *Engine) Introduction() string { return e.message("introduction", "", nil) }
 
 func (e *Engine) greet(r *Reply) *Reply {
 	e.decline(r, nil, nil, Greeted)

@@ -12,39 +12,38 @@ import (
 const minSpellLen = 5
 
 // speller corrects a word that is one edit (insertion, deletion,
-// substitution or transposition of neighbours) away from a known word, using
-// the symmetric-delete method: every known word is indexed under itself and
-// each string one deletion away, so a lookup costs a few map probes however
-// large the vocabulary is.
+// substitution or transposition of neighbours) away from a known word: of
+// those, the most frequent, then the first in alphabetical order.
 //
-// The deletion index is built on the first correction: most questions need
-// none, and a process that answers one question should not pay for it.
+// Known words are grouped by length and first letter. A word one edit away
+// either shares the first letter, and is in one of three groups (one letter
+// shorter, as long, one longer), or differs in the first letter, and is then
+// one of the few dozen words made by editing the first letter, looked up
+// directly. So a correction costs a few small scans, and there is no index
+// of deletions to build when the process starts.
 type speller struct {
-	freq    map[string]int // known words and how often they occur
-	once    sync.Once
-	deletes map[string][]string // string one deletion from known words -> those words
+	freq   map[string]int // known words and how often they occur
+	once   sync.Once
+	groups map[int][]string // length*32 + first letter -> known words, sorted
 }
 
 func newSpeller(words map[string]int) *speller {
 	return &speller{freq: words}
 }
 
-// index builds the deletion index.
+func groupKey(n int, first byte) int { return n*32 + int(first-'a') }
+
+// index groups the known words.
 func (sp *speller) index() {
-	words := sp.freq
-	sp.deletes = make(map[string][]string)
-	keys := make([]string, 0, len(words))
-	for w := range words {
-		keys = append(keys, w)
+	sp.groups = map[int][]string{}
+	for w := range sp.freq {
+		if len(w) >= minSpellLen && isASCIILetters(w) {
+			k := groupKey(len(w), w[0])
+			sp.groups[k] = append(sp.groups[k], w)
+		}
 	}
-	sort.Strings(keys) // deterministic candidate order
-	for _, w := range keys {
-		if len(w) < minSpellLen {
-			continue
-		}
-		for _, d := range deletions(w) {
-			sp.deletes[d] = append(sp.deletes[d], w)
-		}
+	for _, ws := range sp.groups {
+		sort.Strings(ws)
 	}
 }
 
@@ -60,46 +59,40 @@ func (sp *speller) correct(w string) (string, bool) {
 	sp.once.Do(sp.index)
 	best, bestFreq := "", -1
 	consider := func(c string) {
-		if !oneEdit(w, c) {
-			return
+		if len(c) < minSpellLen || len(w) < minSpellLen && len(c) != len(w)+1 {
+			return // short words are only completed, never changed
 		}
-		if f := sp.freq[c]; f > bestFreq || f == bestFreq && c < best {
+		if f, ok := sp.freq[c]; ok && (f > bestFreq || f == bestFreq && c < best) {
 			best, bestFreq = c, f
 		}
 	}
-	// w is a known word with one letter missing.
-	for _, c := range sp.deletes[w] {
-		consider(c)
-	}
+	lo, hi := len(w)-1, len(w)+1
 	if len(w) < minSpellLen {
 		// A word one letter short of minSpellLen ("daba") is only
 		// completed, never changed: changing short words guesses too much.
-		return best, best != ""
+		lo = len(w) + 1
 	}
-	for _, d := range deletions(w) {
-		// w is a known word with one letter too many.
-		if _, ok := sp.freq[d]; ok {
-			consider(d)
+	for n := lo; n <= hi; n++ {
+		for _, c := range sp.groups[groupKey(n, w[0])] {
+			if oneEdit(w, c) {
+				consider(c)
+			}
 		}
-		// w is a known word with one letter changed or two swapped.
-		for _, c := range sp.deletes[d] {
-			consider(c)
+	}
+	// Edits of the first letter.
+	b := []byte("a" + w)
+	for x := byte('a'); x <= 'z'; x++ {
+		b[0] = x
+		consider(string(b)) // a letter inserted before
+		if x != w[0] {
+			consider(string(x) + w[1:]) // the first letter changed
 		}
+	}
+	consider(w[1:]) // the first letter deleted
+	if w[0] != w[1] {
+		consider(string([]byte{w[1], w[0]}) + w[2:]) // the first two swapped
 	}
 	return best, best != ""
-}
-
-// deletions returns the distinct strings one byte deletion away from w
-// (w is ASCII, checked by the callers).
-func deletions(w string) []string {
-	out := make([]string, 0, len(w))
-	for i := 0; i < len(w); i++ {
-		if i > 0 && w[i] == w[i-1] {
-			continue // deleting either of a doubled letter gives the same string
-		}
-		out = append(out, w[:i]+w[i+1:])
-	}
-	return out
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion, deletion,

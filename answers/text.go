@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"github.com/bpobot/bpobot/knowledge"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,8 +14,8 @@ const MaxTextRunes = 4000
 // marker.
 func FactLine(f CitedFact) string {
 	s := strings.TrimSpace(f.Text)
-	if a := f.Attribution; a != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(knowledge.Attributee(a))) {
-		s = strings.TrimRight(s, ".") + ", " + a + "."
+	if f.Credit {
+		s = strings.TrimRight(s, ".") + ", " + f.Attribution + "."
 	}
 	return s + " [" + strconv.Itoa(f.Cite) + "]"
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"github.com/bpobot/bpobot/answers"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -122,7 +123,10 @@ func sourcesMessage(kb *knowledge.Base) message {
 	return message{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}
 }
 
-const helpText = `I answer questions about **Pakistan's BPO and call-center sector**: why firms outsource to Pakistan, trends, challenges, the future, FY24 and FY25 earnings, clients, the crackdown on "Dabba scam" centers, and the people and organisations involved. Every fact I give is cited to its source; when my sources don't cover something, I say so.
+// helpHow is how to ask; the introduction before it comes from the
+// knowledge base (its lexicon's introduction message, with the topics and
+// periods it covers), so it never goes stale.
+const helpHow = `
 
 **How to ask**
 • ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?").
@@ -130,9 +134,9 @@ const helpText = `I answer questions about **Pakistan's BPO and call-center sect
 • In a server, mention me with your question. In a DM, just write it.`
 
 // helpMessage explains the bot.
-func helpMessage() message {
+func helpMessage(e *answers.Engine) message {
 	return message{
-		Embeds:    []*discordgo.MessageEmbed{{Title: "About bpobot", Description: helpText, Color: embedColor}},
+		Embeds:    []*discordgo.MessageEmbed{{Title: "About bpobot", Description: cut(e.Introduction()+helpHow, maxEmbedDescription), Color: embedColor}},
 		Ephemeral: true,
 	}
 }

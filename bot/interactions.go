@@ -94,7 +94,7 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 		case "sources":
 			return channelMessage(sourcesMessage(b.engine().Knowledge())), "sources"
 		case "help":
-			return channelMessage(helpMessage()), "help"
+			return channelMessage(helpMessage(b.engine())), "help"
 		}
 		return channelMessage(message{Content: "I don't know that command. Try /help.", Ephemeral: true}), "unknown"
 	case discordgo.InteractionMessageComponent:

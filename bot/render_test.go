@@ -263,7 +263,7 @@ func TestTopicMessages(t *testing.T) {
 		}
 	}
 	checkLimits(t, sourcesMessage(kb).interactionData())
-	checkLimits(t, helpMessage().interactionData())
+	checkLimits(t, helpMessage(shippedEngine(t)).interactionData())
 }
 
 // TestGoldenAskEmbed pins the rendered /ask answer for the FY25 question.

@@ -125,6 +125,9 @@ type Settings struct {
 	// Joiners are the words that join two questions in one message ("and",
 	// "aur", "vs"): the engine tries the parts on their own.
 	Joiners Forms `yaml:"joiners"`
+	// AttributionLeadIns are the words before a name in an attribution
+	// ("according to the"): the name is what follows them.
+	AttributionLeadIns []string `yaml:"attribution_lead_ins"`
 }
 
 // A Lexicon is the language and domain vocabulary the answer engine reads:
@@ -243,7 +246,7 @@ func (b *Base) Names() []Name {
 	}
 	for _, f := range b.Facts {
 		if f.Attribution != "" {
-			add(Attributee(f.Attribution))
+			add(b.Lexicon.Attributee(f.Attribution))
 		}
 		for _, e := range f.Entities {
 			add(e)
@@ -270,15 +273,21 @@ func (b *Base) isRole(s string) bool {
 	return false
 }
 
-// Attributee strips the lead-in of an attribution: "according to the State
-// Bank of Pakistan" is "State Bank of Pakistan".
-func Attributee(a string) string {
-	for _, p := range []string{"according to the ", "according to ", "as reported by ", "per "} {
-		if strings.HasPrefix(strings.ToLower(a), p) {
-			return a[len(p):]
+// Attributee strips the lead-in of an attribution, as the lexicon's
+// settings list them: "according to the State Bank of Pakistan" is "State
+// Bank of Pakistan".
+func (l *Lexicon) Attributee(a string) string {
+	if l == nil {
+		return a
+	}
+	lower := strings.ToLower(a)
+	best := ""
+	for _, p := range l.Settings.AttributionLeadIns {
+		if p = strings.ToLower(p) + " "; strings.HasPrefix(lower, p) && len(p) > len(best) {
+			best = p
 		}
 	}
-	return a
+	return a[len(best):]
 }
 
 // parseNames reads a citation such as "Adeel Azhar, President, Call Centers

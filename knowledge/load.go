@@ -176,6 +176,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.Joiners.En = append(lx.Settings.Joiners.En, f.Settings.Joiners.En...)
 			lx.Settings.Joiners.Roman = append(lx.Settings.Joiners.Roman, f.Settings.Joiners.Roman...)
 			lx.Settings.Joiners.Ur = append(lx.Settings.Joiners.Ur, f.Settings.Joiners.Ur...)
+			lx.Settings.AttributionLeadIns = append(lx.Settings.AttributionLeadIns, f.Settings.AttributionLeadIns...)
 		}
 	}
 	if len(errs) > 0 {
