@@ -37,7 +37,7 @@ func groupKey(n int, first byte) int { return n*32 + int(first-'a') }
 func (sp *speller) index() {
 	sp.groups = map[int][]string{}
 	for w := range sp.freq {
-		if len(w) >= minSpellLen && isASCIILetters(w) {
+		if len(w) >= minSpellLen-1 && isASCIILetters(w) {
 			k := groupKey(len(w), w[0])
 			sp.groups[k] = append(sp.groups[k], w)
 		}
@@ -59,8 +59,11 @@ func (sp *speller) correct(w string) (string, bool) {
 	sp.once.Do(sp.index)
 	best, bestFreq := "", -1
 	consider := func(c string) {
-		if len(c) < minSpellLen || len(w) < minSpellLen && len(c) != len(w)+1 {
+		switch {
+		case len(w) < minSpellLen && len(c) != len(w)+1:
 			return // short words are only completed, never changed
+		case len(c) < minSpellLen && len(c) != len(w)-1:
+			return // a short known word is only reached by deleting a letter
 		}
 		if f, ok := sp.freq[c]; ok && (f > bestFreq || f == bestFreq && c < best) {
 			best, bestFreq = c, f
