@@ -33,7 +33,8 @@ type Analysis struct {
 	Text      string
 	Lang      string // the language Latin-script words were read in: en or roman
 	Terms     []Term
-	Greet     bool // a greeting or thanks
+	Greet     bool // a greeting
+	Thank     bool // thanks or goodbye
 	Introduce bool // a question about the bot itself
 	Corrected bool // some word was read through a spelling correction
 
@@ -103,6 +104,9 @@ func (e *Engine) Analyze(text string) Analysis {
 			switch t.Kind.Act {
 			case knowledge.ActGreet:
 				a.Greet = true
+				return
+			case knowledge.ActThank:
+				a.Thank = true
 				return
 			case knowledge.ActIntroduce:
 				a.Introduce = true
@@ -274,16 +278,25 @@ func (e *Engine) resolveHomonym(h *homonymRule, lang int, toks []token) int32 {
 	return h.def
 }
 
-// joinRaw returns the tokens as the user typed them.
+// joinRaw returns the tokens as the user typed them ("India's" is one word,
+// not "India s").
 func joinRaw(toks []token) string {
-	parts := make([]string, len(toks))
+	var b strings.Builder
 	for i := range toks {
-		parts[i] = toks[i].raw
+		w := toks[i].raw
 		if toks[i].typed != "" {
-			parts[i] = toks[i].typed
+			w = toks[i].typed
 		}
+		switch {
+		case i == 0:
+		case w == "s" || w == "S":
+			b.WriteString("'")
+		default:
+			b.WriteString(" ")
+		}
+		b.WriteString(w)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 func anyCorrected(toks []token) bool {

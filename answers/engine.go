@@ -96,8 +96,8 @@ func (e *Engine) Ask(question string) *Reply {
 	switch {
 	case a.Introduce && content <= 1:
 		return e.introduce(r)
-	case len(a.Terms) == 0 && a.Greet:
-		return e.greet(r)
+	case len(a.Terms) == 0 && (a.Greet || a.Thank):
+		return e.greet(r, a.Thank && !a.Greet)
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
@@ -114,6 +114,9 @@ func (e *Engine) Ask(question string) *Reply {
 		e.answer(r, parts) // a question that asks two covered things gets both parts
 	case best != nil:
 		e.answer(r, []*match{best})
+		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {
+			break // answered, and another part is not covered: say so
+		}
 		return r
 	case len(parts) == 1:
 		e.answer(r, parts) // part of the question is covered: answer that part
@@ -131,28 +134,7 @@ func (e *Engine) Ask(question string) *Reply {
 // entry is close, and otherwise as not covered.
 func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *Term) *Reply {
 	p := &e.policy
-	consider := func(t *Term) {
-		if t != nil && (blocker == nil || blockRank(t) < blockRank(blocker)) {
-			blocker = t
-		}
-	}
-	// A term no entry supports names itself: an unknown name, a year or a
-	// place the sources never mention, a kind of question never answered.
-	for i := range a.Terms {
-		t := &a.Terms[i]
-		switch {
-		case t.Name, t.Class != "" && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0):
-			consider(t)
-		case t.Kind != nil && t.Kind.Never && !e.anyKinds(t.ID):
-			consider(t)
-		}
-	}
-	// Otherwise the most telling term the nearest entries lack.
-	for i := range min(3, len(ranked)) {
-		if m := &ranked[i]; m.coverage >= p.SuggestCoverage && m.content {
-			consider(e.blocker(m.ei, a.Terms))
-		}
-	}
+	blocker = e.whyNot(a.Terms, ranked, blocker)
 	switch {
 	case blocker != nil:
 		return e.decline(r, ranked, blocker, DeclineUnsupported)
@@ -160,6 +142,50 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	return e.decline(r, ranked, nil, DeclineNotCovered)
+}
+
+// whyNot returns the term that explains why a question is not answered:
+// a term no entry supports (an unknown name, a year or a place the sources
+// never mention, a kind of question never answered), else the most telling
+// term the nearest entry with content lacks; or blocker, the one decide
+// found.
+func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
+	var blocker *Term
+	consider := func(t *Term) {
+		if t != nil && (blocker == nil || blockRank(t) < blockRank(blocker)) {
+			blocker = t
+		}
+	}
+	for i := range terms {
+		t := &terms[i]
+		switch {
+		case t.Name, t.Class != "" && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0):
+			consider(t)
+		case t.Kind != nil && t.Kind.Never && !e.anyKinds(t.ID):
+			consider(t)
+		}
+	}
+	if blocker != nil {
+		return blocker
+	}
+	// When every near entry lacks something, the most telling of what they
+	// lack ("india's bpo revenue": one entry lacks India, another revenue;
+	// India is named). When one lacks nothing, no term is to blame: it is
+	// just not close enough ("Adeel Azhar's phone number" is not declined
+	// for Adeel Azhar).
+	for i := range min(3, len(ranked)) {
+		m := &ranked[i]
+		if m.coverage < e.policy.SuggestCoverage || !m.content {
+			continue
+		}
+		b := e.blocker(m.ei, terms)
+		if b == nil && decided == nil {
+			return nil
+		}
+		consider(b)
+	}
+	consider(decided)
+	return blocker
 }
 
 // anyKinds reports whether some entry lists the kind of question under
@@ -188,6 +214,12 @@ type segment struct{ from, to int }
 func (e *Engine) segments(a *Analysis) []segment {
 	var segs []segment
 	lang := langIndex(a.Lang)
+	kindAt := make([]bool, len(a.toks)) // a kind of question starts here: ", how many"
+	for _, t := range a.Terms {
+		if t.Kind != nil && t.Tok < len(kindAt) {
+			kindAt[t.Tok] = true
+		}
+	}
 	start := 0
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -196,7 +228,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 			l = langUr
 		}
 		joiner := e.joiners[l][t.key(l)]
-		if t.brk || joiner {
+		if t.brk || joiner || t.comma && kindAt[i] {
 			if i > start {
 				segs = append(segs, segment{start, i})
 			}
@@ -262,15 +294,10 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			out = append(out, &mm)
 			asked = asked || own
 		case m == nil && question && blocker == nil:
-			if b == nil {
-				for i := range terms {
-					if terms[i].Name || terms[i].Class != "" && terms[i].ID < 0 {
-						b = &terms[i]
-						break
-					}
-				}
+			if b = e.whyNot(terms, ranked, b); b != nil {
+				bb := *b
+				blocker = &bb
 			}
-			blocker = b
 		}
 	}
 	switch {

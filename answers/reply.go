@@ -161,7 +161,9 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 			p.Facts = append(p.Facts, cf)
 			r.Facts = append(r.Facts, cf)
 		}
-		r.Parts = append(r.Parts, p)
+		if len(p.Facts) > 0 || len(r.Parts) == 0 {
+			r.Parts = append(r.Parts, p) // a part whose facts an earlier part gave is left out
+		}
 	}
 	r.Related = nil
 	for _, m := range ms {
@@ -227,6 +229,8 @@ func (e *Engine) blockMessage(t *Term) string {
 	switch {
 	case t.Name:
 		return e.message("unknown_name", term, nil)
+	case t.Period != "" && t.ID >= 0 && len(e.ix.postings[t.ID]) > 0:
+		return e.message("period_known", term, nil) // the sources have that year, not for this
 	case t.Period != "":
 		return e.message("period", term, nil)
 	case ti != nil && ti.concept != nil && ti.concept.Message != "":
@@ -261,6 +265,10 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 		r.Decline = e.message("unsure", "", nil)
 	default:
 		r.Decline = e.message("not_covered", "", nil)
+		if len(ranked) > 0 && ranked[0].content && ranked[0].coverage > e.policy.SuggestCoverage {
+			// On topic, but nothing answers it: not the off-topic message.
+			r.Decline = e.message("not_found", "", nil)
+		}
 	}
 	// Suggest the nearest entries that a user could have meant, but only
 	// ones that share a real term with the question; otherwise the defaults.
@@ -287,9 +295,12 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 // knowledge base's topics.
 func (e *Engine) Introduction() string { return e.message("introduction", "", nil) }
 
-func (e *Engine) greet(r *Reply) *Reply {
+func (e *Engine) greet(r *Reply, thanks bool) *Reply {
 	e.decline(r, nil, nil, Greeted)
 	r.Decline = e.message("greeting", "", nil)
+	if thanks {
+		r.Decline = e.message("thanks", "", nil)
+	}
 	return r
 }
 
@@ -302,12 +313,21 @@ func (e *Engine) introduce(r *Reply) *Reply {
 // displayTerm shows the user's word back to them: letters, digits and
 // spaces only, so nothing in it can mention anyone or break formatting.
 func displayTerm(t *Term) string {
+	rs := []rune(t.Surface)
 	s := strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == ' ' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == ' ' || r == '\'' {
 			return r
 		}
 		return -1
 	}, t.Surface)
+	if strings.ContainsRune(t.Surface, '@') && !strings.Contains(t.Surface, " ") && len(rs) > 2 && rs[0] != '@' {
+		s = t.Surface // "P@SHA" cannot mention anyone: a mention needs the @ first
+		for _, r := range rs {
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@') {
+				s = strings.ReplaceAll(s, string(r), "")
+			}
+		}
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "that"

@@ -8,10 +8,10 @@ import (
 	"github.com/bpobot/bpobot/internal/fold"
 )
 
-// MaxQuestionRunes is how much of a question is read. Discord's /ask option
-// allows 300 characters and a message 2,000; anything past this is noise for
-// matching, and cutting it keeps the cost of a 100 KB paste bounded.
-const MaxQuestionRunes = 1000
+// MaxQuestionRunes is how much of a question is read: a whole Discord message
+// (2,000 characters; the /ask option allows 300). Cutting there keeps the
+// cost of a 100 KB paste bounded.
+const MaxQuestionRunes = 2000
 
 // A token is one word of a text.
 type token struct {
@@ -21,6 +21,7 @@ type token struct {
 	urdu  bool   // written in Urdu (Arabic) script
 	num   bool   // a number
 	endQ  bool   // a question mark follows it
+	comma bool   // a comma comes before it
 
 	typed     string // what the user typed, when corrected
 	corrected bool   // raw and lower are a spelling correction of typed
@@ -88,7 +89,7 @@ func inWord(r rune) bool {
 func tokenize(text string) []token {
 	s := scanNumbers(fold.Letters(text))
 	var out []token
-	brk := false
+	brk, comma := false, false
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -99,12 +100,12 @@ func tokenize(text string) []token {
 		if raw == "" {
 			return
 		}
-		t := token{raw: raw, lower: strings.ToLower(raw), brk: brk}
+		t := token{raw: raw, lower: strings.ToLower(raw), brk: brk, comma: comma}
 		r, _ := utf8.DecodeRuneInString(raw)
 		t.urdu = fold.IsArabicScript(r)
 		t.num = unicode.IsDigit(r)
 		out = append(out, t)
-		brk = false
+		brk, comma = false, false
 	}
 	for i, r := range s {
 		switch {
@@ -122,6 +123,8 @@ func tokenize(text string) []token {
 				if r == '?' && len(out) > 0 {
 					out[len(out)-1].endQ = true
 				}
+			case ',', '،':
+				comma = true
 			case '$', '%':
 				start = i
 				flush(i + 1)

@@ -129,7 +129,7 @@ func sourcesMessage(kb *knowledge.Base) message {
 const helpHow = `
 
 **How to ask**
-• ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?").
+• ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu, Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?").
 • ` + "`/topics`" + ` to browse, ` + "`/sources`" + ` for my sources.
 • In a server, mention me with your question. In a DM, just write it.`
 

@@ -88,7 +88,8 @@ type Concept struct {
 
 // Acts a question kind can call for instead of an answer from the entries.
 const (
-	ActGreet     = "greet"     // hello, salam, thanks
+	ActGreet     = "greet"     // hello, salam
+	ActThank     = "thank"     // thanks, shukriya, bye
 	ActIntroduce = "introduce" // who are you, what can you do
 )
 
@@ -213,8 +214,8 @@ func (l *Lexicon) indexWords() {
 // use {term} (the word the sources do not cover), {periods} (the periods the
 // facts cover, computed from them) and {topics} (the browsing topics).
 var RequiredMessages = []string{
-	"empty", "greeting", "introduction", "not_covered", "unsure", "unknown_name",
-	"period", "partial", "fiscal_year", "class_place", "class_period", "class_name",
+	"empty", "greeting", "thanks", "introduction", "not_covered", "not_found", "unsure", "unknown_name",
+	"period", "period_known", "partial", "fiscal_year", "class_place", "class_period", "class_name",
 	"class_role", "class_sector", "class_metric",
 }
 

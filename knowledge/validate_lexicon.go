@@ -85,8 +85,8 @@ func (b *Base) validateLexicon() []error {
 				bad(k.Pos, "kind", k.ID, "needs %q, which is not one of %s", n, strings.Join(allStates, ", "))
 			}
 		}
-		if k.Act != "" && k.Act != ActGreet && k.Act != ActIntroduce {
-			bad(k.Pos, "kind", k.ID, "act %q is not %s or %s", k.Act, ActGreet, ActIntroduce)
+		if k.Act != "" && k.Act != ActGreet && k.Act != ActThank && k.Act != ActIntroduce {
+			bad(k.Pos, "kind", k.ID, "act %q is not %s, %s or %s", k.Act, ActGreet, ActThank, ActIntroduce)
 		}
 		if k.Never && blank(k.Message) {
 			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
