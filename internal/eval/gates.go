@@ -9,9 +9,9 @@ var (
 	HeldOutGate = Gate{Answer: 0.779, Decline: 0.947}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.818
+	LOOGate = 0.825
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
-	LOOSampleGate = 0.829
+	LOOSampleGate = 0.835
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
