@@ -8,37 +8,107 @@ import (
 	"testing"
 )
 
-// TestImportRules enforces the architecture: dependencies point one way,
-// knowledge <- answers <- bot <- cmd/bpobot, the pure packages never reach
-// Discord, the environment or the network, and the usage log (SQLite) is a
-// leaf that only cmd/bpobot wires to the bot.
+const mod = "github.com/bpobot/bpobot"
+
+// A rule says what one package may import directly: which of the module's
+// own packages, which outside modules (by path prefix), and whether it may
+// use the standard library's I/O (files, network, processes, environment,
+// logging). Everything not allowed is an error, and a package without a
+// rule is an error: a new package needs a statement of what it may depend
+// on. (In the spirit of go/build's deps_test and oscar's importtest.)
+type rule struct {
+	internal []string // module packages, relative to the module root
+	external []string // import path prefixes outside the standard library
+	io       bool     // may import os, net, os/exec, log/slog, database/sql, ...
+}
+
+// rules is the architecture: knowledge <- answers <- bot <- cmd/bpobot,
+// with the pure packages (knowledge, answers, internal/fold) free of I/O,
+// and the question log (usage) a leaf that only the commands wire to the bot.
+var rules = map[string]rule{
+	"":                      {},
+	"internal/fold":         {external: []string{"golang.org/x/text"}},
+	"internal/kbtest":       {},
+	"knowledge":             {internal: []string{"internal/fold"}, external: []string{"go.yaml.in/yaml/v3"}},
+	"answers":               {internal: []string{"knowledge", "internal/fold"}, external: []string{"github.com/sahilm/fuzzy"}},
+	"internal/compiled":     {internal: []string{"answers", "knowledge"}},
+	"internal/compiled/gen": {internal: []string{"internal/compiled"}, io: true},
+	"internal/eval":         {internal: []string{"answers", "knowledge"}, external: []string{"go.yaml.in/yaml/v3"}, io: true},
+	"internal/eval/bm25":    {io: true},
+	"bot": {internal: []string{"answers", "knowledge"}, io: true, external: []string{
+		"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket", "github.com/prometheus/client_golang"}},
+	"usage":                {external: []string{"modernc.org/sqlite"}, io: true},
+	"internal/recording":   {internal: []string{"bot", "usage"}},
+	"internal/fakediscord": {external: []string{"github.com/gorilla/websocket"}, io: true},
+	"cmd/bpobot": {internal: []string{"answers", "bot", "internal/compiled", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,
+		external: []string{"github.com/joho/godotenv", "github.com/peterh/liner", "golang.org/x/term"}},
+	"cmd/bpobot-load": {internal: []string{"answers", "bot", "internal/recording", "knowledge", "usage"}, io: true},
+}
+
+// ioPackages are the standard library packages that reach outside the
+// process: a pure package imports none of them.
+var ioPackages = []string{"os", "net", "os/exec", "os/signal", "syscall", "log", "log/slog", "database/sql", "io/ioutil", "runtime/pprof", "testing"}
+
 func TestImportRules(t *testing.T) {
-	const mod = "github.com/bpobot/bpobot/"
-	rules := []struct {
-		pkg       string
-		forbidden []string // import path prefixes not allowed, directly or indirectly
-	}{
-		{"knowledge", []string{mod + "answers", mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec"}},
-		{"answers", []string{mod + "bot", mod + "cmd", "github.com/bwmarrin/discordgo", "net/http", "os/exec", "log/slog"}},
-		{"bot", []string{mod + "cmd", mod + "usage"}},
-		{"usage", []string{mod + "answers", mod + "bot", mod + "cmd", mod + "knowledge", "github.com/bwmarrin/discordgo"}},
+	out, err := exec.Command("go", "list", "-json=ImportPath,Imports,Standard", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
 	}
-	for _, r := range rules {
-		out, err := exec.Command("go", "list", "-deps", "-json=ImportPath", "./"+r.pkg).Output()
-		if err != nil {
-			t.Fatalf("go list ./%s: %v", r.pkg, err)
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	seen := map[string]bool{}
+	for dec.More() {
+		var p struct {
+			ImportPath string
+			Imports    []string
 		}
-		dec := json.NewDecoder(strings.NewReader(string(out)))
-		for dec.More() {
-			var p struct{ ImportPath string }
-			if err := dec.Decode(&p); err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range r.forbidden {
-				if p.ImportPath == f || strings.HasPrefix(p.ImportPath, f+"/") {
-					t.Errorf("%s depends on %s", r.pkg, p.ImportPath)
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, mod), "/")
+		seen[rel] = true
+		r, ok := rules[rel]
+		if !ok {
+			t.Errorf("no rule for package %s: add one to deps_test.go saying what it may import", p.ImportPath)
+			continue
+		}
+		for _, imp := range p.Imports {
+			switch {
+			case imp == mod || strings.HasPrefix(imp, mod+"/"):
+				if !contains(r.internal, strings.TrimPrefix(imp, mod+"/")) {
+					t.Errorf("%s may not import %s", p.ImportPath, imp)
+				}
+			case strings.Contains(strings.Split(imp, "/")[0], "."):
+				if !hasPrefix(r.external, imp) {
+					t.Errorf("%s may not import %s", p.ImportPath, imp)
+				}
+			default: // the standard library
+				if !r.io && (contains(ioPackages, imp) || strings.HasPrefix(imp, "net/")) {
+					t.Errorf("%s is pure and may not import %s", p.ImportPath, imp)
 				}
 			}
 		}
 	}
+	for rel := range rules {
+		if !seen[rel] {
+			t.Errorf("rule for %q, which is not a package: remove it", rel)
+		}
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefix(prefixes []string, s string) bool {
+	for _, p := range prefixes {
+		if s == p || strings.HasPrefix(s, p+"/") {
+			return true
+		}
+	}
+	return false
 }

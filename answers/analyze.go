@@ -311,34 +311,47 @@ func anyCorrected(toks []token) bool {
 // nearEnglishWord reports whether w is one edit (a deletion, insertion,
 // substitution or swap of neighbours) from a common English word.
 func (e *Engine) nearEnglishWord(w string) bool {
-	is := e.v.lex.IsEnglishWord
-	b := []byte(w)
-	for i := range b {
-		if is(w[:i] + w[i+1:]) {
+	is := e.v.lex.IsEnglishWordBytes
+	var buf [48]byte
+	if len(w)+1 > len(buf) {
+		return false
+	}
+	// One letter deleted, or two neighbours swapped.
+	for i := range len(w) {
+		d := append(append(buf[:0], w[:i]...), w[i+1:]...)
+		if is(d) {
 			return true
 		}
-		if i+1 < len(b) {
-			b[i], b[i+1] = b[i+1], b[i]
-			if is(string(b)) {
+		if i+1 < len(w) && w[i] != w[i+1] {
+			t := append(buf[:0], w...)
+			t[i], t[i+1] = t[i+1], t[i]
+			if is(t) {
 				return true
 			}
-			b[i], b[i+1] = b[i+1], b[i]
 		}
+	}
+	// One letter changed.
+	b := append(buf[:0], w...)
+	for i := range b {
 		orig := b[i]
 		for c := byte('a'); c <= 'z'; c++ {
 			if c != orig {
 				b[i] = c
-				if is(string(b)) {
-					b[i] = orig
+				if is(b) {
 					return true
 				}
 			}
 		}
 		b[i] = orig
 	}
+	// One letter inserted.
+	ins := buf[:len(w)+1]
 	for i := 0; i <= len(w); i++ {
+		copy(ins, w[:i])
+		copy(ins[i+1:], w[i:])
 		for c := byte('a'); c <= 'z'; c++ {
-			if is(w[:i] + string(c) + w[i:]) {
+			ins[i] = c
+			if is(ins) {
 				return true
 			}
 		}

@@ -152,20 +152,41 @@ type Lexicon struct {
 }
 
 // IsEnglishWord reports whether w (lowercase) is a common English word.
-func (l *Lexicon) IsEnglishWord(w string) bool {
+func (l *Lexicon) IsEnglishWord(w string) bool { return l.isWord(w, nil) }
+
+// IsEnglishWordBytes is IsEnglishWord for a byte slice (no allocation).
+func (l *Lexicon) IsEnglishWordBytes(w []byte) bool { return l.isWord("", w) }
+
+// isWord looks up s, or b when b is not nil.
+func (l *Lexicon) isWord(s string, b []byte) bool {
 	l.wordsOnce.Do(l.indexWords)
 	if len(l.wordTable) == 0 {
 		return false
 	}
+	n := len(s)
+	h := uint32(2166136261)
+	if b != nil {
+		n = len(b)
+		for i := 0; i < n; i++ {
+			h = (h ^ uint32(b[i])) * 16777619
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			h = (h ^ uint32(s[i])) * 16777619
+		}
+	}
 	mask := uint32(len(l.wordTable) - 1)
-	for i := hashWord(w) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		off := l.wordTable[i]
 		if off == 0 {
 			return false
 		}
 		start := off - 1
-		end := start + uint32(len(w))
-		if int(end) < len(l.words) && l.words[end] == '\n' && string(l.words[start:end]) == w {
+		end := start + uint32(n)
+		if int(end) >= len(l.words) || l.words[end] != '\n' {
+			continue
+		}
+		if b != nil && bytes.Equal(l.words[start:end], b) || b == nil && string(l.words[start:end]) == s {
 			return true
 		}
 	}
