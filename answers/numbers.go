@@ -26,6 +26,8 @@ const (
 	dotted         = "x.y."        // a letter, a dot, a letter and a dot: "U.S."
 	unitAfterDigit = "9m"          // a digit followed (maybe after a space) by m, b or k
 	fourDigits     = "four digits" // a run of four digits: a year
+	commaDigits    = "9,9"         // a digit, a comma, a digit: "1,000"
+	yearRange      = "fy 24-25"    // fy, fiscal or financial, and a dash or slash
 )
 
 // triggered reports whether s passes trigger t.
@@ -54,6 +56,23 @@ func triggered(s, t string) bool {
 			}
 		}
 		return false
+	case commaDigits:
+		for i := 1; i+1 < len(s); i++ {
+			if s[i] == ',' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				return true
+			}
+		}
+		return false
+	case yearRange:
+		if !strings.ContainsAny(s, "-–/") {
+			return false
+		}
+		for _, t := range []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"} {
+			if strings.Contains(s, t) {
+				return true
+			}
+		}
+		return false
 	case fourDigits:
 		n := 0
 		for i := 0; i < len(s); i++ {
@@ -75,8 +94,8 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 var rewrites = []rewrite{
 	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}},
 	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{dotted}},
-	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{anyDigit}},
-	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
+	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{commaDigits}},
+	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{yearRange}},
 	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}},
 	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
