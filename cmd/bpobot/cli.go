@@ -48,9 +48,9 @@ Usage:
                                 otherwise the REPL (in a terminal) or this help
   bpobot ask [--json] [Q...]    answer a question; with no Q, answer each line of stdin
   bpobot repl                   ask questions interactively
-  bpobot eval [FILE]            score the answers on a labelled question set
-                                (default: the project's dev set)
-  bpobot kb check [DIR]         validate the knowledge base (default: the embedded one)
+  bpobot eval [FLAGS] [FILE]    score the answers on the tune and held-out sets, or FILE
+                                (--self, --loo, --sweep, --misses; bpobot eval --help)
+  bpobot kb check [DIR]         validate and lint the knowledge base (default: the embedded one)
   bpobot run                    run the Discord bot over the gateway
   bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
   bpobot report [--since 7d] [--format text|json|html]
