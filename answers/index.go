@@ -202,6 +202,7 @@ func (e *Engine) buildIndex() {
 		ei.states = map[string]bool{}
 		ph, kw, fs := entryTexts(kb, en)
 		prim := map[int32]bool{}
+		sets := map[string]bool{} // the entry's phrasings' term sets: two alike score alike
 		for _, p := range ph {
 			a := e.Analyze(p)
 			ids := make([]int32, 0, len(a.Terms))
@@ -211,8 +212,12 @@ func (e *Engine) buildIndex() {
 					prim[t.ID] = true
 				}
 			}
-			ei.phrasings = append(ei.phrasings, int32(len(ix.phrasings)))
-			ix.phrasings = append(ix.phrasings, phrasingIndex{entry: int32(i), terms: ids})
+			sorted := slices.Sorted(slices.Values(ids))
+			if set := fmt.Sprint(sorted); !sets[set] {
+				sets[set] = true
+				ei.phrasings = append(ei.phrasings, int32(len(ix.phrasings)))
+				ix.phrasings = append(ix.phrasings, phrasingIndex{entry: int32(i), terms: ids})
+			}
 			if k := exactKey(&a); k != "" {
 				if owner, dup := exactOwners[k]; dup && owner != int32(i) {
 					exactOwners[k] = -1 // two entries share this wording: no exact answer
