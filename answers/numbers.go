@@ -102,7 +102,7 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
 	{regexp.MustCompile(`\b(?:19|20)(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}},
-	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " 1 million ", []string{"lakh", "Lakh"}},
+	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " a million ", []string{"lakh", "Lakh"}},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}},

@@ -9,7 +9,7 @@ var (
 	HeldOutGate = Gate{Answer: 0.779, Decline: 0.947}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.825
+	LOOGate = 0.826
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.835
 	// SelfGate: every canonical question and phrasing answers its own entry.
