@@ -38,7 +38,8 @@ type scratch struct {
 	best     []float64 // by entry: the best phrasing similarity
 	dice     []float64 // by entry: the best Dice overlap
 	content  []bool    // by entry
-	seen     []bool    // by entry: touched (the pruned path)
+	seen     []bool    // by entry: touched
+	phrSeen  []bool    // by phrasing: touched
 	phr      []float64 // by phrasing
 	touchedE []int32
 	touchedP []int32
@@ -158,7 +159,7 @@ func (e *Engine) score(ei *entryIndex, terms []Term, total float64) match {
 		for i := range terms {
 			if t := &terms[i]; t.ID >= 0 {
 				if _, ok := slices.BinarySearch(p.terms, t.ID); ok {
-					got += t.Weight + 1e-12
+					got += t.Weight
 				}
 			}
 		}
@@ -195,6 +196,7 @@ func (e *Engine) scratch() *scratch {
 		s = &scratch{
 			cov: make([]float64, n), best: make([]float64, n), dice: make([]float64, n),
 			content: make([]bool, n), seen: make([]bool, n), phr: make([]float64, len(ix.phrasings)),
+			phrSeen: make([]bool, len(ix.phrasings)),
 		}
 	}
 	return s
@@ -221,7 +223,8 @@ func (e *Engine) rankAll(terms []Term) []match {
 		}
 		w := t.Weight
 		for _, p := range ix.postings[t.ID] {
-			if s.cov[p.entry] == 0 && !s.content[p.entry] {
+			if !s.seen[p.entry] {
+				s.seen[p.entry] = true
 				s.touchedE = append(s.touchedE, p.entry)
 			}
 			if p.primary {
@@ -232,16 +235,13 @@ func (e *Engine) rankAll(terms []Term) []match {
 			} else if t.Kind == nil {
 				s.cov[p.entry] += w * secondaryWeight
 			}
-			if s.cov[p.entry] == 0 && !s.content[p.entry] {
-				// A zero-weight term touched it: keep it listed once.
-				s.cov[p.entry] = 1e-12
-			}
 		}
 		for _, pi := range ix.phrPost[t.ID] {
-			if s.phr[pi] == 0 {
+			if !s.phrSeen[pi] {
+				s.phrSeen[pi] = true
 				s.touchedP = append(s.touchedP, pi)
 			}
-			s.phr[pi] += w + 1e-12
+			s.phr[pi] += w
 		}
 	}
 	for _, pi := range s.touchedP {
@@ -254,7 +254,7 @@ func (e *Engine) rankAll(terms []Term) []match {
 				s.dice[p.entry] = d
 			}
 		}
-		s.phr[pi] = 0
+		s.phr[pi], s.phrSeen[pi] = 0, false
 	}
 	top := make([]match, 0, topK+1)
 	share := e.policy.CoverageShare
@@ -264,7 +264,7 @@ func (e *Engine) rankAll(terms []Term) []match {
 			m.coverage = min(1, s.cov[ei]/total)
 		}
 		m.score = share*m.coverage + (1-share)*m.phrasing
-		s.cov[ei], s.best[ei], s.dice[ei], s.content[ei] = 0, 0, 0, false
+		s.cov[ei], s.best[ei], s.dice[ei], s.content[ei], s.seen[ei] = 0, 0, 0, false, false
 		top = insertTop(top, m)
 	}
 	s.touchedE, s.touchedP = s.touchedE[:0], s.touchedP[:0]

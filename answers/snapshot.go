@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 
@@ -143,11 +144,11 @@ func (e *Engine) Snapshot(hash string) ([]byte, error) {
 	}
 	po.Start = append(po.Start, int32(len(po.Entries)))
 	po.PhrStart = append(po.PhrStart, int32(len(po.PhrIdx)))
-	for _, k := range sortedKeys(e.ix.exact) {
+	for _, k := range slices.Sorted(maps.Keys(e.ix.exact)) {
 		s.ExactKeys = append(s.ExactKeys, k)
 		s.ExactVals = append(s.ExactVals, e.ix.exact[k])
 	}
-	for _, w := range sortedKeys(e.sp.freq) {
+	for _, w := range slices.Sorted(maps.Keys(e.sp.freq)) {
 		s.Words = append(s.Words, w)
 		s.WordFreq = append(s.WordFreq, e.sp.freq[w])
 	}
@@ -177,7 +178,7 @@ func flattenTrie(root *trieNode) snapTrie {
 				st.HomNodes = append(st.HomNodes, int32(i))
 				st.HomDefs = append(st.HomDefs, h.def)
 				st.HomStart = append(st.HomStart, int32(len(st.HomKeys)))
-				for _, k := range sortedKeys(h.context) {
+				for _, k := range slices.Sorted(maps.Keys(h.context)) {
 					st.HomKeys = append(st.HomKeys, k)
 					st.HomTerms = append(st.HomTerms, h.context[k])
 				}
@@ -185,7 +186,7 @@ func flattenTrie(root *trieNode) snapTrie {
 		}
 		st.Vals = append(st.Vals, val)
 		st.Start = append(st.Start, int32(len(st.Keys)))
-		for _, k := range sortedKeys(n.next) {
+		for _, k := range slices.Sorted(maps.Keys(n.next)) {
 			st.Keys = append(st.Keys, k)
 			st.Children = append(st.Children, int32(len(queue)))
 			queue = append(queue, n.next[k])

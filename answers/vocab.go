@@ -3,7 +3,6 @@ package answers
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -365,13 +364,4 @@ func (v *vocab) word(lang int, t *token) *lexMatch {
 // idf is the inverse document frequency of a term found in df of n entries.
 func idf(n, df int) float64 {
 	return math.Log(1 + float64(n)/float64(max(df, 1)))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

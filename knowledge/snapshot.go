@@ -6,7 +6,9 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 )
 
@@ -41,13 +43,13 @@ func (b *Base) GobEncode() ([]byte, error) {
 		s.FunctionWords, s.Concepts, s.Kinds, s.Settings = lx.FunctionWords, lx.Concepts, lx.Kinds, lx.Settings
 		for _, h := range lx.Homonyms {
 			hs := homonymSnapshot{Lang: h.Lang, Form: h.Form, Default: h.Default, Pos: h.Pos}
-			for _, id := range sortedKeys(h.Context) {
+			for _, id := range slices.Sorted(maps.Keys(h.Context)) {
 				hs.ContextIDs = append(hs.ContextIDs, id)
 				hs.ContextWords = append(hs.ContextWords, h.Context[id])
 			}
 			s.Homonyms = append(s.Homonyms, hs)
 		}
-		for _, k := range sortedKeys(lx.Messages) {
+		for _, k := range slices.Sorted(maps.Keys(lx.Messages)) {
 			s.MessageKeys = append(s.MessageKeys, k)
 			s.MessageValues = append(s.MessageValues, lx.Messages[k])
 		}
@@ -126,13 +128,4 @@ func EmbeddedHash() string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
