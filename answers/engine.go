@@ -2,7 +2,6 @@ package answers
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -190,14 +189,7 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 
 // anyKinds reports whether some entry lists the kind of question under
 // `kinds:`.
-func (e *Engine) anyKinds(id int32) bool {
-	for i := range e.ix.entries {
-		if slices.Contains(e.ix.entries[i].kinds, id) {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) anyKinds(id int32) bool { return e.ix.declared[id] }
 
 func lowerFirst(s string) string {
 	if s == "" {

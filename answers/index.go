@@ -69,6 +69,7 @@ type index struct {
 	maxWeight float64     // the weight of a term in one entry: what an unknown word weighs
 	exact     map[string]int32
 	minTotal  []float64 // by term id: the least total weight of a phrasing that has it (for rank's bound)
+	declared  []bool    // by term id: a kind of question some entry lists under kinds:
 	sameAs    []string  // phrasings of two entries that read the same, for lint messages
 }
 
@@ -303,6 +304,12 @@ func (e *Engine) buildIndex() {
 // finish computes what the index derives from the rest (also after loading
 // a snapshot).
 func (ix *index) finish() {
+	ix.declared = make([]bool, len(ix.weight))
+	for i := range ix.entries {
+		for _, id := range ix.entries[i].kinds {
+			ix.declared[id] = true
+		}
+	}
 	ix.minTotal = make([]float64, len(ix.weight))
 	for pi := range ix.phrasings {
 		p := &ix.phrasings[pi]

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -361,7 +362,7 @@ func (b *Base) Periods() []string {
 	var out []string
 	for _, f := range b.Facts {
 		for _, p := range SplitPeriods(f.Period) {
-			if !contains(out, p) {
+			if !slices.Contains(out, p) {
 				out = append(out, p)
 			}
 		}
@@ -373,13 +374,4 @@ func (b *Base) Periods() []string {
 // SplitPeriods splits a fact's period field into its periods.
 func SplitPeriods(s string) []string {
 	return strings.FieldsFunc(s, func(c rune) bool { return c == '–' || c == '-' || c == ',' || c == ' ' })
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

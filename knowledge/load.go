@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -200,65 +201,30 @@ func parseFile(name string, data []byte) (*file, error) {
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	// Decode again as a node tree for line numbers; it parsed once, so it parses again.
+	lines := map[string]map[int]int{} // section -> item index -> line
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err == nil && len(root.Content) == 1 {
 		top := root.Content[0]
 		for i := 0; i+1 < len(top.Content); i += 2 {
-			lines := itemLines(top.Content[i+1])
-			switch top.Content[i].Value {
-			case "sources":
-				for j, s := range f.Sources {
-					s.Pos = Pos{name, lines[j]}
-				}
-			case "facts":
-				for j, x := range f.Facts {
-					x.Pos = Pos{name, lines[j]}
-				}
-			case "topics":
-				for j, x := range f.Topics {
-					x.Pos = Pos{name, lines[j]}
-				}
-			case "entries":
-				for j, x := range f.Entries {
-					x.Pos = Pos{name, lines[j]}
-				}
-			case "concepts":
-				for j, x := range f.Concepts {
-					x.Pos = Pos{name, lines[j]}
-				}
-			case "kinds":
-				for j, x := range f.Kinds {
-					x.Pos = Pos{name, lines[j]}
-				}
-			case "homonyms":
-				for j, x := range f.Homonyms {
-					x.Pos = Pos{name, lines[j]}
-				}
-			}
+			lines[top.Content[i].Value] = itemLines(top.Content[i+1])
 		}
 	}
-	for _, s := range f.Sources {
-		s.Pos.File = name
-	}
-	for _, x := range f.Facts {
-		x.Pos.File = name
-	}
-	for _, x := range f.Topics {
-		x.Pos.File = name
-	}
-	for _, x := range f.Entries {
-		x.Pos.File = name
-	}
-	for _, x := range f.Concepts {
-		x.Pos.File = name
-	}
-	for _, x := range f.Kinds {
-		x.Pos.File = name
-	}
-	for _, x := range f.Homonyms {
-		x.Pos.File = name
-	}
+	place(f.Sources, name, lines["sources"], func(x *Source) *Pos { return &x.Pos })
+	place(f.Facts, name, lines["facts"], func(x *Fact) *Pos { return &x.Pos })
+	place(f.Topics, name, lines["topics"], func(x *Topic) *Pos { return &x.Pos })
+	place(f.Entries, name, lines["entries"], func(x *Entry) *Pos { return &x.Pos })
+	place(f.Concepts, name, lines["concepts"], func(x *Concept) *Pos { return &x.Pos })
+	place(f.Kinds, name, lines["kinds"], func(x *Kind) *Pos { return &x.Pos })
+	place(f.Homonyms, name, lines["homonyms"], func(x *Homonym) *Pos { return &x.Pos })
 	return &f, nil
+}
+
+// place records where each item of a section was defined: the file, and
+// the line when it is known.
+func place[T any](items []*T, file string, lines map[int]int, pos func(*T) *Pos) {
+	for j, x := range items {
+		*pos(x) = Pos{file, lines[j]}
+	}
 }
 
 // itemLines returns the line of each item of a sequence node, padded so that
@@ -332,17 +298,17 @@ func (b *Base) validate() error {
 			bad(f.Pos, "fact", f.ID, "section is empty (name the part of the source it comes from)")
 		}
 		for _, st := range f.States {
-			if !contains(allStates, st) {
+			if !slices.Contains(allStates, st) {
 				bad(f.Pos, "fact", f.ID, "states %q, which is not one of %s", st, strings.Join(allStates, ", "))
 			}
 		}
-		if strings.Contains(f.Text, "$") && !contains(f.States, StatesMoney) {
+		if strings.Contains(f.Text, "$") && !slices.Contains(f.States, StatesMoney) {
 			bad(f.Pos, "fact", f.ID, "states a sum of money: add money to `states:`")
 		}
-		if strings.Contains(f.Text, "%") && !contains(f.States, StatesPercent) {
+		if strings.Contains(f.Text, "%") && !slices.Contains(f.States, StatesPercent) {
 			bad(f.Pos, "fact", f.ID, "states a percentage: add percent to `states:`")
 		}
-		if f.Period != "" && !contains(f.States, StatesPeriod) {
+		if f.Period != "" && !slices.Contains(f.States, StatesPeriod) {
 			f.States = append(f.States, StatesPeriod) // a period states one
 		}
 	}

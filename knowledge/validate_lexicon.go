@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -65,7 +66,7 @@ func (b *Base) validateLexicon() []error {
 			bad(c.Pos, "concept", c.ID, "duplicate id (first defined at %s)", p)
 		}
 		ids[c.ID] = c.Pos
-		if c.Class != "" && !contains(Classes, c.Class) {
+		if c.Class != "" && !slices.Contains(Classes, c.Class) {
 			bad(c.Pos, "concept", c.ID, "class %q is not one of %s", c.Class, strings.Join(Classes, ", "))
 		}
 		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
@@ -81,7 +82,7 @@ func (b *Base) validateLexicon() []error {
 		}
 		ids[k.ID] = k.Pos
 		for _, n := range k.Needs {
-			if !contains(allStates, n) {
+			if !slices.Contains(allStates, n) {
 				bad(k.Pos, "kind", k.ID, "needs %q, which is not one of %s", n, strings.Join(allStates, ", "))
 			}
 		}
@@ -95,7 +96,7 @@ func (b *Base) validateLexicon() []error {
 	}
 	declared := map[string]*Homonym{}
 	for _, h := range lx.Homonyms {
-		if !contains(Languages, h.Lang) {
+		if !slices.Contains(Languages, h.Lang) {
 			bad(h.Pos, "homonym", h.Form, "lang %q is not one of %s", h.Lang, strings.Join(Languages, ", "))
 			continue
 		}
