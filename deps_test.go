@@ -37,7 +37,7 @@ var rules = map[string]rule{
 	"internal/eval/bm25":    {io: true},
 	"bot": {internal: []string{"answers", "knowledge"}, io: true, external: []string{
 		"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket", "github.com/prometheus/client_golang"}},
-	"usage":                {external: []string{"modernc.org/sqlite"}, io: true},
+	"usage":                {external: []string{"modernc.org/sqlite", "github.com/jackc/pgx/v5"}, io: true},
 	"internal/recording":   {internal: []string{"bot", "usage"}},
 	"internal/fakediscord": {external: []string{"github.com/gorilla/websocket"}, io: true},
 	"cmd/bpobot": {internal: []string{"answers", "bot", "internal/compiled", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,

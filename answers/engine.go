@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -90,6 +91,9 @@ func (e *Engine) Ask(question string) *Reply {
 	for _, t := range a.Terms {
 		if t.content() || t.Name {
 			content++
+		}
+		if t.Unknown && !slices.Contains(r.Unknown, t.Surface) {
+			r.Unknown = append(r.Unknown, t.Surface)
 		}
 	}
 	switch {

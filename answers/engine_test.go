@@ -430,3 +430,23 @@ func TestAnswerEntry(t *testing.T) {
 		t.Error("AnswerEntry of an unknown id is not nil")
 	}
 }
+
+// TestCuratorFields checks what a reply tells the question log: the words
+// the engine did not know, and the entry that came nearest to a decline.
+func TestCuratorFields(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("how much did Afiniti earn in FY25")
+	if r.Answered {
+		t.Fatalf("Ask(Afiniti): answered %s, want a decline", r.EntryID())
+	}
+	if !slices.Contains(r.Unknown, "Afiniti") {
+		t.Errorf("Unknown = %q, want it to hold Afiniti", r.Unknown)
+	}
+	if r.Nearest == nil {
+		t.Errorf("Nearest = nil on a decline with near entries")
+	}
+	r = e.Ask("how much did call centers earn in FY25")
+	if !r.Answered || len(r.Unknown) != 0 || r.Nearest != nil {
+		t.Errorf("Ask(FY25 earnings): answered %v, unknown %q, nearest %v; want answered, none unknown, no nearest", r.Answered, r.Unknown, r.Nearest)
+	}
+}

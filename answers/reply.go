@@ -65,6 +65,12 @@ type Reply struct {
 	Suggestions []*knowledge.Entry // questions it can answer, when not answered
 	Note        string             // for a partial answer: what part of the question is not covered
 
+	// For the curator: the words of the question the engine did not know
+	// (in neither the lexicon, the knowledge base nor the English word
+	// list), as typed; and, when declined, the entry that came nearest.
+	Unknown []string
+	Nearest *knowledge.Entry
+
 	fiscalNote string
 }
 
@@ -255,6 +261,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 	r.Answered, r.Reason = false, reason
 	if len(ranked) > 0 {
 		r.Score = round3(ranked[0].score)
+		r.Nearest = ranked[0].ei.entry
 	}
 	switch reason {
 	case DeclineEmpty:

@@ -151,6 +151,9 @@ func New(cfg Config, eng *answers.Engine) *Bot {
 		fatal:   make(chan error, 1),
 		now:     time.Now,
 	}
+	if sr, ok := cfg.Recorder.(statsRecorder); ok {
+		b.metrics.registerRecorderStats(sr)
+	}
 	b.SetEngine(eng)
 	return b
 }

@@ -98,14 +98,14 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, pub ed255
 		b.refuse(w, http.StatusBadRequest, "malformed", err.Error())
 		return
 	}
-	var resp *discordgo.InteractionResponse
+	var resp outgoing
 	if i.Type == discordgo.InteractionPing {
-		resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}
-	} else if resp, _ = b.Respond(i); resp == nil {
+		resp = plain(&discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, "ping")
+	} else if resp = b.respond(i); resp.resp == nil && resp.raw == nil {
 		b.refuse(w, http.StatusBadRequest, "unsupported", "unsupported interaction type")
 		return
 	}
-	out, err := b.cur.Load().replies.encode(resp)
+	out, err := resp.json()
 	if err != nil {
 		b.log.Error("encoding interaction response", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)

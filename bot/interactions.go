@@ -47,34 +47,58 @@ func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction) {
 	defer b.flight.leave()
 	ctx, cancel := context.WithTimeout(ctx, interactionDeadline)
 	defer cancel()
-	resp, kind := b.Respond(i)
-	if resp == nil {
+	out := b.respond(i)
+	if out.resp == nil && out.raw == nil {
 		return
 	}
-	if err := b.post(ctx, i, resp); err != nil {
-		b.log.Warn("could not answer interaction", "interaction", i.ID, "kind", kind, "err", err)
+	body, err := out.json()
+	if err == nil {
+		err = b.post(ctx, i, body)
+	}
+	if err != nil {
+		b.log.Warn("could not answer interaction", "interaction", i.ID, "kind", out.kind, "err", err)
 	}
 }
 
-// Respond builds the response to an interaction, whichever way it arrived
-// (the gateway or an HTTP POST), and names its kind for logs. A panic while
-// building it is recovered, logged and turned into an apology. It returns
-// nil for interactions that need no response.
-func (b *Bot) Respond(i *discordgo.Interaction) (resp *discordgo.InteractionResponse, kind string) {
+// An outgoing response to an interaction: the response, or its JSON when
+// it is ready-made (from the reply cache), and its kind for logs.
+type outgoing struct {
+	resp *discordgo.InteractionResponse
+	raw  []byte
+	kind string
+}
+
+// json returns the response's JSON.
+func (o outgoing) json() ([]byte, error) {
+	if o.raw != nil {
+		return o.raw, nil
+	}
+	return json.Marshal(o.resp)
+}
+
+// respond builds the response to an interaction, whichever way it arrived
+// (the gateway or an HTTP POST). A panic while building it is recovered,
+// logged and turned into an apology. For interactions that need no
+// response, both resp and raw are nil.
+func (b *Bot) respond(i *discordgo.Interaction) (out outgoing) {
 	defer func() {
 		if p := recover(); p != nil {
 			b.log.Error("handler panicked", "event", "interaction", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			resp, kind = channelMessage(message{Content: apology, Ephemeral: true}), "apology"
+			out = outgoing{resp: channelMessage(message{Content: apology, Ephemeral: true}), kind: "apology"}
 		}
 	}()
 	return b.interactionResponse(i)
 }
 
-// interactionResponse builds the response to i, or nil for none.
-func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.InteractionResponse, string) {
+func plain(resp *discordgo.InteractionResponse, kind string) outgoing {
+	return outgoing{resp: resp, kind: kind}
+}
+
+// interactionResponse builds the response to i.
+func (b *Bot) interactionResponse(i *discordgo.Interaction) outgoing {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		return b.autocomplete(i), "autocomplete"
+		return plain(b.autocomplete(i), "autocomplete")
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
 		switch data.Name {
@@ -85,86 +109,94 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) (*discordgo.Interact
 					q = plainQuestion(stringOption(o))
 				}
 			}
-			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *discordgo.InteractionResponse) {
+			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *cached) {
 				c := b.ask(q)
-				return c.reply, c.resp
-			}, q), "ask"
+				return c.reply, c
+			}, q, "ask")
 		case "topics":
-			return channelMessage(topicsMessage(b.engine().Knowledge())), "topics"
+			return plain(channelMessage(topicsMessage(b.engine().Knowledge())), "topics")
 		case "sources":
-			return channelMessage(sourcesMessage(b.engine().Knowledge())), "sources"
+			return plain(channelMessage(sourcesMessage(b.engine().Knowledge())), "sources")
 		case "help":
-			return channelMessage(helpMessage(b.engine())), "help"
+			return plain(channelMessage(helpMessage(b.engine())), "help")
 		}
-		return channelMessage(message{Content: "I don't know that command. Try /help.", Ephemeral: true}), "unknown"
+		return plain(channelMessage(message{Content: "I don't know that command. Try /help.", Ephemeral: true}), "unknown")
 	case discordgo.InteractionMessageComponent:
 		data := i.MessageComponentData()
 		switch {
 		case strings.HasPrefix(data.CustomID, idAsk):
 			id := strings.TrimPrefix(data.CustomID, idAsk)
-			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
+			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *cached) {
 				return b.engine().AnswerEntry(id), nil
-			}, id), "button"
+			}, id, "button")
 		case strings.HasPrefix(data.CustomID, idFeedback):
-			return b.feedback(i, data.CustomID), "feedback"
+			return plain(b.feedback(i, data.CustomID), "feedback")
 		case strings.HasPrefix(data.CustomID, idPick):
 			qid, entry, ok := parseIDRef(strings.TrimPrefix(data.CustomID, idPick))
 			if ok {
 				b.pick(qid, entry)
 			}
-			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *discordgo.InteractionResponse) {
+			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *cached) {
 				return b.engine().AnswerEntry(entry), nil
-			}, entry), "pick"
+			}, entry, "pick")
 		case data.CustomID == idNone || strings.HasPrefix(data.CustomID, idNone+":"):
 			if qid, err := strconv.ParseInt(strings.TrimPrefix(data.CustomID, idNone+":"), 10, 64); err == nil {
 				b.pick(qid, pickNone)
 			}
 			b.log.Info("question", "surface", surfaceButton, "entry", "none-of-these")
-			return &discordgo.InteractionResponse{
+			return plain(&discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseUpdateMessage,
 				Data: message{Content: "Sorry I couldn't help with that. Try /topics to see what I can answer, or ask it another way."}.interactionData(),
-			}, "none"
+			}, "none")
 		case data.CustomID == idTopic && len(data.Values) > 0:
-			return &discordgo.InteractionResponse{
+			return plain(&discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseUpdateMessage,
 				Data: topicMessage(b.engine().Knowledge(), data.Values[0]).interactionData(),
-			}, "topic"
+			}, "topic")
 		}
-		return channelMessage(message{Content: "That button has expired. Try /ask again.", Ephemeral: true}), "unknown"
+		return plain(channelMessage(message{Content: "That button has expired. Try /ask again.", Ephemeral: true}), "unknown")
 	}
-	return nil, "ignored"
+	return plain(nil, "ignored")
 }
 
 // askResponse answers a question from a slash command or a button. ask
-// returns the reply and, when it has one ready (from the cache), its
-// response.
-func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (*answers.Reply, *discordgo.InteractionResponse), question string) *discordgo.InteractionResponse {
+// returns the reply and, when it came from the reply cache, its cache
+// entry, whose encoded response is used as it is (or, when the question is
+// recorded, with the question's id spliced in).
+func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (*answers.Reply, *cached), question, kind string) outgoing {
 	if ok, wait := b.limiter.allow(interactionUser(i), b.now()); !ok {
 		b.metrics.reject("rate_limited")
-		return channelMessage(rateLimited(wait))
+		return plain(channelMessage(rateLimited(wait)), kind)
 	}
-	var resp *discordgo.InteractionResponse
+	var c *cached
 	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() *answers.Reply {
 		var r *answers.Reply
-		r, resp = ask()
+		r, c = ask()
 		return r
 	})
-	if r == nil {
-		return channelMessage(message{Content: "That question is no longer in my knowledge base. Try /topics.", Ephemeral: true})
+	switch {
+	case r == nil:
+		return plain(channelMessage(message{Content: "That question is no longer in my knowledge base. Try /topics.", Ephemeral: true}), kind)
+	case c != nil && id == 0:
+		return outgoing{resp: c.resp, raw: c.raw, kind: kind}
+	case c != nil:
+		if raw, err := c.recordedJSON(id); err == nil {
+			return outgoing{raw: raw, kind: kind}
+		}
 	}
-	if resp == nil || id != 0 {
-		// A recorded question's buttons carry its id, for feedback and picks.
-		resp = channelMessage(recordedMessage(r, id))
-	}
-	return resp
+	// A recorded question's buttons carry its id, for feedback and picks.
+	return plain(channelMessage(recordedMessage(r, id)), kind)
 }
 
 // asker is who asked, for the record.
 type asker struct{ guild, user string }
 
-// recordTimeout bounds a recording: a slow database delays no reply by
-// more than this.
+// recordTimeout bounds recording a pick or a vote: a slow database delays
+// no reply by more than this. Questions are queued, never waited for.
 const recordTimeout = 250 * time.Millisecond
+
+// errQueueFull is logged when the recorder does not accept a question.
+var errQueueFull = errors.New("the question log's queue is full or closed")
 
 // timed runs ask, logs one line about the question, counts it and records
 // it. It returns the reply and the record's id (0 when not recorded).
@@ -187,20 +219,26 @@ func (b *Bot) timed(surface, question string, who asker, ask func() *answers.Rep
 	if _, off := b.cfg.Recorder.(nopRecorder); r == nil || off {
 		return r, 0 // recording off: no work for it on the hot path
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
-	defer cancel()
 	if surface == surfaceButton {
 		question = r.Question // the button named an entry: record its question
 	}
-	id, err := b.cfg.Recorder.RecordQuestion(ctx, Record{
-		Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
+	rec := Record{
+		ID: newQuestionID(), Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
 		Question: normalizeForRecord(question), EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,
-	})
-	if err != nil {
-		b.recordFailed("question", err)
+		Unknown: r.Unknown,
+	}
+	if !r.Answered {
+		rec.Reason, rec.Blocker = r.Reason.String(), r.Unsupported
+		if r.Nearest != nil {
+			rec.Nearest = r.Nearest.ID
+		}
+	}
+	if !b.cfg.Recorder.Record(rec) {
+		b.metrics.recording.Inc()
+		b.log.Debug("could not record question", "err", errQueueFull)
 		return r, 0
 	}
-	return r, id
+	return r, rec.ID
 }
 
 func (b *Bot) recordFailed(what string, err error) {
@@ -231,13 +269,14 @@ func (b *Bot) pick(qid int64, entry string) {
 // feedback records a thumbs-up or thumbs-down click and thanks the user,
 // privately.
 func (b *Bot) feedback(i *discordgo.Interaction, customID string) *discordgo.InteractionResponse {
-	qid, vote, ok := parseIDRef(strings.TrimPrefix(customID, idFeedback))
+	qid, rest, ok := parseIDRef(strings.TrimPrefix(customID, idFeedback))
+	vote, entry, _ := strings.Cut(rest, ":")
 	if !ok || (vote != "up" && vote != "down") {
 		return channelMessage(message{Content: "That button has expired.", Ephemeral: true})
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
 	defer cancel()
-	changed, err := b.cfg.Recorder.RecordFeedback(ctx, qid, interactionUser(i), vote == "up")
+	changed, err := b.cfg.Recorder.RecordFeedback(ctx, Vote{QuestionID: qid, EntryID: entry, UserID: interactionUser(i), Up: vote == "up"})
 	text := "Thanks for the feedback! It helps improve bpobot's answers."
 	switch {
 	case err != nil:
@@ -306,11 +345,7 @@ func interactionUser(i *discordgo.Interaction) string {
 // bucket per interaction token and never frees it (#1333), so memory would
 // grow with every question. Interaction callbacks are not rate-limited per
 // bot, so nothing is lost.
-func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	body, err := b.cur.Load().replies.encode(resp)
-	if err != nil {
-		return err
-	}
+func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, body []byte) error {
 	u := apiURL() + "interactions/" + url.PathEscape(i.ID) + "/" + url.PathEscape(i.Token) + "/callback"
 	for attempt := 0; ; attempt++ {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))

@@ -35,7 +35,7 @@ const (
 	idAsk      = "ask:"  // + entry id: answer that entry
 	idPick     = "pick:" // + question id + ":" + entry id: a suggestion picked under a recorded decline
 	idNone     = "none"  // "none of these" under a decline; "none:" + question id when recorded
-	idFeedback = "fb:"   // + question id + ":up" or ":down"
+	idFeedback = "fb:"   // + question id + ":up" or ":down" + ":" + entry id (left out when too long)
 	idTopic    = "topic"
 	pickNone   = "none" // what a "none of these" pick is recorded as
 )
@@ -60,9 +60,17 @@ func recordedMessage(r *answers.Reply, id int64) message {
 	}
 	ref := strconv.FormatInt(id, 10)
 	if r.Answered {
+		// The vote buttons carry the entry too, so that a vote needs
+		// nothing from the replica that answered.
+		vote := func(v string) string {
+			if id := idFeedback + ref + ":" + v + ":" + r.EntryID(); len(id) <= maxCustomID {
+				return id
+			}
+			return idFeedback + ref + ":" + v
+		}
 		m.Components = append(m.Components, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: "Helpful", Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + ref + ":up"},
-			discordgo.Button{Label: "Not helpful", Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + ref + ":down"},
+			discordgo.Button{Label: "Helpful", Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: vote("up")},
+			discordgo.Button{Label: "Not helpful", Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: vote("down")},
 		}})
 		return m
 	}

@@ -206,6 +206,19 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 </details>
 {{- end}}
 
+<h2>Words the engine did not know</h2>
+{{with .UnknownWords -}}
+<p>Add them to the lexicon, or to the knowledge base, first.</p>
+<table>
+<tr><th class="n">Count</th><th>Word</th><th>Example</th></tr>
+{{- range .}}
+<tr><td class="n">{{.Count}}</td><td>{{.Word}}</td><td>{{.Example}}</td></tr>
+{{- end}}
+</table>
+{{- else -}}
+<p class="none">None in this window.</p>
+{{- end}}
+
 <h2>Top questions</h2>
 {{with .TopQuestions -}}
 <table>
@@ -218,12 +231,12 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 <p class="none">None in this window.</p>
 {{- end}}
 
-<h2>Declined questions, near-duplicates grouped</h2>
+<h2>Declined questions, grouped by why</h2>
 {{with .TopDeclined -}}
 <table>
-<tr><th class="n">Count</th><th class="n">Phrasings</th><th>Question</th></tr>
+<tr><th class="n">Count</th><th class="n">Phrasings</th><th>Why</th><th>Question</th></tr>
 {{- range .}}
-<tr><td class="n">{{.Count}}</td><td class="n">{{.Phrasings}}</td><td>{{.Label}}
+<tr><td class="n">{{.Count}}</td><td class="n">{{.Phrasings}}</td><td>{{.Why}}</td><td>{{.Label}}
 {{- with .Examples}}<ul class="examples">{{range .}}<li>{{.}}</li>{{end}}</ul>{{end -}}
 </td></tr>
 {{- end}}
@@ -235,9 +248,9 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 <h2>Most thumbs-down</h2>
 {{with .MostDisliked -}}
 <table>
-<tr><th>Entry</th><th class="n">Down</th><th class="n">Up</th></tr>
+<tr><th>Entry</th><th class="n">Down</th><th class="n">Up</th><th>Questions</th></tr>
 {{- range .}}
-<tr><td>{{.EntryID}}</td><td class="n">{{.Down}}</td><td class="n">{{.Up}}</td></tr>
+<tr><td>{{.EntryID}}</td><td class="n">{{.Down}}</td><td class="n">{{.Up}}</td><td>{{with .Questions}}<ul class="examples">{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
 {{- end}}
 </table>
 {{- else -}}
@@ -247,9 +260,9 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 <h2>Suggestions picked after a decline</h2>
 {{with .Picks -}}
 <table>
-<tr><th>Entry</th><th class="n">Count</th></tr>
+<tr><th>Entry</th><th class="n">Count</th><th>For the questions</th></tr>
 {{- range .}}
-<tr><td>{{if eq .EntryID "none"}}(none of these){{else}}{{.EntryID}}{{end}}</td><td class="n">{{.Count}}</td></tr>
+<tr><td>{{if eq .EntryID "none"}}(none of these){{else}}{{.EntryID}}{{end}}</td><td class="n">{{.Count}}</td><td>{{with .Questions}}<ul class="examples">{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
 {{- end}}
 </table>
 {{- else -}}

@@ -30,6 +30,13 @@ func (r *Report) Text(w io.Writer) error {
 	summary.add("distinct users", strconv.Itoa(r.DistinctUsers), "")
 	summary.write(&b)
 
+	b.WriteString("\nWords the engine did not know (add them to the lexicon or the knowledge base)\n")
+	words := table{head: []string{"COUNT", "WORD", "EXAMPLE"}, right: []bool{true}}
+	for _, w := range r.UnknownWords {
+		words.add(strconv.Itoa(w.Count), quoteIfNeeded(w.Word), quoteText(w.Example))
+	}
+	words.write(&b)
+
 	b.WriteString("\nQuestions per day\n")
 	days := table{head: []string{"DATE", "TOTAL", "ANSWERED", "RATE"}, right: []bool{false, true, true, true}}
 	for _, d := range r.Days {
@@ -52,36 +59,66 @@ func (r *Report) Text(w io.Writer) error {
 	}
 	top.write(&b)
 
-	b.WriteString("\nDeclined questions, near-duplicates grouped\n")
-	groups := table{head: []string{"COUNT", "PHRASINGS", "QUESTION"}, right: []bool{true, true}}
+	b.WriteString("\nDeclined questions, grouped by why\n")
+	groups := table{head: []string{"COUNT", "PHRASINGS", "WHY", "QUESTION"}, right: []bool{true, true}}
 	for _, g := range r.TopDeclined {
-		groups.add(strconv.Itoa(g.Count), strconv.Itoa(g.Phrasings), quoteText(g.Label))
+		groups.add(strconv.Itoa(g.Count), strconv.Itoa(g.Phrasings), g.Why(), quoteText(g.Label))
 		for _, e := range g.Examples {
-			groups.add("", "", "  "+quoteText(e))
+			groups.add("", "", "", "  "+quoteText(e))
 		}
 	}
 	groups.write(&b)
 
 	b.WriteString("\nMost thumbs-down\n")
-	liked := table{head: []string{"ENTRY", "DOWN", "UP"}, right: []bool{false, true, true}}
+	liked := table{head: []string{"ENTRY", "DOWN", "UP", "QUESTION"}, right: []bool{false, true, true}}
 	for _, f := range r.MostDisliked {
-		liked.add(quoteIfNeeded(f.EntryID), strconv.Itoa(f.Down), strconv.Itoa(f.Up))
+		first := ""
+		if len(f.Questions) > 0 {
+			first = quoteText(f.Questions[0])
+		}
+		liked.add(quoteIfNeeded(f.EntryID), strconv.Itoa(f.Down), strconv.Itoa(f.Up), first)
+		for _, q := range f.Questions[min(1, len(f.Questions)):] {
+			liked.add("", "", "", quoteText(q))
+		}
 	}
 	liked.write(&b)
 
 	b.WriteString("\nSuggestions picked after a decline\n")
-	picks := table{head: []string{"ENTRY", "COUNT"}, right: []bool{false, true}}
+	picks := table{head: []string{"ENTRY", "COUNT", "FOR THE QUESTION"}, right: []bool{false, true}}
 	for _, p := range r.Picks {
 		entry := quoteIfNeeded(p.EntryID)
 		if p.EntryID == PickNone {
 			entry = "(none of these)"
 		}
-		picks.add(entry, strconv.Itoa(p.Count))
+		first := ""
+		if len(p.Questions) > 0 {
+			first = quoteText(p.Questions[0])
+		}
+		picks.add(entry, strconv.Itoa(p.Count), first)
+		for _, q := range p.Questions[min(1, len(p.Questions)):] {
+			picks.add("", "", quoteText(q))
+		}
 	}
 	picks.write(&b)
 
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Why says in a few words why a group was declined: the term the sources
+// do not cover, or the entry that came nearest, and the engine's reason.
+func (g DeclinedGroup) Why() string {
+	reason := g.Reason
+	if reason == "" {
+		reason = "declined"
+	}
+	switch {
+	case g.Term != "":
+		return "no " + quoteIfNeeded(g.Term) + " (" + reason + ")"
+	case g.Nearest != "":
+		return "near " + quoteIfNeeded(g.Nearest) + " (" + reason + ")"
+	}
+	return reason
 }
 
 // JSON writes the report as one indented JSON object with snake_case field

@@ -8,7 +8,8 @@ import (
 )
 
 // TopN is how many rows a [Report] lists at most in each of its rankings:
-// top questions, declined groups, entries with thumbs-down and picks.
+// unknown words, top questions, declined groups, entries with thumbs-down and
+// picks.
 const TopN = 20
 
 // A Report summarises the usage in a window of time. Rankings are ordered by
@@ -30,8 +31,9 @@ type Report struct {
 	// window has no questions.
 	Days []Day `json:"days"`
 
+	UnknownWords []WordCount     `json:"unknown_words"` // the words the engine did not know, most frequent first
 	TopQuestions []QuestionCount `json:"top_questions"` // the questions asked most, answered or not
-	TopDeclined  []DeclinedGroup `json:"top_declined"`  // the declined questions, near-duplicates grouped
+	TopDeclined  []DeclinedGroup `json:"top_declined"`  // the declined questions, grouped by why they were declined
 	MostDisliked []EntryFeedback `json:"most_disliked"` // the entries with thumbs-down, most first
 	Picks        []PickCount     `json:"picks"`         // the suggestions picked after a decline
 }
@@ -55,27 +57,42 @@ type QuestionCount struct {
 	EntryID string `json:"entry_id"` // the entry that answered it, "" when declined
 }
 
-// A DeclinedGroup is a set of declined questions that are near-duplicates of
-// each other: token sets, after lowercasing and dropping punctuation and
-// stopwords, with a Jaccard similarity of at least 0.6 to the group's label.
+// A DeclinedGroup is a set of declined questions the engine declined for the
+// same reason: the same term the sources do not cover ("salary"), or the
+// same entry coming nearest without answering. Questions recorded without
+// the engine's analysis each form their own group.
 type DeclinedGroup struct {
-	Label     string   `json:"label"`     // the group's most frequent phrasing
-	Count     int      `json:"count"`     // how often any of its phrasings was asked
-	Phrasings int      `json:"phrasings"` // how many distinct phrasings it has
-	Examples  []string `json:"examples"`  // up to 3 other phrasings, most frequent first
+	Reason    string   `json:"reason"`            // the engine's reason: unsupported, unsure, not-covered, empty; "" when not recorded
+	Term      string   `json:"term,omitempty"`    // the term the sources do not cover, lowercased
+	Nearest   string   `json:"nearest,omitempty"` // the entry that came nearest, when no term was named
+	Label     string   `json:"label"`             // the group's most frequent phrasing
+	Count     int      `json:"count"`             // how often any of its phrasings was asked
+	Phrasings int      `json:"phrasings"`         // how many distinct phrasings it has
+	Examples  []string `json:"examples"`          // up to 3 other phrasings, most frequent first
+}
+
+// A WordCount is a word the engine did not know, how many questions held
+// it, and the most frequent of them: the words to add to the lexicon (or to
+// the knowledge base) first.
+type WordCount struct {
+	Word    string `json:"word"`
+	Count   int    `json:"count"`
+	Example string `json:"example"`
 }
 
 // An EntryFeedback counts the votes on an entry's answers.
 type EntryFeedback struct {
-	EntryID string `json:"entry_id"`
-	Down    int    `json:"down"`
-	Up      int    `json:"up"`
+	EntryID   string   `json:"entry_id"`
+	Down      int      `json:"down"`
+	Up        int      `json:"up"`
+	Questions []string `json:"questions"` // up to 3 of the questions whose answer got a thumbs-down, most frequent first
 }
 
 // A PickCount is how often a suggestion was picked after a decline.
 type PickCount struct {
-	EntryID string `json:"entry_id"` // the entry picked, or PickNone
-	Count   int    `json:"count"`
+	EntryID   string   `json:"entry_id"` // the entry picked, or PickNone
+	Count     int      `json:"count"`
+	Questions []string `json:"questions"` // up to 3 of the declined questions it was picked for, most frequent first
 }
 
 func rate(n, of int) float64 {
@@ -85,9 +102,8 @@ func rate(n, of int) float64 {
 	return float64(n) / float64(of)
 }
 
-// Report summarises the usage from since to now: questions recorded at or
-// after since, and feedback and picks given at or after since.
-func (s *Store) Report(ctx context.Context, since time.Time) (*Report, error) {
+// Report summarises the usage from since to now.
+func (s *sqlStore) Report(ctx context.Context, since time.Time) (*Report, error) {
 	now := s.now()
 	if since.After(now) {
 		return nil, fmt.Errorf("usage report: since %s is after now (%s)",
@@ -97,28 +113,58 @@ func (s *Store) Report(ctx context.Context, since time.Time) (*Report, error) {
 		From:         since.UTC(),
 		To:           now.UTC(),
 		Days:         []Day{},
+		UnknownWords: []WordCount{},
 		TopQuestions: []QuestionCount{},
 		TopDeclined:  []DeclinedGroup{},
 		MostDisliked: []EntryFeedback{},
 		Picks:        []PickCount{},
 	}
 	// One read transaction: every figure comes from the same snapshot.
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.r.BeginTx(ctx, s.d.reportTx)
 	if err != nil {
 		return nil, fmt.Errorf("usage report: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
-	if err := r.fill(ctx, tx, since.UnixMilli(), now.UnixMilli()); err != nil {
+	if err := r.fill(ctx, reader{tx, s.d}, since.UnixMilli(), now.UnixMilli()); err != nil {
 		return nil, fmt.Errorf("usage report: %w", err)
 	}
 	return r, nil
 }
 
-// fill runs the report's queries over [from, to], in Unix milliseconds.
-func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
-	const window = ` at >= ? AND at <= ? `
+// reader runs a report's queries in its transaction, in its dialect.
+type reader struct {
+	tx *sql.Tx
+	d  *dialect
+}
 
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(answered), 0), COUNT(DISTINCT user_hash)
+// row runs a query that returns one row.
+func (rd reader) row(ctx context.Context, q string, args ...any) *sql.Row {
+	return rd.tx.QueryRowContext(ctx, rd.d.bind(q), args...)
+}
+
+// each runs a query and calls scan for each row.
+func (rd reader) each(ctx context.Context, q string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := rd.tx.QueryContext(ctx, rd.d.bind(q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+const dayMillis = 24 * 60 * 60 * 1000
+
+// fill runs the report's queries over [from, to], in Unix milliseconds.
+func (r *Report) fill(ctx context.Context, rd reader, from, to int64) error {
+	const window = ` at >= ? AND at <= ? `
+	span := []any{from, to}
+
+	err := rd.row(ctx, `SELECT COUNT(*), COALESCE(SUM(answered), 0), COUNT(DISTINCT user_hash)
 		FROM questions WHERE`+window, from, to).Scan(&r.Total, &r.Answered, &r.DistinctUsers)
 	if err != nil {
 		return fmt.Errorf("totals: %w", err)
@@ -127,11 +173,13 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	r.AnswerRate = rate(r.Answered, r.Total)
 
 	var days []Day
-	err = query(ctx, tx, `SELECT strftime('%Y-%m-%d', at / 1000, 'unixepoch') AS day, COUNT(*), SUM(answered)
-		FROM questions WHERE`+window+`GROUP BY day ORDER BY day`, []any{from, to},
+	err = rd.each(ctx, `SELECT at / ? AS day, COUNT(*), SUM(answered)
+		FROM questions WHERE`+window+`GROUP BY day ORDER BY day`, []any{dayMillis, from, to},
 		func(rows *sql.Rows) error {
+			var n int64
 			var d Day
-			err := rows.Scan(&d.Date, &d.Total, &d.Answered)
+			err := rows.Scan(&n, &d.Total, &d.Answered)
+			d.Date = time.UnixMilli(n * dayMillis).UTC().Format(time.DateOnly)
 			days = append(days, d)
 			return err
 		})
@@ -142,7 +190,22 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 		return fmt.Errorf("questions per day: %w", err)
 	}
 
-	err = query(ctx, tx, `SELECT normalized, entry_id, COUNT(*) AS n
+	var unknown []phrasing
+	err = rd.each(ctx, `SELECT unknown, normalized, COUNT(*)
+		FROM questions WHERE unknown <> '' AND`+window+`GROUP BY unknown, normalized`, span,
+		func(rows *sql.Rows) error {
+			var p phrasing
+			err := rows.Scan(&p.unknown, &p.text, &p.count)
+			unknown = append(unknown, p)
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("unknown words: %w", err)
+	}
+	words := countWords(unknown)
+	r.UnknownWords = append(r.UnknownWords, words[:min(len(words), TopN)]...)
+
+	err = rd.each(ctx, `SELECT normalized, entry_id, COUNT(*) AS n
 		FROM questions WHERE`+window+`GROUP BY normalized, entry_id
 		ORDER BY n DESC, normalized, entry_id LIMIT ?`, []any{from, to, TopN},
 		func(rows *sql.Rows) error {
@@ -156,12 +219,11 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	}
 
 	var declined []phrasing
-	err = query(ctx, tx, `SELECT normalized, COUNT(*) AS n
-		FROM questions WHERE answered = 0 AND`+window+`GROUP BY normalized
-		ORDER BY n DESC, normalized`, []any{from, to},
+	err = rd.each(ctx, `SELECT reason, blocker, nearest, normalized, COUNT(*)
+		FROM questions WHERE answered = 0 AND`+window+`GROUP BY reason, blocker, nearest, normalized`, span,
 		func(rows *sql.Rows) error {
 			var p phrasing
-			err := rows.Scan(&p.text, &p.count)
+			err := rows.Scan(&p.reason, &p.term, &p.nearest, &p.text, &p.count)
 			declined = append(declined, p)
 			return err
 		})
@@ -171,11 +233,11 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	groups := groupDeclined(declined)
 	r.TopDeclined = append(r.TopDeclined, groups[:min(len(groups), TopN)]...)
 
-	err = query(ctx, tx, `SELECT entry_id, SUM(up = 0) AS down, SUM(up) AS up
-		FROM feedback WHERE`+window+`GROUP BY entry_id HAVING down > 0
-		ORDER BY down DESC, up, entry_id LIMIT ?`, []any{from, to, TopN},
+	err = rd.each(ctx, `SELECT entry_id, SUM(CASE WHEN up = 0 THEN 1 ELSE 0 END) AS downs, SUM(up) AS ups
+		FROM feedback WHERE`+window+`GROUP BY entry_id HAVING SUM(CASE WHEN up = 0 THEN 1 ELSE 0 END) > 0
+		ORDER BY downs DESC, ups, entry_id LIMIT ?`, []any{from, to, TopN},
 		func(rows *sql.Rows) error {
-			var f EntryFeedback
+			f := EntryFeedback{Questions: []string{}}
 			err := rows.Scan(&f.EntryID, &f.Down, &f.Up)
 			r.MostDisliked = append(r.MostDisliked, f)
 			return err
@@ -183,12 +245,32 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	if err != nil {
 		return fmt.Errorf("feedback: %w", err)
 	}
+	err = rd.each(ctx, `SELECT f.entry_id, q.normalized, COUNT(*) AS n
+		FROM feedback f JOIN questions q ON q.id = f.question_id
+		WHERE f.up = 0 AND f.at >= ? AND f.at <= ?
+		GROUP BY f.entry_id, q.normalized ORDER BY n DESC, q.normalized`, span,
+		func(rows *sql.Rows) error {
+			var entry, text string
+			var n int
+			if err := rows.Scan(&entry, &text, &n); err != nil {
+				return err
+			}
+			for i := range r.MostDisliked {
+				if f := &r.MostDisliked[i]; f.EntryID == entry && len(f.Questions) < maxExamples {
+					f.Questions = append(f.Questions, text)
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("feedback questions: %w", err)
+	}
 
-	err = query(ctx, tx, `SELECT entry_id, COUNT(*) AS n
+	err = rd.each(ctx, `SELECT entry_id, COUNT(*) AS n
 		FROM picks WHERE`+window+`GROUP BY entry_id
 		ORDER BY n DESC, entry_id LIMIT ?`, []any{from, to, TopN},
 		func(rows *sql.Rows) error {
-			var p PickCount
+			p := PickCount{Questions: []string{}}
 			err := rows.Scan(&p.EntryID, &p.Count)
 			r.Picks = append(r.Picks, p)
 			return err
@@ -196,22 +278,27 @@ func (r *Report) fill(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	if err != nil {
 		return fmt.Errorf("picks: %w", err)
 	}
-	return nil
-}
-
-// query runs a query and calls scan for each row.
-func query(ctx context.Context, tx *sql.Tx, q string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
+	err = rd.each(ctx, `SELECT p.entry_id, q.normalized, COUNT(*) AS n
+		FROM picks p JOIN questions q ON q.id = p.question_id
+		WHERE p.at >= ? AND p.at <= ?
+		GROUP BY p.entry_id, q.normalized ORDER BY n DESC, q.normalized`, span,
+		func(rows *sql.Rows) error {
+			var entry, text string
+			var n int
+			if err := rows.Scan(&entry, &text, &n); err != nil {
+				return err
+			}
+			for i := range r.Picks {
+				if p := &r.Picks[i]; p.EntryID == entry && len(p.Questions) < maxExamples {
+					p.Questions = append(p.Questions, text)
+				}
+			}
+			return nil
+		})
 	if err != nil {
-		return err
+		return fmt.Errorf("pick questions: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // fillDays returns the days from the first of days (in date order) to the

@@ -21,46 +21,52 @@ var update = flag.Bool("update", false, "rewrite the testdata/*.golden files")
 // escape it.
 const xssQuestion = `<script>alert(1)</script>`
 
-// fixtureStore returns a store filled with a fixed week of usage, and the
-// start of the week: testNow minus 7 days.
-func fixtureStore(t *testing.T) (*Store, time.Time) {
+// fixtureStore returns a store of the backend filled with a fixed week of
+// usage, and the start of the week: testNow minus 7 days.
+func fixtureStore(t *testing.T, b backend) (*sqlStore, time.Time) {
 	t.Helper()
-	s, _ := openTest(t, Options{HashKey: []byte("fixture")})
+	s := b.open(t, Options{HashKey: []byte("fixture")})
 	since := testNow.Add(-7 * 24 * time.Hour) // 2025-06-08 12:00 UTC
 	day := func(d, h int) time.Time { return time.Date(2025, 6, d, h, 0, 0, 0, time.UTC) }
 
+	// What the engine made of a declined question.
+	salary := Question{Reason: "unsupported", Blocker: "salary", Nearest: "bpo-jobs"}
+	top := Question{Reason: "unsupported", Blocker: "top", Nearest: "top-clients"}
+	india := Question{Reason: "unsupported", Blocker: "India", Nearest: "fy25-earnings"}
+	offTopic := Question{Reason: "not-covered", Unknown: []string{"script", "alert"}}
 	type q struct {
-		at    time.Time
-		user  string
-		text  string
-		entry string // "" when declined
+		at      time.Time
+		user    string
+		text    string
+		entry   string   // "" when declined
+		analyse Question // for a declined one
 	}
 	fixtures := []q{
 		// Before the window: not counted.
-		{day(7, 10), "u9", "bpo salary in karachi", ""},
-		{day(8, 11), "u9", "how much did call centers earn in fy25", "fy25-earnings"},
+		{day(7, 10), "u9", "bpo salary in karachi", "", salary},
+		{day(8, 11), "u9", "how much did call centers earn in fy25", "fy25-earnings", Question{}},
 
-		{day(8, 13), "u1", "how much did call centers earn in fy25", "fy25-earnings"},
-		{day(8, 14), "u2", "bpo salary in karachi", ""},
-		{day(9, 9), "u1", "how much did call centers earn in fy25", "fy25-earnings"},
-		{day(9, 10), "u3", "why do companies outsource to pakistan", "why-pakistan"},
-		{day(9, 11), "u4", "salary of bpo in karachi?", ""},
-		{day(10, 8), "u2", "how much did call centers earn in fy25", "fy25-earnings"},
-		{day(10, 9), "u5", "top 10 bpo companies", ""},
-		{day(10, 12), "u5", "top 10 bpo companies in lahore", ""},
+		{day(8, 13), "u1", "how much did call centers earn in fy25", "fy25-earnings", Question{}},
+		{day(8, 14), "u2", "bpo salary in karachi", "", salary},
+		{day(9, 9), "u1", "how much did call centers earn in fy25", "fy25-earnings", Question{}},
+		{day(9, 10), "u3", "why do companies outsource to pakistan", "why-pakistan", Question{}},
+		{day(9, 11), "u4", "salary of bpo in karachi?", "", salary},
+		{day(10, 8), "u2", "how much did call centers earn in fy25", "fy25-earnings", Question{}},
+		{day(10, 9), "u5", "top 10 bpo companies", "", top},
+		{day(10, 12), "u5", "top 10 bpo companies in lahore", "", top},
 		// Nothing on June 11.
-		{day(12, 15), "u6", "call centers ne fy25 mein kitna kamaya", "fy25-earnings"},
-		{day(12, 16), "u3", "bpo salary in karachi", ""},
-		{day(12, 17), "", "what is the dabba scam", "dabba-crackdown"},
-		{day(13, 9), "u7", xssQuestion, ""},
-		{day(13, 10), "u4", "why do companies outsource to pakistan", "why-pakistan"},
-		{day(13, 11), "u2", "bpo salaries karachi", ""},
-		{day(14, 20), "u1", "how much did call centers earn in fy25", "fy25-earnings"},
-		{day(14, 21), "u8", "india bpo revenue", ""},
-		{day(14, 22), "u5", "top 10 bpo companies", ""},
-		{day(15, 9), "u6", "what is the dabba scam", "dabba-crackdown"},
-		{day(15, 10), "u2", "karachi bpo salary", ""},
-		{day(15, 11), "u3", "why do companies outsource to pakistan", "why-pakistan"},
+		{day(12, 15), "u6", "call centers ne fy25 mein kitna kamaya", "fy25-earnings", Question{}},
+		{day(12, 16), "u3", "bpo salary in karachi", "", salary},
+		{day(12, 17), "", "what is the dabba scam", "dabba-crackdown", Question{}},
+		{day(13, 9), "u7", xssQuestion, "", offTopic},
+		{day(13, 10), "u4", "why do companies outsource to pakistan", "why-pakistan", Question{}},
+		{day(13, 11), "u2", "bpo salaries karachi", "", Question{Reason: "unsure", Nearest: "bpo-jobs", Unknown: []string{"salaries"}}},
+		{day(14, 20), "u1", "how much did call centers earn in fy25", "fy25-earnings", Question{}},
+		{day(14, 21), "u8", "india bpo revenue", "", india},
+		{day(14, 22), "u5", "top 10 bpo companies", "", top},
+		{day(15, 9), "u6", "what is the dabba scam", "dabba-crackdown", Question{}},
+		{day(15, 10), "u2", "karachi bpo salary", "", salary},
+		{day(15, 11), "u3", "why do companies outsource to pakistan", "why-pakistan", Question{}},
 	}
 	ids := make([]int64, len(fixtures))
 	for i, f := range fixtures {
@@ -68,8 +74,9 @@ func fixtureStore(t *testing.T) (*Store, time.Time) {
 		if i%3 == 1 {
 			surface = SurfaceDM
 		}
-		ids[i] = record(t, s, Question{Time: f.at, Surface: surface, GuildID: "g", UserID: f.user,
-			Normalized: f.text, EntryID: f.entry, Answered: f.entry != "", Score: 0.5})
+		ids[i] = record(t, s, Question{ID: int64(1000 + i), Time: f.at, Surface: surface, GuildID: "g", UserID: f.user,
+			Normalized: f.text, EntryID: f.entry, Answered: f.entry != "", Score: 0.5,
+			Reason: f.analyse.Reason, Blocker: f.analyse.Blocker, Unknown: f.analyse.Unknown, Nearest: f.analyse.Nearest})
 	}
 	at := func(i int) int64 { return ids[i] }
 
@@ -91,7 +98,8 @@ func fixtureStore(t *testing.T) (*Store, time.Time) {
 		{16, "u1", false},
 	}
 	for _, v := range votes {
-		if _, err := s.RecordFeedback(ctx, at(v.q), v.user, v.up); err != nil {
+		// Votes name their entry, as the bot's buttons do.
+		if _, err := s.RecordFeedback(ctx, Vote{QuestionID: at(v.q), EntryID: fixtures[v.q].entry, UserID: v.user, Up: v.up}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -100,8 +108,8 @@ func fixtureStore(t *testing.T) (*Store, time.Time) {
 		entry string
 	}{
 		{3, PickNone},
-		{7, "top-clients"},
 		{8, "top-clients"},
+		{9, "top-clients"},
 		{11, PickNone},
 		{11, PickNone}, // pressed twice
 		{15, PickNone},
@@ -133,8 +141,14 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
+// TestReportGolden checks the report of the fixture against the golden
+// files, on both backends: they must give the same report.
 func TestReportGolden(t *testing.T) {
-	s, since := fixtureStore(t)
+	eachBackend(t, testReportGolden)
+}
+
+func testReportGolden(t *testing.T, b backend) {
+	s, since := fixtureStore(t, b)
 	r, err := s.Report(t.Context(), since)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +176,11 @@ func TestReportGolden(t *testing.T) {
 // TestReportFigures checks the fixture's report against figures worked out by
 // hand, independently of the golden files.
 func TestReportFigures(t *testing.T) {
-	s, since := fixtureStore(t)
+	eachBackend(t, testReportFigures)
+}
+
+func testReportFigures(t *testing.T, b backend) {
+	s, since := fixtureStore(t, b)
 	r, err := s.Report(t.Context(), since)
 	if err != nil {
 		t.Fatal(err)
@@ -182,27 +200,42 @@ func TestReportFigures(t *testing.T) {
 		t.Errorf("top question %+v", got)
 	}
 	wantDeclined := []DeclinedGroup{
-		{"bpo salary in karachi", 4, 3, []string{"karachi bpo salary", "salary of bpo in karachi?"}},
-		{"top 10 bpo companies", 3, 2, []string{"top 10 bpo companies in lahore"}},
-		{xssQuestion, 1, 1, []string{}},
-		{"bpo salaries karachi", 1, 1, []string{}}, // Jaccard 2/4 with "bpo salary in karachi"
-		{"india bpo revenue", 1, 1, []string{}},
+		{"unsupported", "salary", "", "bpo salary in karachi", 4, 3, []string{"karachi bpo salary", "salary of bpo in karachi?"}},
+		{"unsupported", "top", "", "top 10 bpo companies", 3, 2, []string{"top 10 bpo companies in lahore"}},
+		{"not-covered", "", "", xssQuestion, 1, 1, []string{}},
+		{"unsure", "", "bpo-jobs", "bpo salaries karachi", 1, 1, []string{}},
+		{"unsupported", "india", "", "india bpo revenue", 1, 1, []string{}},
 	}
 	if !reflect.DeepEqual(r.TopDeclined, wantDeclined) {
 		t.Errorf("declined groups:\n%+v\nwant\n%+v", r.TopDeclined, wantDeclined)
 	}
-	wantDisliked := []EntryFeedback{{"fy25-earnings", 4, 1}, {"why-pakistan", 2, 1}}
+	wantWords := []WordCount{{"alert", 1, xssQuestion}, {"salaries", 1, "bpo salaries karachi"}, {"script", 1, xssQuestion}}
+	if !reflect.DeepEqual(r.UnknownWords, wantWords) {
+		t.Errorf("unknown words %+v; want %+v", r.UnknownWords, wantWords)
+	}
+	wantDisliked := []EntryFeedback{
+		{"fy25-earnings", 4, 1, []string{"how much did call centers earn in fy25"}},
+		{"why-pakistan", 2, 1, []string{"why do companies outsource to pakistan"}},
+	}
 	if !reflect.DeepEqual(r.MostDisliked, wantDisliked) {
 		t.Errorf("most disliked %+v; want %+v", r.MostDisliked, wantDisliked)
 	}
-	wantPicks := []PickCount{{PickNone, 3}, {"top-clients", 2}, {"why-pakistan", 1}}
+	wantPicks := []PickCount{
+		{PickNone, 3, []string{"bpo salary in karachi", "bpo salaries karachi"}}, // one text twice, one once
+		{"top-clients", 2, []string{"top 10 bpo companies", "top 10 bpo companies in lahore"}},
+		{"why-pakistan", 1, []string{"india bpo revenue"}},
+	}
 	if !reflect.DeepEqual(r.Picks, wantPicks) {
 		t.Errorf("picks %+v; want %+v", r.Picks, wantPicks)
 	}
 }
 
 func TestReportOrderingAndLimit(t *testing.T) {
-	s, _ := openTest(t, Options{})
+	eachBackend(t, testReportOrderingAndLimit)
+}
+
+func testReportOrderingAndLimit(t *testing.T, b backend) {
+	s := b.open(t, Options{})
 	// 30 questions asked twice each, and "b" three times: "b" first, then
 	// the rest by text, cut at TopN.
 	for i := range 30 {
@@ -231,7 +264,7 @@ func TestReportOrderingAndLimit(t *testing.T) {
 }
 
 func TestReportEmptyWindow(t *testing.T) {
-	s, _ := openTest(t, Options{})
+	s := sqliteBackend.open(t, Options{})
 	record(t, s, Question{Normalized: "long ago", Time: testNow.Add(-30 * 24 * time.Hour)})
 	r, err := s.Report(t.Context(), testNow.Add(-24*time.Hour))
 	if err != nil {
@@ -244,7 +277,7 @@ func TestReportEmptyWindow(t *testing.T) {
 	if err := r.JSON(&js); err != nil {
 		t.Fatal(err)
 	}
-	for _, field := range []string{"days", "top_questions", "top_declined", "most_disliked", "picks"} {
+	for _, field := range []string{"days", "unknown_words", "top_questions", "top_declined", "most_disliked", "picks"} {
 		if !strings.Contains(js.String(), fmt.Sprintf("%q: []", field)) {
 			t.Errorf("JSON of an empty report has no empty %s list:\n%s", field, js.String())
 		}
@@ -264,7 +297,11 @@ func TestReportEmptyWindow(t *testing.T) {
 }
 
 func TestReportAllTime(t *testing.T) {
-	s, _ := openTest(t, Options{Retention: -1})
+	eachBackend(t, testReportAllTime)
+}
+
+func testReportAllTime(t *testing.T, b backend) {
+	s := b.open(t, Options{Retention: -1})
 	record(t, s, Question{Normalized: "long ago", Time: testNow.AddDate(-2, 0, 0)})
 	record(t, s, Question{Normalized: "today"})
 	r, err := s.Report(t.Context(), time.Time{})
@@ -276,17 +313,17 @@ func TestReportAllTime(t *testing.T) {
 		t.Errorf("all-time report: total %d, %d days from %v; want 2, 732 days from 2023-06-15",
 			r.Total, len(r.Days), r.Days[0].Date)
 	}
-	var b bytes.Buffer
-	if err := r.HTML(&b); err != nil {
+	var page bytes.Buffer
+	if err := r.HTML(&page); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(b.String(), `text-anchor="middle"`); n > maxXLabels {
+	if n := strings.Count(page.String(), `text-anchor="middle"`); n > maxXLabels {
 		t.Errorf("a chart of %d days has %d date labels; want at most %d", len(r.Days), n, maxXLabels)
 	}
 }
 
 func TestReportSinceAfterNow(t *testing.T) {
-	s, _ := openTest(t, Options{})
+	s := sqliteBackend.open(t, Options{})
 	_, err := s.Report(t.Context(), testNow.Add(time.Minute))
 	if err == nil || !strings.Contains(err.Error(), "after now") {
 		t.Errorf("Report(since in the future) = %v; want an error saying so", err)
@@ -294,7 +331,7 @@ func TestReportSinceAfterNow(t *testing.T) {
 }
 
 func TestReportHTML(t *testing.T) {
-	s, since := fixtureStore(t)
+	s, since := fixtureStore(t, sqliteBackend)
 	r, err := s.Report(t.Context(), since)
 	if err != nil {
 		t.Fatal(err)
@@ -359,7 +396,7 @@ func TestReportHTML(t *testing.T) {
 	if !containsString(texts, xssQuestion) {
 		t.Error("the question does not appear as text in the parsed page")
 	}
-	for _, want := range []string{"bpo salary in karachi", "fy25-earnings", "(none of these)", "50.0%"} {
+	for _, want := range []string{"bpo salary in karachi", "fy25-earnings", "(none of these)", "50.0%", "no salary (unsupported)", "Words the engine did not know"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page does not contain %q", want)
 		}

@@ -3,19 +3,20 @@ package usage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
-// migrations are the schema's versions, in order: migrations[i] takes a
-// database from version i (PRAGMA user_version) to version i+1. Each runs in
+// sqliteMigrations are the SQLite schema's versions, in order:
+// sqliteMigrations[i] takes a database from version i (PRAGMA user_version)
+// to version i+1. Each runs in
 // its own transaction together with the version bump, so a database is always
 // at exactly one version. They are append-only: once one has shipped, never
 // edit it; add another.
 //
-// Times are Unix milliseconds (UTC). Feedback and picks belong to a question
-// and go when it goes (ON DELETE CASCADE, which needs foreign_keys on, as every
-// connection of a Store has it).
-var migrations = []string{
+// Times are Unix milliseconds (UTC). Booleans are 0 or 1, as in PostgreSQL's
+// schema, so the queries are the same for both.
+var sqliteMigrations = []string{
 	// 1: questions, feedback, and the meta table that holds the generated
 	// user hash key.
 	`CREATE TABLE meta (
@@ -57,14 +58,144 @@ var migrations = []string{
 		UNIQUE (question_id, entry_id)
 	) STRICT;
 	CREATE INDEX picks_at ON picks (at);`,
+
+	// 3: what the engine made of each question, for the curator; ids chosen
+	// by the bot (random, so that replicas can share a log); and votes and
+	// picks that no longer need their question written first (it may still
+	// be in another replica's queue), so they do not reference it.
+	`ALTER TABLE questions ADD COLUMN reason  TEXT NOT NULL DEFAULT '';
+	ALTER TABLE questions ADD COLUMN blocker TEXT NOT NULL DEFAULT '';
+	ALTER TABLE questions ADD COLUMN unknown TEXT NOT NULL DEFAULT '';
+	ALTER TABLE questions ADD COLUMN nearest TEXT NOT NULL DEFAULT '';
+
+	CREATE TABLE feedback_v3 (
+		id          INTEGER PRIMARY KEY,
+		question_id INTEGER NOT NULL,
+		user_hash   TEXT    NOT NULL,
+		entry_id    TEXT    NOT NULL,
+		up          INTEGER NOT NULL CHECK (up IN (0, 1)),
+		at          INTEGER NOT NULL,
+		UNIQUE (question_id, user_hash)
+	) STRICT;
+	INSERT INTO feedback_v3 SELECT id, question_id, user_hash, entry_id, up, at FROM feedback;
+	DROP TABLE feedback;
+	ALTER TABLE feedback_v3 RENAME TO feedback;
+	CREATE INDEX feedback_at ON feedback (at);
+
+	CREATE TABLE picks_v3 (
+		id          INTEGER PRIMARY KEY,
+		question_id INTEGER NOT NULL,
+		entry_id    TEXT    NOT NULL,
+		at          INTEGER NOT NULL,
+		UNIQUE (question_id, entry_id)
+	) STRICT;
+	INSERT INTO picks_v3 SELECT id, question_id, entry_id, at FROM picks;
+	DROP TABLE picks;
+	ALTER TABLE picks_v3 RENAME TO picks;
+	CREATE INDEX picks_at ON picks (at);`,
 }
 
-// migrate brings db up to len(steps), applying each missing step in its own
+// postgresMigrations are the PostgreSQL schema's versions, in order, kept
+// in the bpobot_schema table. They are append-only too. Version 1 is the
+// SQLite schema at its version 3.
+var postgresMigrations = []string{
+	`CREATE TABLE meta (
+		key   TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);
+
+	CREATE TABLE questions (
+		id         BIGINT PRIMARY KEY,
+		at         BIGINT NOT NULL,
+		surface    TEXT NOT NULL,
+		guild_id   TEXT NOT NULL,
+		user_hash  TEXT,
+		normalized TEXT NOT NULL,
+		entry_id   TEXT NOT NULL,
+		answered   SMALLINT NOT NULL CHECK (answered IN (0, 1)),
+		score      DOUBLE PRECISION NOT NULL,
+		reason     TEXT NOT NULL DEFAULT '',
+		blocker    TEXT NOT NULL DEFAULT '',
+		unknown    TEXT NOT NULL DEFAULT '',
+		nearest    TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX questions_at ON questions (at);
+
+	CREATE TABLE feedback (
+		id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		question_id BIGINT NOT NULL,
+		user_hash   TEXT NOT NULL,
+		entry_id    TEXT NOT NULL,
+		up          SMALLINT NOT NULL CHECK (up IN (0, 1)),
+		at          BIGINT NOT NULL,
+		UNIQUE (question_id, user_hash)
+	);
+	CREATE INDEX feedback_at ON feedback (at);
+
+	CREATE TABLE picks (
+		id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		question_id BIGINT NOT NULL,
+		entry_id    TEXT NOT NULL,
+		at          BIGINT NOT NULL,
+		UNIQUE (question_id, entry_id)
+	);
+	CREATE INDEX picks_at ON picks (at);`,
+}
+
+// schemaLock is the PostgreSQL advisory lock taken while migrating, so that
+// replicas starting together apply each step once.
+const schemaLock = 0x62706f626f74 // "bpobot"
+
+// migratePostgres brings a PostgreSQL database up to len(steps) in one
+// transaction, under the advisory lock: another process migrating at the
+// same time waits, then finds the work done.
+func migratePostgres(ctx context.Context, db *sql.DB, steps []string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate schema: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, schemaLock); err != nil {
+		return fmt.Errorf("migrate schema: take the lock: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS bpobot_schema (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate schema: %w", err)
+	}
+	version := 0
+	switch err := tx.QueryRowContext(ctx, `SELECT version FROM bpobot_schema`).Scan(&version); {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bpobot_schema (version) VALUES (0)`); err != nil {
+			return fmt.Errorf("migrate schema: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("migrate schema: read version: %w", err)
+	}
+	if version > len(steps) {
+		return fmt.Errorf("schema version %d is newer than this program knows (%d): upgrade bpobot or use another database", version, len(steps))
+	}
+	if version == len(steps) {
+		return nil
+	}
+	for ; version < len(steps); version++ {
+		if _, err := tx.ExecContext(ctx, steps[version]); err != nil {
+			return fmt.Errorf("migrate schema to version %d: %w", version+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE bpobot_schema SET version = $1`, version); err != nil {
+		return fmt.Errorf("migrate schema: set version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate schema: commit: %w", err)
+	}
+	return nil
+}
+
+// migrateSQLite brings db up to len(steps), applying each missing step in its own
 // immediate transaction. The version is read inside the transaction, so two
 // processes opening the same new database at once do not both apply a step.
 // A database newer than steps is an error: this program does not know its
 // schema.
-func migrate(ctx context.Context, db *sql.DB, steps []string) error {
+func migrateSQLite(ctx context.Context, db *sql.DB, steps []string) error {
 	for {
 		done, err := migrateOne(ctx, db, steps)
 		if err != nil || done {

@@ -19,53 +19,372 @@ import (
 	"unicode/utf8"
 )
 
-// testNow is the fixed "now" of the tests.
-var testNow = time.Date(2025, 6, 15, 12, 0, 0, 0, time.UTC)
+// --- The suite both backends pass. ---
 
-// openTest opens a store in a new file under t.TempDir, with a fixed clock
-// unless opts has one, and closes it at the end of the test.
-func openTest(t testing.TB, opts Options) (*Store, string) {
-	t.Helper()
-	if opts.Now == nil {
-		opts.Now = func() time.Time { return testNow }
-	}
-	path := filepath.Join(t.TempDir(), "usage.db")
-	s, err := Open(t.Context(), path, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
+func TestReopenKeepsDataAndHashKey(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		dsn := b.fresh(t)
+		opts := Options{Now: func() time.Time { return testNow }}
+		var keys []string
+		for range 3 {
+			s, err := Open(t.Context(), dsn, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			record(t, s, Question{UserID: "same-user", Normalized: "q"})
+			keys = append(keys, hex.EncodeToString(s.(*sqlStore).key))
+			r, err := s.Report(t.Context(), testNow.Add(-time.Hour))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if r.Total != len(keys) || r.DistinctUsers != 1 {
+				t.Errorf("after %d opens: total %d, distinct users %d; want %d, 1", len(keys), r.Total, r.DistinctUsers, len(keys))
+			}
+		}
+		if keys[0] != keys[1] || keys[1] != keys[2] {
+			t.Errorf("generated hash key changed across reopens: %v", keys)
+		}
+		// Another database gets another key.
+		if other := b.open(t, Options{}); hex.EncodeToString(other.key) == keys[0] {
+			t.Error("two databases generated the same hash key")
 		}
 	})
-	return s, path
 }
 
-// count returns the result of a SELECT COUNT(*) ... on the store.
-func count(t testing.TB, s *Store, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := s.r.QueryRowContext(t.Context(), query, args...).Scan(&n); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return n
+func TestUserIDsAreHashed(t *testing.T) {
+	const user = "987654321098765432" // a Discord snowflake
+	key := []byte("test key")
+	eachBackend(t, func(t *testing.T, b backend) {
+		s := b.open(t, Options{HashKey: key})
+		id := record(t, s, Question{UserID: user, GuildID: "guild-1", Normalized: "how much in fy25", EntryID: "e", Answered: true})
+		vote(t, s, id, user, false)
+		m := hmac.New(sha256.New, key)
+		m.Write([]byte(user))
+		want := hex.EncodeToString(m.Sum(nil))
+		if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE user_hash = ?", want); n != 1 {
+			t.Errorf("questions with user_hash = HMAC-SHA256(key, user): %d; want 1", n)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE user_hash = ?", want); n != 1 {
+			t.Errorf("feedback with user_hash = HMAC-SHA256(key, user): %d; want 1", n)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE user_hash = ? OR guild_id = ?", user, user); n != 0 {
+			t.Errorf("%d rows hold the raw user id", n)
+		}
+		// A given key is not stored.
+		if n := count(t, s, "SELECT COUNT(*) FROM meta"); n != 0 {
+			t.Errorf("meta has %d rows with a key given; want 0", n)
+		}
+	})
 }
 
-func record(t testing.TB, s *Store, q Question) int64 {
-	t.Helper()
-	if q.Surface == "" {
-		q.Surface = SurfaceSlash
-	}
-	id, err := s.RecordQuestion(t.Context(), q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
+func TestRecordQuestions(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		s := b.open(t, Options{})
+		long := strings.Repeat("کال سینٹر ", 100) // 1,000 runes
+		id1 := record(t, s, Question{Normalized: long, Time: testNow.Add(-time.Minute)})
+		id2 := record(t, s, Question{Normalized: "bad \xff utf-8", Score: 0.5,
+			Reason: "unsupported", Blocker: "Afiniti", Unknown: []string{"Afiniti", "Zong Telecom", strings.Repeat("x", 100)}, Nearest: "fy25-earnings"})
+		var text string
+		var at int64
+		if err := s.r.QueryRowContext(t.Context(), s.d.bind("SELECT normalized, at FROM questions WHERE id = ?"), id1).Scan(&text, &at); err != nil {
+			t.Fatal(err)
+		}
+		if n := utf8.RuneCountInString(text); n != MaxQuestionLen || !strings.HasPrefix(long, text) {
+			t.Errorf("stored %d runes, prefix of the question: %v; want %d", n, strings.HasPrefix(long, text), MaxQuestionLen)
+		}
+		if at != testNow.Add(-time.Minute).UnixMilli() {
+			t.Errorf("stored time %v; want the question's", time.UnixMilli(at).UTC())
+		}
+		var reason, blocker, unknown, nearest string
+		if err := s.r.QueryRowContext(t.Context(), s.d.bind("SELECT normalized, at, reason, blocker, unknown, nearest FROM questions WHERE id = ?"), id2).
+			Scan(&text, &at, &reason, &blocker, &unknown, &nearest); err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.ValidString(text) || at != testNow.UnixMilli() {
+			t.Errorf("stored %q at %v; want valid UTF-8 at now", text, time.UnixMilli(at).UTC())
+		}
+		wantUnknown := "afiniti zongtelecom " + strings.Repeat("x", maxWordLen)
+		if reason != "unsupported" || blocker != "Afiniti" || unknown != wantUnknown || nearest != "fy25-earnings" {
+			t.Errorf("stored reason %q blocker %q unknown %q nearest %q; want unsupported, Afiniti, %q, fy25-earnings", reason, blocker, unknown, wantUnknown, nearest)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE user_hash IS NULL"); n != 2 {
+			t.Errorf("questions without a user: %d rows with a NULL hash; want 2", n)
+		}
+
+		// A batch is one transaction: recording an id again is skipped, and
+		// one bad question records none of the batch.
+		batch := []Question{{ID: nextID(), Surface: SurfaceDM}, {ID: id1, Surface: SurfaceDM, Normalized: "again"}, {ID: nextID(), Surface: SurfaceDM}}
+		if err := s.RecordQuestions(t.Context(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM questions"); n != 4 {
+			t.Errorf("%d questions after a batch of 3 with one id recorded before; want 4", n)
+		}
+		bad := []Question{{ID: nextID(), Surface: SurfaceDM}, {ID: nextID(), Surface: SurfaceDM, Score: math.NaN()}}
+		if err := s.RecordQuestions(t.Context(), bad); err == nil {
+			t.Error("a batch with a NaN score was recorded")
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM questions"); n != 4 {
+			t.Errorf("%d questions after a failed batch; want 4 (none of it)", n)
+		}
+
+		for _, tc := range []struct {
+			q    Question
+			want string
+		}{
+			{Question{ID: 1 << 40, Normalized: "x"}, "empty surface"},
+			{Question{Surface: SurfaceDM}, "want a positive id"},
+			{Question{ID: -3, Surface: SurfaceDM}, "want a positive id"},
+			{Question{ID: 1 << 41, Surface: SurfaceDM, Score: math.NaN()}, "score is NaN"},
+			{Question{ID: 1 << 42, Surface: SurfaceDM, Score: math.Inf(1)}, "score is +Inf"},
+		} {
+			if err := s.RecordQuestions(t.Context(), []Question{tc.q}); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("RecordQuestions(%+v) = %v; want an error containing %q", tc.q, err, tc.want)
+			}
+		}
+		if err := s.RecordQuestions(t.Context(), nil); err != nil {
+			t.Errorf("RecordQuestions(nil) = %v", err)
+		}
+	})
 }
 
-func TestOpenConfiguresDatabase(t *testing.T) {
-	s, path := openTest(t, Options{})
+func TestRecordFeedback(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		s := b.open(t, Options{})
+		ctx := t.Context()
+		q := record(t, s, Question{Normalized: "fy25 earnings", EntryID: "fy25-earnings", Answered: true})
+		steps := []struct {
+			user        string
+			up, changed bool
+		}{
+			{"u1", false, true},  // first vote
+			{"u1", false, false}, // the same again
+			{"u1", true, true},   // changed its mind
+			{"u1", true, false},
+			{"u2", false, true}, // another user
+		}
+		for i, st := range steps {
+			if changed := vote(t, s, q, st.user, st.up); changed != st.changed {
+				t.Errorf("step %d: %s votes up=%v: changed %v; want %v", i, st.user, st.up, changed, st.changed)
+			}
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM feedback"); n != 2 {
+			t.Errorf("%d feedback rows; want one per user", n)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE entry_id = 'fy25-earnings'"); n != 2 {
+			t.Errorf("%d feedback rows carry the question's entry id; want 2", n)
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE up = 1"); n != 1 {
+			t.Errorf("%d up votes; want 1 (u1's replaced vote)", n)
+		}
+
+		// A vote that names its entry needs no question: it may be in
+		// another replica's queue still.
+		later := nextID()
+		changed, err := s.RecordFeedback(ctx, Vote{QuestionID: later, EntryID: "why-pakistan", UserID: "u1"})
+		if err != nil || !changed {
+			t.Errorf("vote with its entry before its question: changed %v, %v; want recorded", changed, err)
+		}
+		record(t, s, Question{ID: later, Normalized: "why pakistan", EntryID: "why-pakistan", Answered: true})
+		if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE question_id = ? AND entry_id = 'why-pakistan'", later); n != 1 {
+			t.Errorf("%d rows for the early vote; want 1", n)
+		}
+
+		if _, err := s.RecordFeedback(ctx, Vote{QuestionID: q + 1<<30, UserID: "u1", Up: true}); !errors.Is(err, ErrUnknownQuestion) {
+			t.Errorf("vote without an entry on an unknown question: %v; want ErrUnknownQuestion", err)
+		}
+		if _, err := s.RecordFeedback(ctx, Vote{QuestionID: q, Up: true}); err == nil || !strings.Contains(err.Error(), "empty user id") {
+			t.Errorf("feedback without a user: %v; want an error about the empty user id", err)
+		}
+		if _, err := s.RecordFeedback(ctx, Vote{UserID: "u", EntryID: "e"}); err == nil {
+			t.Error("feedback on question 0 was recorded")
+		}
+	})
+}
+
+func TestRecordPick(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		s := b.open(t, Options{})
+		ctx := t.Context()
+		q := record(t, s, Question{Normalized: "salary"})
+		for _, e := range []string{"why-pakistan", "why-pakistan", PickNone} {
+			if err := s.RecordPick(ctx, q, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := count(t, s, "SELECT COUNT(*) FROM picks"); n != 2 {
+			t.Errorf("%d picks; want 2 (a repeated pick counts once)", n)
+		}
+		if err := s.RecordPick(ctx, q, ""); err == nil || !strings.Contains(err.Error(), "empty entry id") {
+			t.Errorf("pick of no entry: %v; want an error about the empty entry id", err)
+		}
+		if err := s.RecordPick(ctx, 0, "x"); err == nil {
+			t.Error("pick on question 0 was recorded")
+		}
+	})
+}
+
+func TestPrune(t *testing.T) {
+	day := 24 * time.Hour
+	eachBackend(t, func(t *testing.T, b backend) {
+		for _, tc := range []struct {
+			name      string
+			retention time.Duration
+			want      int64 // questions deleted
+		}{
+			{"default 90 days", 0, 2 + 2*pruneBatch},
+			{"custom", 10 * day, 3 + 2*pruneBatch},
+			{"forever", -1, 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				now := testNow
+				s := b.open(t, Options{Retention: tc.retention, Now: func() time.Time { return now }})
+				ctx := t.Context()
+				old := record(t, s, Question{Normalized: "old", Time: testNow.Add(-100 * day)})
+				record(t, s, Question{Normalized: "older", Time: testNow.Add(-200 * day)})
+				mid := record(t, s, Question{Normalized: "mid", Time: testNow.Add(-30 * day)})
+				recent := record(t, s, Question{Normalized: "recent", Time: testNow.Add(-day)})
+				for _, q := range []int64{old, mid, recent} {
+					// Votes and picks given when their question was asked.
+					var at time.Time
+					switch q {
+					case old:
+						at = testNow.Add(-100 * day)
+					case mid:
+						at = testNow.Add(-30 * day)
+					default:
+						at = testNow.Add(-day)
+					}
+					now = at
+					vote(t, s, q, "u", false)
+					if err := s.RecordPick(ctx, q, PickNone); err != nil {
+						t.Fatal(err)
+					}
+				}
+				now = testNow
+				// Enough old rows to need several batches.
+				var bulk []Question
+				for range 2 * pruneBatch {
+					bulk = append(bulk, Question{ID: nextID(), Time: testNow.Add(-365 * day), Surface: SurfaceDM, Normalized: "bulk"})
+				}
+				for i := 0; i < len(bulk); i += 500 {
+					if err := s.RecordQuestions(ctx, bulk[i:i+500]); err != nil {
+						t.Fatal(err)
+					}
+				}
+
+				deleted, err := s.Prune(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if deleted != tc.want {
+					t.Errorf("deleted %d questions; want %d", deleted, tc.want)
+				}
+				total := int64(4 + 2*pruneBatch)
+				if n := count(t, s, "SELECT COUNT(*) FROM questions"); int64(n) != total-tc.want {
+					t.Errorf("%d questions left; want %d", n, total-tc.want)
+				}
+				// Votes and picks go by their own time, as their questions do.
+				for _, table := range []string{"feedback", "picks"} {
+					orphans := count(t, s, "SELECT COUNT(*) FROM "+table+" WHERE question_id NOT IN (SELECT id FROM questions)")
+					if orphans != 0 {
+						t.Errorf("%d %s rows outlived their question", orphans, table)
+					}
+				}
+				if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE id = ?", recent); n != 1 {
+					t.Error("the recent question was pruned")
+				}
+			})
+		}
+	})
+}
+
+// TestConcurrentRecording records from many goroutines at once, through two
+// stores on one database as two replicas would, and checks that no row is
+// lost and votes land on the right entries.
+func TestConcurrentRecording(t *testing.T) {
+	const workers, each = 8, 150
+	eachBackend(t, func(t *testing.T, b backend) {
+		a, dsn := b.openAt(t, b.fresh(t), Options{})
+		other, _ := b.openAt(t, dsn, Options{})
+		if !bytes.Equal(a.key, other.key) {
+			t.Fatal("two stores on one database use different hash keys")
+		}
+		stores := []*sqlStore{a, other}
+		ctx := t.Context()
+		var wg sync.WaitGroup
+		errs := make(chan error, workers+1)
+		for w := range workers {
+			wg.Go(func() {
+				for i := range each {
+					id := nextID()
+					s := stores[(w+i)%2]
+					err := s.RecordQuestions(ctx, []Question{{
+						ID: id, Surface: SurfaceDM, UserID: fmt.Sprint("user-", w),
+						Normalized: fmt.Sprintf("question %d from %d", i, w), Answered: i%2 == 0, EntryID: fmt.Sprint("e", w),
+					}})
+					if err != nil {
+						errs <- err
+						return
+					}
+					if i%50 == 0 { // voted on the other replica
+						if _, err := stores[(w+i+1)%2].RecordFeedback(ctx, Vote{QuestionID: id, EntryID: fmt.Sprint("e", w), UserID: fmt.Sprint("voter-", w)}); err != nil {
+							errs <- err
+							return
+						}
+					}
+				}
+			})
+		}
+		wg.Go(func() { // a report runs meanwhile, as a curator might
+			if _, err := a.Report(ctx, testNow.Add(-time.Hour)); err != nil {
+				errs <- err
+			}
+		})
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		if n := count(t, a, "SELECT COUNT(DISTINCT normalized) FROM questions"); n != workers*each {
+			t.Errorf("%d distinct questions stored; want %d", n, workers*each)
+		}
+		r, err := other.Report(ctx, testNow.Add(-time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != workers*each || r.Answered != workers*each/2 || r.DistinctUsers != workers {
+			t.Errorf("report: total %d, answered %d, users %d; want %d, %d, %d",
+				r.Total, r.Answered, r.DistinctUsers, workers*each, workers*each/2, workers)
+		}
+		if n := count(t, a, "SELECT COUNT(*) FROM feedback f JOIN questions q ON q.id = f.question_id AND q.entry_id = f.entry_id"); n != workers*each/50 {
+			t.Errorf("%d votes on their question's entry; want %d", n, workers*each/50)
+		}
+	})
+}
+
+func TestClosedStore(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		s, err := Open(t.Context(), b.fresh(t), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RecordQuestions(t.Context(), []Question{{ID: 1, Surface: SurfaceDM}}); err == nil {
+			t.Error("RecordQuestions on a closed store succeeded")
+		}
+	})
+}
+
+// --- SQLite only. ---
+
+func TestSQLiteConfiguresDatabase(t *testing.T) {
+	s, path := sqliteBackend.openAt(t, sqliteBackend.fresh(t), Options{})
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("database file not created: %v", err)
 	}
@@ -85,9 +404,9 @@ func TestOpenConfiguresDatabase(t *testing.T) {
 		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 			t.Fatal(err)
 		}
-		if mode != "wal" || fk != 1 || busy != int(busyTimeout.Milliseconds()) || version != len(migrations) {
+		if mode != "wal" || fk != 1 || busy != int(busyTimeout.Milliseconds()) || version != len(sqliteMigrations) {
 			t.Errorf("journal_mode=%s foreign_keys=%d busy_timeout=%d user_version=%d; want wal, 1, %d, %d",
-				mode, fk, busy, version, busyTimeout.Milliseconds(), len(migrations))
+				mode, fk, busy, version, busyTimeout.Milliseconds(), len(sqliteMigrations))
 		}
 	}
 	// The readers cannot write.
@@ -96,104 +415,18 @@ func TestOpenConfiguresDatabase(t *testing.T) {
 	}
 }
 
-func TestOpenPathWithURICharacters(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "odd dir کال", "usage a?b#c%20.db")
-	if err := os.Mkdir(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(t.Context(), path, Options{})
+func TestSQLiteFileHoldsNoUserID(t *testing.T) {
+	const user = "987654321098765432"
+	path := filepath.Join(t.TempDir(), "usage.db")
+	s, err := Open(t.Context(), path, Options{HashKey: []byte("k")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	if _, err := os.Stat(path); err != nil {
-		t.Errorf("database not created at the path as given: %v", err)
-	}
-}
-
-func TestOpenErrors(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "no such dir", "usage.db")
-	for _, tc := range []struct{ path, want string }{
-		{"", "empty path"},
-		{":memory:", "want the path of a file"},
-		{"file:x.db?mode=memory", "want the path of a file"},
-		{missing, missing},
-	} {
-		s, err := Open(t.Context(), tc.path, Options{})
-		if err == nil {
-			s.Close()
-			t.Errorf("Open(%q) succeeded", tc.path)
-			continue
-		}
-		if !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("Open(%q) = %v; want an error containing %q", tc.path, err, tc.want)
-		}
-	}
-}
-
-func TestReopenKeepsDataAndHashKey(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "usage.db")
-	opts := Options{Now: func() time.Time { return testNow }}
-	var keys []string
-	for range 3 {
-		s, err := Open(t.Context(), path, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		record(t, s, Question{UserID: "same-user", Normalized: "q"})
-		keys = append(keys, hex.EncodeToString(s.key))
-		r, err := s.Report(t.Context(), testNow.Add(-time.Hour))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if r.Total != len(keys) || r.DistinctUsers != 1 {
-			t.Errorf("after %d opens: total %d, distinct users %d; want %d, 1", len(keys), r.Total, r.DistinctUsers, len(keys))
-		}
-	}
-	if keys[0] != keys[1] || keys[1] != keys[2] {
-		t.Errorf("generated hash key changed across reopens: %v", keys)
-	}
-
-	// Another database gets another key.
-	other, _ := openTest(t, Options{})
-	if hex.EncodeToString(other.key) == keys[0] {
-		t.Error("two databases generated the same hash key")
-	}
-}
-
-func TestUserIDsAreHashedNeverStored(t *testing.T) {
-	const user = "987654321098765432" // a Discord snowflake
-	key := []byte("test key")
-	path := filepath.Join(t.TempDir(), "usage.db")
-	s, err := Open(t.Context(), path, Options{HashKey: key, Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := record(t, s, Question{UserID: user, GuildID: "guild-1", Normalized: "how much in fy25", EntryID: "e", Answered: true})
-	if _, err := s.RecordFeedback(t.Context(), id, user, false); err != nil {
-		t.Fatal(err)
-	}
-
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte(user))
-	want := hex.EncodeToString(m.Sum(nil))
-	if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE user_hash = ?", want); n != 1 {
-		t.Errorf("questions with user_hash = HMAC-SHA256(key, user): %d; want 1", n)
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE user_hash = ?", want); n != 1 {
-		t.Errorf("feedback with user_hash = HMAC-SHA256(key, user): %d; want 1", n)
-	}
-	// A given key is not stored.
-	if n := count(t, s, "SELECT COUNT(*) FROM meta"); n != 0 {
-		t.Errorf("meta has %d rows with a key given; want 0", n)
-	}
+	id := record(t, s, Question{UserID: user, Normalized: "how much in fy25", EntryID: "e", Answered: true})
+	vote(t, s, id, user, false)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-
 	files, err := filepath.Glob(path + "*")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("database files: %v %v", files, err)
@@ -212,16 +445,57 @@ func TestUserIDsAreHashedNeverStored(t *testing.T) {
 	}
 }
 
-// TestMigrateOldVersion opens a database made by the first version of the
-// schema, with data in it, and checks that Open migrates it and keeps the data.
-func TestMigrateOldVersion(t *testing.T) {
+func TestSQLitePathWithURICharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd dir کال", "usage a?b#c%20.db")
+	if err := os.Mkdir(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(t.Context(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not created at the path as given: %v", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no such dir", "usage.db")
+	for _, tc := range []struct{ dsn, want string }{
+		{"", "empty path"},
+		{":memory:", "want the path of a file"},
+		{"file:x.db?mode=memory", "want the path of a file"},
+		{missing, missing},
+		{"postgres://bpobot:s3cret@127.0.0.1:1/db?connect_timeout=1", "127.0.0.1:1"},
+		{"postgres://bpobot:s3cret@127.0.0.1:1/db?pool_max_conns=many", "pool_max_conns"},
+	} {
+		s, err := Open(t.Context(), tc.dsn, Options{})
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%q) succeeded", tc.dsn)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Open(%q) = %v; want an error containing %q", tc.dsn, err, tc.want)
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q) = %v: the error shows the password", tc.dsn, err)
+		}
+	}
+}
+
+// TestSQLiteMigrateOldVersion opens a database made by the first version of
+// the schema, with data in it, and checks that Open migrates it and keeps
+// the data.
+func TestSQLiteMigrateOldVersion(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "v1.db")
 	old, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(ctx, old, migrations[:1]); err != nil {
+	if err := migrateSQLite(ctx, old, sqliteMigrations[:1]); err != nil {
 		t.Fatal(err)
 	}
 	at := testNow.Add(-time.Hour).UnixMilli()
@@ -234,19 +508,11 @@ func TestMigrateOldVersion(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var v int
-	if err := old.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil || v != 1 {
-		t.Fatalf("old database at version %d (%v); want 1", v, err)
-	}
 	old.Close()
 
-	s, err := Open(ctx, path, Options{Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if v := count(t, s, "PRAGMA user_version"); v != len(migrations) {
-		t.Errorf("after Open, version %d; want %d", v, len(migrations))
+	s, _ := sqliteBackend.openAt(t, path, Options{})
+	if v := count(t, s, "PRAGMA user_version"); v != len(sqliteMigrations) {
+		t.Errorf("after Open, version %d; want %d", v, len(sqliteMigrations))
 	}
 	if err := s.RecordPick(ctx, 7, "why-pakistan"); err != nil { // picks came in version 2
 		t.Fatal(err)
@@ -255,17 +521,17 @@ func TestMigrateOldVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Total != 1 || len(r.MostDisliked) != 1 || len(r.Picks) != 1 {
-		t.Errorf("migrated report: total %d, disliked %v, picks %v; want the old question, its feedback and the new pick",
+	if r.Total != 1 || len(r.MostDisliked) != 1 || len(r.Picks) != 1 || len(r.MostDisliked[0].Questions) != 1 {
+		t.Errorf("migrated report: total %d, disliked %+v, picks %+v; want the old question, its feedback and the new pick",
 			r.Total, r.MostDisliked, r.Picks)
 	}
 	// Migrating is idempotent.
-	if err := migrate(ctx, s.w, migrations); err != nil {
+	if err := migrateSQLite(ctx, s.w, sqliteMigrations); err != nil {
 		t.Errorf("migrating an up-to-date database: %v", err)
 	}
 }
 
-func TestOpenRejectsNewerSchema(t *testing.T) {
+func TestSQLiteRejectsNewerSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "future.db")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -285,7 +551,7 @@ func TestOpenRejectsNewerSchema(t *testing.T) {
 	}
 }
 
-func TestMigrationFailureRollsBack(t *testing.T) {
+func TestSQLiteMigrationFailureRollsBack(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bad.db")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -293,7 +559,7 @@ func TestMigrationFailureRollsBack(t *testing.T) {
 	}
 	defer db.Close()
 	steps := []string{"CREATE TABLE a (x INTEGER)", "CREATE TABLE b (y INTEGER); CREATE TABLE a (z INTEGER)"}
-	err = migrate(t.Context(), db, steps)
+	err = migrateSQLite(t.Context(), db, steps)
 	if err == nil || !strings.Contains(err.Error(), "version 2") {
 		t.Fatalf("migrate = %v; want an error naming version 2", err)
 	}
@@ -305,246 +571,12 @@ func TestMigrationFailureRollsBack(t *testing.T) {
 	}
 }
 
-func TestRecordQuestion(t *testing.T) {
-	s, _ := openTest(t, Options{})
-	long := strings.Repeat("کال سینٹر ", 100) // 1,000 runes
-	id1 := record(t, s, Question{Normalized: long, Time: testNow.Add(-time.Minute)})
-	id2 := record(t, s, Question{Normalized: "bad \xff utf-8", Score: 0.5})
-	if id1 < 1 || id2 <= id1 {
-		t.Errorf("ids %d, %d; want increasing from 1", id1, id2)
-	}
-	var text string
-	var at int64
-	if err := s.r.QueryRowContext(t.Context(), "SELECT normalized, at FROM questions WHERE id = ?", id1).Scan(&text, &at); err != nil {
-		t.Fatal(err)
-	}
-	if n := utf8.RuneCountInString(text); n != MaxQuestionLen || !strings.HasPrefix(long, text) {
-		t.Errorf("stored %d runes, prefix of the question: %v; want %d", n, strings.HasPrefix(long, text), MaxQuestionLen)
-	}
-	if at != testNow.Add(-time.Minute).UnixMilli() {
-		t.Errorf("stored time %v; want the question's", time.UnixMilli(at).UTC())
-	}
-	if err := s.r.QueryRowContext(t.Context(), "SELECT normalized, at FROM questions WHERE id = ?", id2).Scan(&text, &at); err != nil {
-		t.Fatal(err)
-	}
-	if !utf8.ValidString(text) || at != testNow.UnixMilli() {
-		t.Errorf("stored %q at %v; want valid UTF-8 at now", text, time.UnixMilli(at).UTC())
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE user_hash IS NULL"); n != 2 {
-		t.Errorf("questions without a user: %d rows with a NULL hash; want 2", n)
-	}
-
-	for _, tc := range []struct {
-		q    Question
-		want string
-	}{
-		{Question{Normalized: "x"}, "empty surface"},
-		{Question{Surface: SurfaceDM, Score: math.NaN()}, "score is NaN"},
-		{Question{Surface: SurfaceDM, Score: math.Inf(1)}, "score is +Inf"},
-	} {
-		if _, err := s.RecordQuestion(t.Context(), tc.q); err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("RecordQuestion(%+v) = %v; want an error containing %q", tc.q, err, tc.want)
-		}
-	}
-}
-
-func TestRecordFeedback(t *testing.T) {
-	s, _ := openTest(t, Options{})
-	ctx := t.Context()
-	q := record(t, s, Question{Normalized: "fy25 earnings", EntryID: "fy25-earnings", Answered: true})
-	steps := []struct {
-		user        string
-		up, changed bool
-	}{
-		{"u1", false, true},  // first vote
-		{"u1", false, false}, // the same again
-		{"u1", true, true},   // changed its mind
-		{"u1", true, false},
-		{"u2", false, true}, // another user
-	}
-	for i, st := range steps {
-		changed, err := s.RecordFeedback(ctx, q, st.user, st.up)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if changed != st.changed {
-			t.Errorf("step %d: %s votes up=%v: changed %v; want %v", i, st.user, st.up, changed, st.changed)
-		}
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM feedback"); n != 2 {
-		t.Errorf("%d feedback rows; want one per user", n)
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE entry_id = 'fy25-earnings'"); n != 2 {
-		t.Errorf("%d feedback rows carry the question's entry id; want 2", n)
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM feedback WHERE up = 1"); n != 1 {
-		t.Errorf("%d up votes; want 1 (u1's replaced vote)", n)
-	}
-
-	if _, err := s.RecordFeedback(ctx, q+100, "u1", true); !errors.Is(err, ErrUnknownQuestion) {
-		t.Errorf("feedback on an unknown question: %v; want ErrUnknownQuestion", err)
-	}
-	if _, err := s.RecordFeedback(ctx, q, "", true); err == nil || !strings.Contains(err.Error(), "empty user id") {
-		t.Errorf("feedback without a user: %v; want an error about the empty user id", err)
-	}
-}
-
-func TestRecordPick(t *testing.T) {
-	s, _ := openTest(t, Options{})
-	ctx := t.Context()
-	q := record(t, s, Question{Normalized: "salary"})
-	for _, e := range []string{"why-pakistan", "why-pakistan", PickNone} {
-		if err := s.RecordPick(ctx, q, e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM picks"); n != 2 {
-		t.Errorf("%d picks; want 2 (a repeated pick counts once)", n)
-	}
-	if err := s.RecordPick(ctx, q+1, "x"); !errors.Is(err, ErrUnknownQuestion) {
-		t.Errorf("pick on an unknown question: %v; want ErrUnknownQuestion", err)
-	}
-	if err := s.RecordPick(ctx, q, ""); err == nil || !strings.Contains(err.Error(), "empty entry id") {
-		t.Errorf("pick of no entry: %v; want an error about the empty entry id", err)
-	}
-}
-
-func TestPrune(t *testing.T) {
-	ctx := t.Context()
-	day := 24 * time.Hour
-	for _, tc := range []struct {
-		name      string
-		retention time.Duration
-		want      int64 // questions deleted
-	}{
-		{"default 90 days", 0, 2 + 2*pruneBatch},
-		{"custom", 10 * day, 3 + 2*pruneBatch},
-		{"forever", -1, 0},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s, _ := openTest(t, Options{Retention: tc.retention})
-			old := record(t, s, Question{Normalized: "old", Time: testNow.Add(-100 * day)})
-			record(t, s, Question{Normalized: "older", Time: testNow.Add(-200 * day)})
-			mid := record(t, s, Question{Normalized: "mid", Time: testNow.Add(-30 * day)})
-			recent := record(t, s, Question{Normalized: "recent", Time: testNow.Add(-day)})
-			for _, q := range []int64{old, mid, recent} {
-				if _, err := s.RecordFeedback(ctx, q, "u", false); err != nil {
-					t.Fatal(err)
-				}
-				if err := s.RecordPick(ctx, q, PickNone); err != nil {
-					t.Fatal(err)
-				}
-			}
-			// Enough old rows to need several batches.
-			if _, err := s.w.ExecContext(ctx, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-				INSERT INTO questions (at, surface, guild_id, normalized, entry_id, answered, score)
-				SELECT ?, 'dm', '', 'bulk', '', 0, 0 FROM n`, 2*pruneBatch, testNow.Add(-365*day).UnixMilli()); err != nil {
-				t.Fatal(err)
-			}
-
-			deleted, err := s.Prune(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if deleted != tc.want {
-				t.Errorf("deleted %d questions; want %d", deleted, tc.want)
-			}
-			total := int64(4 + 2*pruneBatch)
-			if n := count(t, s, "SELECT COUNT(*) FROM questions"); int64(n) != total-tc.want {
-				t.Errorf("%d questions left; want %d", n, total-tc.want)
-			}
-			// Feedback and picks went with their questions.
-			for _, table := range []string{"feedback", "picks"} {
-				orphans := count(t, s, "SELECT COUNT(*) FROM "+table+" WHERE question_id NOT IN (SELECT id FROM questions)")
-				if orphans != 0 {
-					t.Errorf("%d %s rows outlived their question", orphans, table)
-				}
-			}
-			if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE id = ?", recent); n != 1 {
-				t.Error("the recent question was pruned")
-			}
-		})
-	}
-}
-
-// TestConcurrentRecording records from many goroutines at once and checks
-// that no row is lost.
-func TestConcurrentRecording(t *testing.T) {
-	const workers, each = 16, 200
-	s, _ := openTest(t, Options{})
-	ctx := t.Context()
-	var wg sync.WaitGroup
-	ids := make([][]int64, workers)
-	errs := make(chan error, workers+1)
-	for w := range workers {
-		wg.Go(func() {
-			for i := range each {
-				id, err := s.RecordQuestion(ctx, Question{
-					Surface:    SurfaceDM,
-					UserID:     fmt.Sprint("user-", w),
-					Normalized: fmt.Sprintf("question %d from %d", i, w),
-					Answered:   i%2 == 0,
-					EntryID:    "e",
-				})
-				if err != nil {
-					errs <- err
-					return
-				}
-				ids[w] = append(ids[w], id)
-				if i%50 == 0 {
-					if _, err := s.RecordFeedback(ctx, id, fmt.Sprint("voter-", w), i%100 == 0); err != nil {
-						errs <- err
-						return
-					}
-				}
-			}
-		})
-	}
-	wg.Go(func() { // a report runs meanwhile, as a curator might
-		if _, err := s.Report(ctx, testNow.Add(-time.Hour)); err != nil {
-			errs <- err
-		}
-	})
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-
-	seen := map[int64]bool{}
-	for _, l := range ids {
-		for _, id := range l {
-			if seen[id] {
-				t.Fatalf("id %d returned twice", id)
-			}
-			seen[id] = true
-		}
-	}
-	if len(seen) != workers*each {
-		t.Errorf("%d ids returned; want %d", len(seen), workers*each)
-	}
-	if n := count(t, s, "SELECT COUNT(DISTINCT normalized) FROM questions"); n != workers*each {
-		t.Errorf("%d distinct questions stored; want %d", n, workers*each)
-	}
-	r, err := s.Report(ctx, testNow.Add(-time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Total != workers*each || r.Answered != workers*each/2 || r.DistinctUsers != workers {
-		t.Errorf("report: total %d, answered %d, users %d; want %d, %d, %d",
-			r.Total, r.Answered, r.DistinctUsers, workers*each, workers*each/2, workers)
-	}
-	if n := count(t, s, "SELECT COUNT(*) FROM feedback"); n != workers*each/50 {
-		t.Errorf("%d feedback rows; want %d", n, workers*each/50)
-	}
-}
-
-// TestLockedDatabaseDoesNotBlock holds the write lock from another
+// TestSQLiteLockedDatabaseDoesNotBlock holds the write lock from another
 // connection, as another process could, and checks that recording gives up
 // when its context ends rather than waiting out the busy timeout.
-func TestLockedDatabaseDoesNotBlock(t *testing.T) {
-	s, path := openTest(t, Options{})
-	q := record(t, s, Question{Normalized: "before"})
+func TestSQLiteLockedDatabaseDoesNotBlock(t *testing.T) {
+	s, path := sqliteBackend.openAt(t, sqliteBackend.fresh(t), Options{})
+	q := record(t, s, Question{Normalized: "before", EntryID: "e", Answered: true})
 	other, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -560,12 +592,11 @@ func TestLockedDatabaseDoesNotBlock(t *testing.T) {
 	}
 
 	calls := map[string]func(context.Context) error{
-		"RecordQuestion": func(ctx context.Context) error {
-			_, err := s.RecordQuestion(ctx, Question{Surface: SurfaceDM, Normalized: "blocked"})
-			return err
+		"RecordQuestions": func(ctx context.Context) error {
+			return s.RecordQuestions(ctx, []Question{{ID: nextID(), Surface: SurfaceDM, Normalized: "blocked"}, {ID: nextID(), Surface: SurfaceDM}})
 		},
 		"RecordFeedback": func(ctx context.Context) error {
-			_, err := s.RecordFeedback(ctx, q, "u", true)
+			_, err := s.RecordFeedback(ctx, Vote{QuestionID: q, EntryID: "e", UserID: "u", Up: true})
 			return err
 		},
 		"RecordPick": func(ctx context.Context) error { return s.RecordPick(ctx, q, "e") },
@@ -583,12 +614,10 @@ func TestLockedDatabaseDoesNotBlock(t *testing.T) {
 			t.Errorf("%s on a locked database succeeded", name)
 		}
 	}
-
 	// Reports still run: readers do not wait for writers in WAL mode.
 	if _, err := s.Report(t.Context(), testNow.Add(-time.Hour)); err != nil {
 		t.Errorf("report while another connection holds the write lock: %v", err)
 	}
-
 	// Once the lock is released, recording works again.
 	if _, err := conn.ExecContext(t.Context(), "ROLLBACK"); err != nil {
 		t.Fatal(err)
@@ -596,38 +625,97 @@ func TestLockedDatabaseDoesNotBlock(t *testing.T) {
 	record(t, s, Question{Normalized: "after"})
 }
 
-func TestClosedStore(t *testing.T) {
-	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "usage.db"), Options{})
-	if err != nil {
+// --- PostgreSQL only. ---
+
+// TestPostgresReplicasMigrateOnce opens one new database from several
+// goroutines at once, as replicas starting together do: each step must be
+// applied once, and every replica must end with the same hash key.
+func TestPostgresReplicasMigrateOnce(t *testing.T) {
+	dsn := postgresBackend.fresh(t)
+	const replicas = 6
+	keys := make([]string, replicas)
+	var wg sync.WaitGroup
+	errs := make(chan error, replicas)
+	for i := range replicas {
+		wg.Go(func() {
+			s, err := Open(t.Context(), dsn, Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer s.Close()
+			keys[i] = hex.EncodeToString(s.(*sqlStore).key)
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
 		t.Fatal(err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
+	for _, k := range keys[1:] {
+		if k != keys[0] {
+			t.Fatalf("replicas got different hash keys: %v", keys)
+		}
 	}
-	if _, err := s.RecordQuestion(t.Context(), Question{Surface: SurfaceDM}); err == nil {
-		t.Error("RecordQuestion on a closed store succeeded")
+	s := postgresBackend.open(t, Options{})
+	if v := count(t, s, "SELECT version FROM bpobot_schema"); v != len(postgresMigrations) {
+		t.Errorf("schema version %d; want %d", v, len(postgresMigrations))
+	}
+	if n := count(t, s, "SELECT COUNT(*) FROM bpobot_schema"); n != 1 {
+		t.Errorf("bpobot_schema has %d rows; want 1", n)
 	}
 }
 
-func BenchmarkRecordQuestion(b *testing.B) {
-	s, _ := openTest(b, Options{Now: time.Now})
-	q := Question{Surface: SurfaceSlash, GuildID: "123", UserID: "987654321098765432",
-		Normalized: "how much did pakistan's call centers earn in fy25", EntryID: "fy25-earnings", Answered: true, Score: 0.9}
-	ctx := b.Context()
-	b.Run("serial", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := s.RecordQuestion(ctx, q); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("parallel", func(b *testing.B) {
-		b.RunParallel(func(pb *testing.PB) {
-			for pb.Next() {
-				if _, err := s.RecordQuestion(ctx, q); err != nil {
-					b.Fatal(err)
-				}
+func TestPostgresRejectsNewerSchema(t *testing.T) {
+	dsn := postgresBackend.fresh(t)
+	first, _ := postgresBackend.openAt(t, dsn, Options{})
+	if _, err := first.w.ExecContext(t.Context(), "UPDATE bpobot_schema SET version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(t.Context(), dsn, Options{})
+	if err == nil {
+		again.Close()
+		t.Fatal("Open succeeded on a database from a newer program")
+	}
+	if !strings.Contains(err.Error(), "schema version 99 is newer") {
+		t.Errorf("error %q does not explain the version", err)
+	}
+}
+
+func TestPostgresMaxConns(t *testing.T) {
+	s := postgresBackend.open(t, Options{MaxConns: 3})
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() { record(t, s, Question{Normalized: "q"}) })
+	}
+	wg.Wait()
+	if n := count(t, s, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'bpobot'"); n > 3 {
+		t.Errorf("%d connections with MaxConns 3", n)
+	}
+}
+
+func BenchmarkRecordQuestions(b *testing.B) {
+	for _, be := range []backend{sqliteBackend, postgresBackend} {
+		b.Run(be.name, func(b *testing.B) {
+			s := be.open(b, Options{Now: time.Now})
+			q := Question{Surface: SurfaceSlash, GuildID: "123", UserID: "987654321098765432",
+				Normalized: "how much did pakistan's call centers earn in fy25", EntryID: "fy25-earnings", Answered: true, Score: 0.9}
+			ctx := b.Context()
+			for _, n := range []int{1, 256} {
+				b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) {
+					batch := make([]Question, n)
+					for b.Loop() {
+						for i := range batch {
+							batch[i] = q
+							batch[i].ID = nextID()
+						}
+						if err := s.RecordQuestions(ctx, batch); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/question")
+				})
 			}
 		})
-	})
+	}
 }

@@ -114,8 +114,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		logQuestion = func(q string, r *answers.Reply) {
 			rctx, cancel := context.WithTimeout(ctx, time.Second)
 			defer cancel()
-			if _, err := s.RecordQuestion(rctx, usage.Question{Time: time.Now(), Surface: "cli", Normalized: strings.ToLower(strings.Join(strings.Fields(q), " ")),
-				EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score}); err != nil {
+			if err := s.RecordQuestions(rctx, []usage.Question{cliRecord(q, r)}); err != nil {
 				fmt.Fprintln(std.err, "bpobot: could not record the question:", err)
 			}
 		}

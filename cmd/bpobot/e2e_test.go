@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -412,18 +413,16 @@ func TestRecordingEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	cb := wait(t, fake, "answer", callback("4001"))
-	if !strings.Contains(string(cb.Body), `"custom_id":"fb:1:down"`) {
-		t.Fatalf("no feedback buttons: %s", cb.Body)
-	}
-	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4002", 3, map[string]any{"custom_id": "fb:1:down", "component_type": 2})); err != nil {
+	down := customID(t, cb.Body, `fb:\d+:down:fy25-earnings`)
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4002", 3, map[string]any{"custom_id": down, "component_type": 2})); err != nil {
 		t.Fatal(err)
 	}
 	wait(t, fake, "feedback", callback("4002"))
 	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4003", 2, askData("average call center salary", false))); err != nil {
 		t.Fatal(err)
 	}
-	wait(t, fake, "decline", callback("4003"))
-	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4004", 3, map[string]any{"custom_id": "none:2", "component_type": 2})); err != nil {
+	none := customID(t, wait(t, fake, "decline", callback("4003")).Body, `none:\d+`)
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("4004", 3, map[string]any{"custom_id": none, "component_type": 2})); err != nil {
 		t.Fatal(err)
 	}
 	wait(t, fake, "none of these", callback("4004"))
@@ -466,6 +465,17 @@ func TestRecordingEndToEnd(t *testing.T) {
 		len(rep.Picks) != 1 || rep.Picks[0].EntryID != "none" || len(rep.TopDeclined) != 1 || !strings.Contains(rep.TopDeclined[0].Label, "salary") {
 		t.Errorf("report %s", out.String())
 	}
+}
+
+// customID returns the first component custom id in an interaction
+// response body that matches the pattern.
+func customID(t *testing.T, body []byte, pattern string) string {
+	t.Helper()
+	m := regexp.MustCompile(`"custom_id":"(` + pattern + `)"`).FindSubmatch(body)
+	if m == nil {
+		t.Fatalf("no button with a custom id like %s in %s", pattern, body)
+	}
+	return string(m[1])
 }
 
 // TestAutomaticShards runs the shards GET /gateway/bot recommends, one

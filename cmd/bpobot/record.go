@@ -6,12 +6,15 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/bpobot/bpobot/internal/recording"
 
+	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/bot"
 	"github.com/bpobot/bpobot/usage"
 )
@@ -34,12 +37,12 @@ func dbPath(env func(string) string) string {
 	}
 }
 
-// openStore opens the usage database for the bot, as configured by
-// BPOBOT_DB, BPOBOT_RETENTION and BPOBOT_HASH_KEY. It returns nil, nil when
-// recording is off.
-func openStore(ctx context.Context, env func(string) string) (*usage.Store, error) {
-	path := dbPath(env)
-	if path == "" {
+// openStore opens the question log for the bot, as configured by BPOBOT_DB
+// (an SQLite file, or a postgres:// URL), BPOBOT_RETENTION and
+// BPOBOT_HASH_KEY. It returns nil, nil when recording is off.
+func openStore(ctx context.Context, env func(string) string) (usage.Store, error) {
+	dsn := dbPath(env)
+	if dsn == "" {
 		return nil, nil
 	}
 	opts := usage.Options{HashKey: []byte(env("BPOBOT_HASH_KEY"))}
@@ -50,15 +53,15 @@ func openStore(ctx context.Context, env func(string) string) (*usage.Store, erro
 		}
 		opts.Retention = d
 	}
-	s, err := usage.Open(ctx, path, opts)
+	s, err := usage.Open(ctx, dsn, opts)
 	if err != nil {
-		return nil, fmt.Errorf("opening the question log %s (set BPOBOT_DB=off to run without it): %v", path, err)
+		return nil, fmt.Errorf("%v\n(check BPOBOT_DB, or set BPOBOT_DB=off to run without the question log)", err)
 	}
 	return s, nil
 }
 
 // pruneLoop deletes records older than the retention period now and then.
-func pruneLoop(ctx context.Context, s *usage.Store, log *slog.Logger) {
+func pruneLoop(ctx context.Context, s usage.Store, log *slog.Logger) {
 	for {
 		pctx, cancel := context.WithTimeout(ctx, time.Minute)
 		n, err := s.Prune(pctx)
@@ -76,8 +79,14 @@ func pruneLoop(ctx context.Context, s *usage.Store, log *slog.Logger) {
 	}
 }
 
-// withRecording opens the store for a bot command and fills cfg.Recorder.
-// The returned function closes it.
+// flushTimeout bounds how long shutting down waits for the question log's
+// queue to be written.
+const flushTimeout = 15 * time.Second
+
+// withRecording opens the store for a bot command and fills cfg.Recorder:
+// questions go through a queue, written in batches off the reply's path.
+// The returned function, called once the bot has drained, writes what is
+// queued and closes the store.
 func withRecording(ctx context.Context, env func(string) string, cfg *bot.Config) (func(), error) {
 	s, err := openStore(ctx, env)
 	if err != nil || s == nil {
@@ -86,11 +95,44 @@ func withRecording(ctx context.Context, env func(string) string, cfg *bot.Config
 		}
 		return func() {}, err
 	}
-	cfg.Recorder = recording.Adapter{Store: s}
+	log := cfg.Logger
+	q := usage.NewQueue(s, usage.QueueOptions{OnError: func(err error, rows int) {
+		log.Warn("could not write to the question log", "questions", rows, "err", err)
+	}})
+	cfg.Recorder = recording.Adapter{Store: s, Queue: q}
 	pctx, stop := context.WithCancel(ctx)
-	go pruneLoop(pctx, s, cfg.Logger)
-	cfg.Logger.Info("recording questions", "db", dbPath(env))
-	return func() { stop(); s.Close() }, nil
+	go pruneLoop(pctx, s, log)
+	log.Info("recording questions", "db", usage.Describe(dbPath(env)))
+	return func() {
+		stop()
+		fctx, cancel := context.WithTimeout(context.Background(), flushTimeout)
+		defer cancel()
+		if err := q.Close(fctx); err != nil {
+			log.Error("question log not fully written", "err", err)
+		}
+		st := q.Stats()
+		log.Info("question log flushed", "written", st.Written, "batches", st.Batches, "dropped", st.Dropped, "failed", st.Failed)
+		if err := s.Close(); err != nil {
+			log.Warn("closing the question log", "err", err)
+		}
+	}, nil
+}
+
+// cliRecord is how ask and repl --record record a question: as the bot
+// does, with a random id and what the engine made of it.
+func cliRecord(q string, r *answers.Reply) usage.Question {
+	rec := usage.Question{
+		ID: rand.Int64N(math.MaxInt64-1) + 1, Time: time.Now(), Surface: "cli",
+		Normalized: strings.ToLower(strings.Join(strings.Fields(q), " ")),
+		EntryID:    r.EntryID(), Answered: r.Answered, Score: r.Score, Unknown: r.Unknown,
+	}
+	if !r.Answered {
+		rec.Reason, rec.Blocker = r.Reason.String(), r.Unsupported
+		if r.Nearest != nil {
+			rec.Nearest = r.Nearest.ID
+		}
+	}
+	return rec
 }
 
 // reportCmd prints the curator's report.
@@ -100,7 +142,7 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	since := fs.String("since", "7d", "how far back: 30m, 24h, 7d, 2w")
 	format := fs.String("format", "text", "text, json or html")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot report [--since 7d] [--format text|json|html]\n\nReports on the questions the Discord bot recorded in BPOBOT_DB (default bpobot.db).")
+		fmt.Fprintln(std.err, "usage: bpobot report [--since 7d] [--format text|json|html]\n\nReports on the questions the Discord bot recorded in BPOBOT_DB (default bpobot.db; or a postgres:// URL).")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -127,12 +169,14 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	if path == "" {
 		return errors.New("BPOBOT_DB is off: there is no question log to report on")
 	}
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no question log at %s: run the bot (bpobot run or serve) first, or point BPOBOT_DB at its database", path)
+	if !usage.IsPostgres(path) {
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("no question log at %s: run the bot (bpobot run or serve) first, or point BPOBOT_DB at its database", path)
+		}
 	}
 	s, err := usage.Open(ctx, path, usage.Options{HashKey: []byte(env("BPOBOT_HASH_KEY"))})
 	if err != nil {
-		return fmt.Errorf("opening the question log %s: %v", path, err)
+		return err
 	}
 	defer s.Close()
 	rep, err := s.Report(ctx, time.Now().Add(-d))

@@ -1,6 +1,7 @@
 // Package recording connects the bot to the question log: it adapts a
-// usage.Store to bot.Recorder. The two packages know nothing of each other;
-// the commands wire them together through this adapter.
+// usage.Store, written to through a usage.Queue, to bot.Recorder. The two
+// packages know nothing of each other; the commands wire them together
+// through this adapter.
 package recording
 
 import (
@@ -10,16 +11,22 @@ import (
 	"github.com/bpobot/bpobot/usage"
 )
 
-// Adapter records the bot's questions, picks and feedback in a usage.Store.
-type Adapter struct{ Store *usage.Store }
+// Adapter records the bot's questions through Queue, and its picks and
+// votes in Store directly (they are rare, and a vote's reply says whether
+// it changed anything).
+type Adapter struct {
+	Store usage.Store
+	Queue *usage.Queue
+}
 
 var _ bot.Recorder = Adapter{}
 
-// RecordQuestion records one question.
-func (a Adapter) RecordQuestion(ctx context.Context, r bot.Record) (int64, error) {
-	return a.Store.RecordQuestion(ctx, usage.Question{
-		Time: r.Time, Surface: r.Surface, GuildID: r.GuildID, UserID: r.UserID,
+// Record queues one question.
+func (a Adapter) Record(r bot.Record) bool {
+	return a.Queue.Add(usage.Question{
+		ID: r.ID, Time: r.Time, Surface: r.Surface, GuildID: r.GuildID, UserID: r.UserID,
 		Normalized: r.Question, EntryID: r.EntryID, Answered: r.Answered, Score: r.Score,
+		Reason: r.Reason, Blocker: r.Blocker, Unknown: r.Unknown, Nearest: r.Nearest,
 	})
 }
 
@@ -29,6 +36,12 @@ func (a Adapter) RecordPick(ctx context.Context, questionID int64, entryID strin
 }
 
 // RecordFeedback records a thumbs-up or thumbs-down on an answer.
-func (a Adapter) RecordFeedback(ctx context.Context, questionID int64, userID string, up bool) (bool, error) {
-	return a.Store.RecordFeedback(ctx, questionID, userID, up)
+func (a Adapter) RecordFeedback(ctx context.Context, v bot.Vote) (bool, error) {
+	return a.Store.RecordFeedback(ctx, usage.Vote{QuestionID: v.QuestionID, EntryID: v.EntryID, UserID: v.UserID, Up: v.Up})
+}
+
+// Stats returns the queue's counters, for the bot's metrics.
+func (a Adapter) Stats() bot.RecorderStats {
+	s := a.Queue.Stats()
+	return bot.RecorderStats{Written: s.Written, Batches: s.Batches, Dropped: s.Dropped, Failed: s.Failed, Depth: s.Depth}
 }
