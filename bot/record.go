@@ -92,7 +92,7 @@ func newQuestionID() int64 {
 
 type nopRecorder struct{}
 
-func (nopRecorder) Record(Record) bool                             { return false }
+func (nopRecorder) Record(Record) bool                              { return false }
 func (nopRecorder) RecordPick(context.Context, int64, string) error { return nil }
 func (nopRecorder) RecordFeedback(context.Context, Vote) (bool, error) {
 	return false, nil
