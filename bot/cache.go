@@ -38,6 +38,8 @@ type cached struct {
 	resp     *discordgo.InteractionResponse
 	raw      []byte // resp's JSON; nil when it could not be encoded
 
+	normalized string // the question as the question log records it
+
 	tmplOnce sync.Once
 	tmpl     [][]byte // the recorded response's JSON, split where the id goes; nil when not usable
 }
@@ -58,7 +60,7 @@ func (c *replyCache) get(q string, ask func() *answers.Reply) *cached {
 	}
 	c.mu.Unlock()
 	r := ask()
-	e := &cached{question: q, reply: r, resp: channelMessage(replyMessage(r))}
+	e := &cached{question: q, reply: r, resp: channelMessage(replyMessage(r)), normalized: normalizeForRecord(q)}
 	e.raw, _ = json.Marshal(e.resp)
 	if len(q) > 1000 {
 		return e // long messages are rarely repeated; do not let them fill the cache

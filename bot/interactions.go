@@ -169,10 +169,12 @@ func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (
 		return plain(channelMessage(rateLimited(wait)), kind)
 	}
 	var c *cached
-	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() *answers.Reply {
+	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() (*answers.Reply, string) {
 		var r *answers.Reply
-		r, c = ask()
-		return r
+		if r, c = ask(); c != nil {
+			return r, c.normalized
+		}
+		return r, ""
 	})
 	switch {
 	case r == nil:
@@ -199,10 +201,12 @@ const recordTimeout = 250 * time.Millisecond
 var errQueueFull = errors.New("the question log's queue is full or closed")
 
 // timed runs ask, logs one line about the question, counts it and records
-// it. It returns the reply and the record's id (0 when not recorded).
-func (b *Bot) timed(surface, question string, who asker, ask func() *answers.Reply) (*answers.Reply, int64) {
+// it. ask returns the reply and, when it knows it (from the reply cache),
+// the question as recorded. It returns the reply and the record's id (0
+// when not recorded).
+func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Reply, string)) (*answers.Reply, int64) {
 	start := time.Now()
-	r := ask()
+	r, normalized := ask()
 	took := time.Since(start)
 	b.metrics.question(surface, r != nil && r.Answered, took)
 	attrs := []any{"surface", surface, "latency", took.Round(time.Microsecond)}
@@ -220,11 +224,13 @@ func (b *Bot) timed(surface, question string, who asker, ask func() *answers.Rep
 		return r, 0 // recording off: no work for it on the hot path
 	}
 	if surface == surfaceButton {
-		question = r.Question // the button named an entry: record its question
+		normalized = normalizeForRecord(r.Question) // the button named an entry: record its question
+	} else if normalized == "" {
+		normalized = normalizeForRecord(question)
 	}
 	rec := Record{
 		ID: newQuestionID(), Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
-		Question: normalizeForRecord(question), EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,
+		Question: normalized, EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,
 		Unknown: r.Unknown,
 	}
 	if !r.Answered {

@@ -60,7 +60,10 @@ func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discor
 			return
 		}
 		q := plainQuestion(m.Content) // the bot's mention included
-		r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() *answers.Reply { return b.ask(q).reply })
+		r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, string) {
+			c := b.ask(q)
+			return c.reply, c.normalized
+		})
 		msg := recordedMessage(r, id)
 		msg.Ephemeral = false // no such thing outside interactions
 		send(msg)

@@ -14,7 +14,7 @@ type QueueOptions struct {
 	// When the queue is full a question is dropped and counted, and the
 	// caller is not held up.
 	Size int
-	// Batch is the most questions written in one transaction; default 256.
+	// Batch is the most questions written in one transaction; default 1024.
 	Batch int
 	// Window is how long the first question of a batch waits for others
 	// before the batch is written; default 50ms.
@@ -62,7 +62,7 @@ func NewQueue(s Store, opts QueueOptions) *Queue {
 		opts.Size = 8192
 	}
 	if opts.Batch <= 0 {
-		opts.Batch = 256
+		opts.Batch = 1024
 	}
 	if opts.Window <= 0 {
 		opts.Window = 50 * time.Millisecond

@@ -62,11 +62,28 @@ var sqliteMigrations = []string{
 	// 3: what the engine made of each question, for the curator; ids chosen
 	// by the bot (random, so that replicas can share a log); and votes and
 	// picks that no longer need their question written first (it may still
-	// be in another replica's queue), so they do not reference it.
-	`ALTER TABLE questions ADD COLUMN reason  TEXT NOT NULL DEFAULT '';
-	ALTER TABLE questions ADD COLUMN blocker TEXT NOT NULL DEFAULT '';
-	ALTER TABLE questions ADD COLUMN unknown TEXT NOT NULL DEFAULT '';
-	ALTER TABLE questions ADD COLUMN nearest TEXT NOT NULL DEFAULT '';
+	// be in another replica's queue), so they do not reference it. The
+	// table's rowid (seq) stays in insertion order, so that rows append to
+	// the end of the table rather than land on random pages: keyed by the
+	// random id, a batch of 1,000 questions dirtied about as many pages.
+	`CREATE TABLE questions_v3 (
+		seq        INTEGER PRIMARY KEY,
+		id         INTEGER NOT NULL UNIQUE,
+		at         INTEGER NOT NULL,
+		surface    TEXT    NOT NULL,
+		guild_id   TEXT    NOT NULL,
+		user_hash  TEXT,
+		normalized TEXT    NOT NULL,
+		entry_id   TEXT    NOT NULL,
+		answered   INTEGER NOT NULL CHECK (answered IN (0, 1)),
+		score      REAL    NOT NULL,
+		reason     TEXT    NOT NULL DEFAULT '',
+		blocker    TEXT    NOT NULL DEFAULT '',
+		unknown    TEXT    NOT NULL DEFAULT '',
+		nearest    TEXT    NOT NULL DEFAULT ''
+	) STRICT;
+	INSERT INTO questions_v3 (seq, id, at, surface, guild_id, user_hash, normalized, entry_id, answered, score)
+		SELECT id, id, at, surface, guild_id, user_hash, normalized, entry_id, answered, score FROM questions;
 
 	CREATE TABLE feedback_v3 (
 		id          INTEGER PRIMARY KEY,
@@ -92,7 +109,12 @@ var sqliteMigrations = []string{
 	INSERT INTO picks_v3 SELECT id, question_id, entry_id, at FROM picks;
 	DROP TABLE picks;
 	ALTER TABLE picks_v3 RENAME TO picks;
-	CREATE INDEX picks_at ON picks (at);`,
+	CREATE INDEX picks_at ON picks (at);
+
+	-- Last: dropping the old questions would cascade to the old votes and picks.
+	DROP TABLE questions;
+	ALTER TABLE questions_v3 RENAME TO questions;
+	CREATE INDEX questions_at ON questions (at);`,
 }
 
 // postgresMigrations are the PostgreSQL schema's versions, in order, kept

@@ -17,6 +17,12 @@ type dialect struct {
 	name string
 	// numbered placeholders ($1, $2, ...) instead of ?
 	numbered bool
+	// insert a batch row by row with one prepared statement, rather than
+	// as one multi-row INSERT: on SQLite, parsing a statement of
+	// thousands of values costs more than stepping a prepared one (a
+	// third of the time, measured by BenchmarkRecordQuestions); on
+	// PostgreSQL a multi-row INSERT saves a round trip per row.
+	perRow bool
 	// the options of the report's read transaction: one snapshot
 	reportTx *sql.TxOptions
 }
@@ -45,16 +51,20 @@ func (d *dialect) bind(q string) string {
 type sqlStore struct {
 	d         *dialect
 	w, r      *sql.DB // writes; reads (the same pool on PostgreSQL)
-	key       hasher
+	key       *hasher
 	retention time.Duration
 	now       func() time.Time
 	closers   []func() error // run by Close, in order
 
-	insert1 string // the insert of one question, bound
+	insert1  string    // the insert of one question, bound
+	insertQ  *sql.Stmt // insert1 prepared on w, when the dialect inserts row by row
 }
 
 func newSQLStore(d *dialect, opts Options) *sqlStore {
-	s := &sqlStore{d: d, retention: opts.Retention, now: opts.Now, key: opts.HashKey}
+	s := &sqlStore{d: d, retention: opts.Retention, now: opts.Now}
+	if len(opts.HashKey) > 0 {
+		s.key = newHasher(opts.HashKey)
+	}
 	if s.retention == 0 {
 		s.retention = DefaultRetention
 	}
@@ -77,11 +87,25 @@ func (s *sqlStore) insertQuery(n int) string {
 	return s.d.bind(`INSERT INTO questions (` + questionColumns + `) VALUES ` + rows + ` ON CONFLICT (id) DO NOTHING`)
 }
 
+// prepare prepares the statements the dialect reuses.
+func (s *sqlStore) prepare(ctx context.Context) error {
+	if !s.d.perRow {
+		return nil
+	}
+	q, err := s.w.PrepareContext(ctx, s.insert1)
+	if err != nil {
+		return fmt.Errorf("prepare: %w", err)
+	}
+	s.insertQ = q
+	s.closers = append([]func() error{q.Close}, s.closers...)
+	return nil
+}
+
 // loadKey sets the hash key from the meta table, storing a fresh one first
 // if there is none (another process may store it first: DO NOTHING keeps
 // theirs).
 func (s *sqlStore) loadKey(ctx context.Context) error {
-	if len(s.key) > 0 {
+	if s.key != nil {
 		return nil
 	}
 	if _, err := s.w.ExecContext(ctx, s.d.bind(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
@@ -92,20 +116,12 @@ func (s *sqlStore) loadKey(ctx context.Context) error {
 	if err := s.w.QueryRowContext(ctx, s.d.bind(`SELECT value FROM meta WHERE key = ?`), hashKeyMeta).Scan(&v); err != nil {
 		return fmt.Errorf("read hash key: %w", err)
 	}
-	key, err := hexKey(v)
-	if err != nil {
+	key, err := hex.DecodeString(v)
+	if err != nil || len(key) == 0 {
 		return fmt.Errorf("meta %s is not a hex key: %q", hashKeyMeta, v)
 	}
-	s.key = key
+	s.key = newHasher(key)
 	return nil
-}
-
-func hexKey(v string) (hasher, error) {
-	k, err := hex.DecodeString(v)
-	if err != nil || len(k) == 0 {
-		return nil, errors.New("not hex")
-	}
-	return k, nil
 }
 
 // Close closes the database.
@@ -154,8 +170,17 @@ func (s *sqlStore) RecordQuestions(ctx context.Context, qs []Question) error {
 		return nil
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.insertQuery(len(qs)), args...)
-		return err
+		if s.insertQ == nil {
+			_, err := tx.ExecContext(ctx, s.insertQuery(len(qs)), args...)
+			return err
+		}
+		stmt := tx.StmtContext(ctx, s.insertQ)
+		for i := 0; i < len(args); i += questionArity {
+			if _, err := stmt.ExecContext(ctx, args[i:i+questionArity]...); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("record %d questions: %w", len(qs), err)

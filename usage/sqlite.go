@@ -20,6 +20,7 @@ const busyTimeout = 5 * time.Second
 
 var sqliteDialect = &dialect{
 	name:     "sqlite",
+	perRow:   true,
 	reportTx: &sql.TxOptions{ReadOnly: true}, // a read transaction in WAL mode is a snapshot
 }
 
@@ -104,6 +105,9 @@ func openSQLiteURI(ctx context.Context, uri string, opts Options) (_ *sqlStore, 
 		return nil, err
 	}
 	if err := s.loadKey(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
 		return nil, err
 	}
 

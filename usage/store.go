@@ -8,8 +8,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"math"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -175,14 +177,28 @@ func Describe(dsn string) string {
 	return dsn
 }
 
-// hasher hashes user ids under a key.
-type hasher []byte
+// A hasher hashes user ids under a key. It keeps HMAC states to reuse
+// (Reset restores the keyed state without rehashing the key).
+type hasher struct {
+	key  []byte
+	pool sync.Pool // of hash.Hash
+}
+
+func newHasher(key []byte) *hasher {
+	h := &hasher{key: key}
+	h.pool.New = func() any { return hmac.New(sha256.New, h.key) }
+	return h
+}
 
 // hash returns the hex HMAC-SHA256 of a user id.
-func (k hasher) hash(userID string) string {
-	m := hmac.New(sha256.New, k)
+func (k *hasher) hash(userID string) string {
+	m := k.pool.Get().(hash.Hash)
+	m.Reset()
 	m.Write([]byte(userID))
-	return hex.EncodeToString(m.Sum(nil))
+	var sum [sha256.Size]byte
+	s := hex.EncodeToString(m.Sum(sum[:0]))
+	k.pool.Put(m)
+	return s
 }
 
 // freshKey returns a new random hash key, hex-encoded.

@@ -32,7 +32,7 @@ func TestReopenKeepsDataAndHashKey(t *testing.T) {
 				t.Fatal(err)
 			}
 			record(t, s, Question{UserID: "same-user", Normalized: "q"})
-			keys = append(keys, hex.EncodeToString(s.(*sqlStore).key))
+			keys = append(keys, hex.EncodeToString(s.(*sqlStore).key.key))
 			r, err := s.Report(t.Context(), testNow.Add(-time.Hour))
 			if err != nil {
 				t.Fatal(err)
@@ -48,7 +48,7 @@ func TestReopenKeepsDataAndHashKey(t *testing.T) {
 			t.Errorf("generated hash key changed across reopens: %v", keys)
 		}
 		// Another database gets another key.
-		if other := b.open(t, Options{}); hex.EncodeToString(other.key) == keys[0] {
+		if other := b.open(t, Options{}); hex.EncodeToString(other.key.key) == keys[0] {
 			t.Error("two databases generated the same hash key")
 		}
 	})
@@ -310,7 +310,7 @@ func TestConcurrentRecording(t *testing.T) {
 	eachBackend(t, func(t *testing.T, b backend) {
 		a, dsn := b.openAt(t, b.fresh(t), Options{})
 		other, _ := b.openAt(t, dsn, Options{})
-		if !bytes.Equal(a.key, other.key) {
+		if !bytes.Equal(a.key.key, other.key.key) {
 			t.Fatal("two stores on one database use different hash keys")
 		}
 		stores := []*sqlStore{a, other}
@@ -495,14 +495,17 @@ func TestSQLiteMigrateOldVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrateSQLite(ctx, old, sqliteMigrations[:1]); err != nil {
+	if err := migrateSQLite(ctx, old, sqliteMigrations[:2]); err != nil {
 		t.Fatal(err)
 	}
 	at := testNow.Add(-time.Hour).UnixMilli()
 	for _, q := range []string{
 		`INSERT INTO questions (id, at, surface, guild_id, user_hash, normalized, entry_id, answered, score)
 			VALUES (7, ?, 'slash', '', 'aaaa', 'old question', 'fy25-earnings', 1, 0.9)`,
+		`INSERT INTO questions (id, at, surface, guild_id, user_hash, normalized, entry_id, answered, score)
+			VALUES (8, ?, 'slash', '', 'aaaa', 'old decline', '', 0, 0.1)`,
 		`INSERT INTO feedback (question_id, user_hash, entry_id, up, at) VALUES (7, 'bbbb', 'fy25-earnings', 0, ?)`,
+		`INSERT INTO picks (question_id, entry_id, at) VALUES (8, 'why-pakistan', ?)`,
 	} {
 		if _, err := old.ExecContext(ctx, q, at); err != nil {
 			t.Fatal(err)
@@ -514,16 +517,18 @@ func TestSQLiteMigrateOldVersion(t *testing.T) {
 	if v := count(t, s, "PRAGMA user_version"); v != len(sqliteMigrations) {
 		t.Errorf("after Open, version %d; want %d", v, len(sqliteMigrations))
 	}
-	if err := s.RecordPick(ctx, 7, "why-pakistan"); err != nil { // picks came in version 2
-		t.Fatal(err)
-	}
+	// New questions, with random ids, go after the old ones.
+	record(t, s, Question{ID: 1 << 60, Normalized: "new question"})
 	r, err := s.Report(ctx, testNow.Add(-24*time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Total != 1 || len(r.MostDisliked) != 1 || len(r.Picks) != 1 || len(r.MostDisliked[0].Questions) != 1 {
-		t.Errorf("migrated report: total %d, disliked %+v, picks %+v; want the old question, its feedback and the new pick",
+	if r.Total != 3 || len(r.MostDisliked) != 1 || len(r.Picks) != 1 || len(r.MostDisliked[0].Questions) != 1 || len(r.Picks[0].Questions) != 1 {
+		t.Errorf("migrated report: total %d, disliked %+v, picks %+v; want the old questions, vote and pick, and the new question",
 			r.Total, r.MostDisliked, r.Picks)
+	}
+	if n := count(t, s, "SELECT COUNT(*) FROM questions WHERE seq > (SELECT seq FROM questions WHERE id = 8) AND id = ?", int64(1<<60)); n != 1 {
+		t.Error("a new question's row does not come after the old ones")
 	}
 	// Migrating is idempotent.
 	if err := migrateSQLite(ctx, s.w, sqliteMigrations); err != nil {
@@ -644,7 +649,7 @@ func TestPostgresReplicasMigrateOnce(t *testing.T) {
 				return
 			}
 			defer s.Close()
-			keys[i] = hex.EncodeToString(s.(*sqlStore).key)
+			keys[i] = hex.EncodeToString(s.(*sqlStore).key.key)
 		})
 	}
 	wg.Wait()
