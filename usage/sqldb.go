@@ -56,8 +56,8 @@ type sqlStore struct {
 	now       func() time.Time
 	closers   []func() error // run by Close, in order
 
-	insert1  string    // the insert of one question, bound
-	insertQ  *sql.Stmt // insert1 prepared on w, when the dialect inserts row by row
+	insert1 string    // the insert of one question, bound
+	insertQ *sql.Stmt // insert1 prepared on w, when the dialect inserts row by row
 }
 
 func newSQLStore(d *dialect, opts Options) *sqlStore {
