@@ -14,10 +14,12 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -223,4 +225,74 @@ func TestReplicasSharePostgres(t *testing.T) {
 			t.Errorf("replica did not flush its queue on SIGTERM:\n%s", r.logs.String())
 		}
 	}
+}
+
+// TestSIGTERMMidLoadLosesNothing stops a replica with SIGTERM while
+// questions keep arriving, and finds in its SQLite question log every
+// question whose answer it sent (each answer's buttons carry its id).
+func TestSIGTERMMidLoadLosesNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "questions.db")
+	priv := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, ed25519.SeedSize))
+	r := startReplica(t, map[string]string{
+		"DISCORD_PUBLIC_KEY": hex.EncodeToString(priv.Public().(ed25519.PublicKey)),
+		"BPOBOT_DB":          db,
+		"LOG_LEVEL":          "info",
+	})
+	idRe := regexp.MustCompile(`"custom_id":"(?:fb|pick|none):(\d+)`)
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for {
+				n := next.Add(1)
+				id := strconv.FormatInt(8000+n, 10)
+				q := []string{"how much did call centers earn in FY25?", "average salary at a call center", "what is the dabba scam"}[n%3]
+				body, err := r.post(t, priv, askFrom(id, "9"+id, q))
+				if err != nil {
+					return // refused or closed: the replica is stopping
+				}
+				m := idRe.FindSubmatch(body)
+				if m == nil {
+					t.Errorf("an answer without a recorded id: %s", body)
+					return
+				}
+				mu.Lock()
+				seen[string(m[1])] = true
+				mu.Unlock()
+			}
+		})
+	}
+	for {
+		mu.Lock()
+		n := len(seen)
+		mu.Unlock()
+		if n >= 300 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	r.stop(t) // while the load goes on
+	wg.Wait()
+
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	missing := 0
+	for id := range seen {
+		var n int
+		if err := conn.QueryRow("SELECT COUNT(*) FROM questions WHERE id = ?", id).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			missing++
+		}
+	}
+	if missing > 0 {
+		t.Errorf("%d of the %d answered questions are not in the log after SIGTERM", missing, len(seen))
+	}
+	t.Logf("%d answered questions, all in the log after SIGTERM mid-load", len(seen))
 }
