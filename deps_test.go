@@ -22,7 +22,7 @@ type rule struct {
 	io       bool     // may import os, net, os/exec, log/slog, database/sql, ...
 }
 
-// rules is the architecture: knowledge <- answers <- bot <- cmd/bpobot,
+// rules is the architecture: knowledge <- answers <- bot <- discord <- cmd/bpobot,
 // with the pure packages (knowledge, answers, internal/fold) free of I/O,
 // and the question log (usage) a leaf that only the commands wire to the bot.
 var rules = map[string]rule{
@@ -36,13 +36,14 @@ var rules = map[string]rule{
 	"internal/eval":         {internal: []string{"answers", "knowledge"}, external: []string{"go.yaml.in/yaml/v3"}, io: true},
 	"internal/eval/bm25":    {io: true},
 	"bot": {internal: []string{"answers", "knowledge"}, io: true, external: []string{
-		"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket", "github.com/prometheus/client_golang"}},
+		"github.com/bwmarrin/discordgo", "github.com/prometheus/client_golang"}},
+	"discord": {internal: []string{"bot"}, io: true, external: []string{"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket"}},
 	"usage":                {external: []string{"modernc.org/sqlite", "github.com/jackc/pgx/v5"}, io: true},
 	"internal/recording":   {internal: []string{"bot", "usage"}},
 	"internal/fakediscord": {external: []string{"github.com/gorilla/websocket"}, io: true},
-	"cmd/bpobot": {internal: []string{"answers", "bot", "internal/compiled", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,
+	"cmd/bpobot": {internal: []string{"answers", "bot", "discord", "internal/compiled", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,
 		external: []string{"github.com/joho/godotenv", "github.com/peterh/liner", "golang.org/x/term"}},
-	"cmd/bpobot-load": {internal: []string{"answers", "bot", "internal/recording", "knowledge", "usage"}, io: true},
+	"cmd/bpobot-load": {internal: []string{"answers", "bot", "discord", "internal/recording", "knowledge", "usage"}, io: true},
 }
 
 // ioPackages are the standard library packages that reach outside the

@@ -1,15 +1,10 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -28,38 +23,6 @@ const (
 
 const apology = "Sorry, something went wrong on my side while answering. Please try again in a moment."
 
-// onInteraction answers slash commands, autocomplete and component clicks
-// arriving over the gateway.
-func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-	b.HandleInteraction(context.Background(), ic.Interaction)
-}
-
-// interactionDeadline is how long the first response may take: Discord
-// drops interactions not answered within 3 seconds.
-const interactionDeadline = 2800 * time.Millisecond
-
-// HandleInteraction answers one interaction that arrived over the gateway,
-// by posting the response to Discord's callback endpoint.
-func (b *Bot) HandleInteraction(ctx context.Context, i *discordgo.Interaction) {
-	if !b.flight.enter() {
-		return
-	}
-	defer b.flight.leave()
-	ctx, cancel := context.WithTimeout(ctx, interactionDeadline)
-	defer cancel()
-	out := b.respond(i)
-	if out.resp == nil && out.raw == nil {
-		return
-	}
-	body, err := out.json()
-	if err == nil {
-		err = b.post(ctx, i, body)
-	}
-	if err != nil {
-		b.log.Warn("could not answer interaction", "interaction", i.ID, "kind", out.kind, "err", err)
-	}
-}
-
 // An outgoing response to an interaction: the response, or its JSON when
 // it is ready-made (from the reply cache), and its kind for logs.
 type outgoing struct {
@@ -74,20 +37,6 @@ func (o outgoing) json() ([]byte, error) {
 		return o.raw, nil
 	}
 	return json.Marshal(o.resp)
-}
-
-// respond builds the response to an interaction, whichever way it arrived
-// (the gateway or an HTTP POST). A panic while building it is recovered,
-// logged and turned into an apology. For interactions that need no
-// response, both resp and raw are nil.
-func (b *Bot) respond(i *discordgo.Interaction) (out outgoing) {
-	defer func() {
-		if p := recover(); p != nil {
-			b.log.Error("handler panicked", "event", "interaction", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			out = outgoing{resp: channelMessage(message{Content: apology, Ephemeral: true}), kind: "apology"}
-		}
-	}()
-	return b.interactionResponse(i)
 }
 
 func plain(resp *discordgo.InteractionResponse, kind string) outgoing {
@@ -346,61 +295,29 @@ func interactionUser(i *discordgo.Interaction) string {
 	return "unknown"
 }
 
-// post sends an interaction response with a plain HTTP request rather than
-// discordgo's InteractionRespond: discordgo v0.29.0 creates a rate-limit
-// bucket per interaction token and never frees it (#1333), so memory would
-// grow with every question. Interaction callbacks are not rate-limited per
-// bot, so nothing is lost.
-func (b *Bot) post(ctx context.Context, i *discordgo.Interaction, body []byte) error {
-	u := apiURL() + "interactions/" + url.PathEscape(i.ID) + "/" + url.PathEscape(i.Token) + "/callback"
-	for attempt := 0; ; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, bytes.NewReader(body))
-		if err != nil {
-			return redact(err)
+// DecodeInteraction decodes an interaction as it arrives over HTTP and
+// checks what the handlers rely on, so that a hostile (but signed) body
+// cannot make them panic.
+func DecodeInteraction(body []byte) (*discordgo.Interaction, error) {
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		return nil, fmt.Errorf("malformed interaction JSON: %v", err)
+	}
+	switch i.Type {
+	case discordgo.InteractionPing:
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		if _, ok := i.Data.(discordgo.ApplicationCommandInteractionData); !ok {
+			return nil, errors.New("application command interaction without command data")
 		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("User-Agent", UserAgent)
-		res, err := b.client.Do(req)
-		if err != nil {
-			return redact(err)
+	case discordgo.InteractionMessageComponent:
+		if _, ok := i.Data.(discordgo.MessageComponentInteractionData); !ok {
+			return nil, errors.New("component interaction without component data")
 		}
-		msg, _ := io.ReadAll(io.LimitReader(res.Body, 4<<10))
-		res.Body.Close()
-		switch {
-		case res.StatusCode < 300:
-			return nil
-		case res.StatusCode == http.StatusTooManyRequests && attempt == 0:
-			wait := retryAfter(res, msg)
-			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-				return fmt.Errorf("rate limited for %s, past the interaction deadline", wait)
-			}
-			time.Sleep(wait)
-			continue
-		default:
-			return fmt.Errorf("interaction callback: HTTP %d: %s", res.StatusCode, strings.TrimSpace(string(msg)))
-		}
+	default:
+		return nil, fmt.Errorf("unsupported interaction type %d", i.Type)
 	}
-}
-
-func retryAfter(res *http.Response, body []byte) time.Duration {
-	var v struct {
-		RetryAfter float64 `json:"retry_after"`
+	if i.ID == "" {
+		return nil, errors.New("interaction without an id")
 	}
-	if json.Unmarshal(body, &v) == nil && v.RetryAfter > 0 {
-		return time.Duration(v.RetryAfter * float64(time.Second))
-	}
-	if s, err := strconv.ParseFloat(res.Header.Get("Retry-After"), 64); err == nil {
-		return time.Duration(s * float64(time.Second))
-	}
-	return time.Second
-}
-
-// redact drops URLs from err: an interaction callback URL carries the
-// interaction's token, and no token belongs in a log.
-func redact(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return fmt.Errorf("%s request failed: %w", ue.Op, ue.Err)
-	}
-	return err
+	return &i, nil
 }

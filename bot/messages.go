@@ -1,12 +1,8 @@
 package bot
 
 import (
-	"context"
-	"fmt"
 	"regexp"
-	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bwmarrin/discordgo"
@@ -25,55 +21,45 @@ func plainQuestion(s string) string {
 	return strings.TrimSpace(markupRe.ReplaceAllString(s, " "))
 }
 
-// onMessage answers direct messages, and messages in servers that mention
-// the bot. It ignores bots (itself included) and everything else.
-func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
-	b.HandleMessage(context.Background(), s, m.Message)
-}
-
-// HandleMessage answers one message if it is for the bot, replying through
-// session s. It is exported for tests.
-func (b *Bot) HandleMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
-	if m == nil || m.Author == nil || m.Author.Bot || m.Author.ID == b.botIDValue() {
-		return
+// messageResponse answers a direct message, or a server message that
+// mentions the bot (me); it ignores bots (itself included) and everything
+// else. A flood past the rate limit gets one notice, not one per message.
+func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
+	if m.Author == nil || m.Author.Bot || m.Author.ID == me {
+		return Response{Kind: "ignored"}
 	}
 	surface := surfaceDM
 	if m.GuildID != "" {
-		if !b.mentioned(m) {
-			return
+		if !mentioned(m, me) {
+			return Response{Kind: "ignored"}
 		}
 		surface = surfaceMention
 	}
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	send := func(msg message) {
-		if _, err := s.ChannelMessageSendComplex(m.ChannelID, msg.messageSend(m.SoftReference()), discordgo.WithContext(ctx)); err != nil {
-			b.log.Warn("could not reply to message", "channel", m.ChannelID, "err", redact(err))
-		}
-	}
-	b.guard("message", func() { send(message{Content: apology}) }, func() {
-		if ok, wait, first := b.limiter.take(m.Author.ID, b.now()); !ok {
-			b.metrics.reject("rate_limited")
-			if first { // one notice per flood, not one per message
-				send(rateLimited(wait))
-			}
-			return
-		}
-		q := plainQuestion(m.Content) // the bot's mention included
-		r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, string) {
-			c := b.ask(q)
-			return c.reply, c.normalized
-		})
-		msg := recordedMessage(r, id)
+	reply := func(msg message) Response {
 		msg.Ephemeral = false // no such thing outside interactions
-		send(msg)
+		return Response{Message: msg.messageSend(m.SoftReference()), Kind: surface}
+	}
+	if ok, wait, first := b.limiter.take(m.Author.ID, b.now()); !ok {
+		b.metrics.reject("rate_limited")
+		if first { // one notice per flood, not one per message
+			return reply(rateLimited(wait))
+		}
+		return Response{Kind: "rate_limited"}
+	}
+	q := plainQuestion(m.Content) // the bot's mention included
+	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, string) {
+		c := b.ask(q)
+		return c.reply, c.normalized
 	})
+	return reply(recordedMessage(r, id))
 }
 
-// mentioned reports whether m mentions the bot itself (not a role, not
+// mentioned reports whether m mentions the bot itself, id (not a role, not
 // @everyone).
-func (b *Bot) mentioned(m *discordgo.Message) bool {
-	id := b.botIDValue()
+func mentioned(m *discordgo.Message, id string) bool {
+	if id == "" {
+		return false
+	}
 	for _, u := range m.Mentions {
 		if u != nil && u.ID == id {
 			return true
@@ -85,26 +71,4 @@ func (b *Bot) mentioned(m *discordgo.Message) bool {
 		}
 	}
 	return false
-}
-
-// guard runs fn as one event: it is skipped while shutting down, counted
-// as in flight, and a panic in it is recovered, logged and answered with an
-// apology instead of silence.
-func (b *Bot) guard(what string, apologise func(), fn func()) {
-	if !b.flight.enter() {
-		return
-	}
-	defer b.flight.leave()
-	defer func() {
-		if p := recover(); p != nil {
-			b.log.Error("handler panicked", "event", what, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			if apologise != nil {
-				func() {
-					defer func() { _ = recover() }()
-					apologise()
-				}()
-			}
-		}
-	}()
-	fn()
 }

@@ -61,3 +61,8 @@ func (m *Metrics) question(surface string, answered bool, d time.Duration) {
 }
 
 func (m *Metrics) reject(reason string) { m.rejected.WithLabelValues(reason).Inc() }
+
+// Reject counts a request or question refused before it was answered, by
+// reason (bad_signature, stale_timestamp, too_large, malformed, method,
+// unsupported, rate_limited), for the transports.
+func (m *Metrics) Reject(reason string) { m.reject(reason) }

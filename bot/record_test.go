@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -65,10 +64,9 @@ func (m *memRecorder) Stats() RecorderStats {
 func TestRecording(t *testing.T) {
 	_, rec := testBot(t, nil)
 	mem := &memRecorder{}
-	b := New(Config{Token: "test-token", Recorder: mem, Logger: slog.New(slog.DiscardHandler)}, shippedEngine(t))
-	b.client = &http.Client{Transport: rec}
+	b := New(Config{Recorder: mem, Logger: slog.New(slog.DiscardHandler)}, shippedEngine(t))
 
-	b.HandleInteraction(context.Background(), slash("u1", "How much did call centers EARN in FY25?  <@123>"))
+	rec.do(b, slash("u1", "How much did call centers EARN in FY25?  <@123>"))
 	resp := rec.last(t)
 	if len(mem.questions) != 1 {
 		t.Fatalf("recorded %d questions", len(mem.questions))
@@ -87,7 +85,7 @@ func TestRecording(t *testing.T) {
 	}
 
 	click := func(user, id string) wireResponse {
-		b.HandleInteraction(context.Background(), &discordgo.Interaction{ID: "9", Token: "t", Type: discordgo.InteractionMessageComponent,
+		rec.do(b, &discordgo.Interaction{ID: "9", Token: "t", Type: discordgo.InteractionMessageComponent,
 			User: &discordgo.User{ID: user}, Data: discordgo.MessageComponentInteractionData{CustomID: id}})
 		return rec.last(t)
 	}
@@ -107,7 +105,7 @@ func TestRecording(t *testing.T) {
 	}
 
 	// A decline's suggestions record the pick; "none of these" too.
-	b.HandleInteraction(context.Background(), slash("u1", "average salary at call centers"))
+	rec.do(b, slash("u1", "average salary at call centers"))
 	d := rec.last(t)
 	declined := mem.questions[len(mem.questions)-1]
 	if declined.Answered || declined.Reason != "unsupported" || declined.Blocker == "" || declined.Nearest == "" {
@@ -131,7 +129,7 @@ func TestRecording(t *testing.T) {
 
 	// A failing database breaks nothing: the answer comes without feedback buttons.
 	mem.fail = true
-	b.HandleInteraction(context.Background(), slash("u3", "who is adeel azhar"))
+	rec.do(b, slash("u3", "who is adeel azhar"))
 	r := rec.last(t)
 	if len(r.Data.Embeds) != 1 {
 		t.Fatalf("no answer when recording failed: %+v", r.Data)

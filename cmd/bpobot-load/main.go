@@ -35,6 +35,7 @@ import (
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/bot"
+	"github.com/bpobot/bpobot/discord"
 	"github.com/bpobot/bpobot/internal/recording"
 	"github.com/bpobot/bpobot/knowledge"
 	"github.com/bpobot/bpobot/usage"
@@ -260,7 +261,7 @@ func serve(eng *answers.Engine, pub ed25519.PublicKey, record string) (string, f
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: b.InteractionsHandler(pub), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second}
+	srv := &http.Server{Handler: discord.InteractionsHandler(b, pub), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String() + "/interactions", func() {
 		b.Drain()

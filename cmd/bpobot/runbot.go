@@ -15,6 +15,7 @@ import (
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/bot"
+	"github.com/bpobot/bpobot/discord"
 )
 
 // runBot runs the Discord bot over the gateway with configuration from the
@@ -24,13 +25,18 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 		return usagef("run takes no arguments; it is configured by environment variables")
 	}
 	if env("DISCORD_TOKEN") == "" {
-		return bot.ErrNoToken
+		return explainGateway(discord.ErrNoToken)
+	}
+	gcfg, err := gatewayConfig(env)
+	if err != nil {
+		return err
 	}
 	b, cfg, closeBot, err := newBot(ctx, std, env, newEngine, kbDir)
 	if err != nil {
 		return err
 	}
 	defer closeBot()
+	gcfg.Logger = cfg.Logger
 	if addr := env("METRICS_ADDR"); addr != "" {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
@@ -43,7 +49,51 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 		go serveHTTP(mctx, ln, mux, cfg.Logger, nil)
 		cfg.Logger.Info("serving metrics", "addr", ln.Addr().String())
 	}
-	return b.Run(ctx)
+	return explainGateway(discord.NewGateway(gcfg, b).Run(ctx))
+}
+
+// explainGateway adds to the gateway's errors what to change and where:
+// the discord package names no environment variables.
+func explainGateway(err error) error {
+	var fe *discord.FatalCloseError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, discord.ErrNoToken):
+		return errors.New("DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal (Bot > Reset Token) and put the token in .env or the environment")
+	case errors.Is(err, discord.ErrTokenRejected):
+		return errors.New("Discord rejected the bot token (HTTP 401): reset it in the Developer Portal (Bot > Reset Token) and update DISCORD_TOKEN")
+	case errors.Is(err, discord.ErrNoAppID):
+		return fmt.Errorf("%v: set DISCORD_APP_ID (Developer Portal > General Information > Application ID)", err)
+	case errors.As(err, &fe) && fe.Code == 4004:
+		return fmt.Errorf("%v; reset it in the Developer Portal (Bot > Reset Token) and update DISCORD_TOKEN", err)
+	}
+	return err
+}
+
+// gatewayConfig reads the gateway's configuration from the environment.
+func gatewayConfig(env func(string) string) (discord.Config, error) {
+	cfg := discord.Config{
+		Token:   env("DISCORD_TOKEN"),
+		AppID:   env("DISCORD_APP_ID"),
+		GuildID: env("DISCORD_GUILD_ID"),
+		APIURL:  env("DISCORD_API_URL"),
+	}
+	if err := discord.SetAPIURL(cfg.APIURL); err != nil {
+		return cfg, fmt.Errorf("DISCORD_API_URL: %v", err)
+	}
+	var err error
+	if v := env("SHARD_COUNT"); v != "" {
+		if cfg.ShardCount, err = strconv.Atoi(v); err != nil || cfg.ShardCount < 1 {
+			return cfg, fmt.Errorf("SHARD_COUNT=%q: want a whole number of at least 1", v)
+		}
+		if cfg.ShardID, err = strconv.Atoi(env("SHARD_ID")); err != nil || cfg.ShardID < 0 || cfg.ShardID >= cfg.ShardCount {
+			return cfg, fmt.Errorf("SHARD_ID=%q: with SHARD_COUNT set, want this process's shard, 0 to %d", env("SHARD_ID"), cfg.ShardCount-1)
+		}
+	} else if env("SHARD_ID") != "" {
+		return cfg, errors.New("SHARD_ID is set without SHARD_COUNT: set both, or neither for automatic sharding")
+	}
+	return cfg, nil
 }
 
 // newBot builds the bot that run and serve share: configuration from the
@@ -86,13 +136,7 @@ func botConfig(std stdio, env func(string) string) (bot.Config, error) {
 	if err != nil {
 		return bot.Config{}, err
 	}
-	cfg := bot.Config{
-		Token:   env("DISCORD_TOKEN"),
-		AppID:   env("DISCORD_APP_ID"),
-		GuildID: env("DISCORD_GUILD_ID"),
-		APIURL:  env("DISCORD_API_URL"),
-		Logger:  logger,
-	}
+	cfg := bot.Config{Logger: logger}
 	if cfg.RatePerMinute, err = envFloat(env, "RATE_LIMIT", 6); err != nil {
 		return cfg, err
 	}
@@ -101,16 +145,6 @@ func botConfig(std stdio, env func(string) string) (bot.Config, error) {
 		return cfg, err
 	}
 	cfg.RateBurst = int(burst)
-	if v := env("SHARD_COUNT"); v != "" {
-		if cfg.ShardCount, err = strconv.Atoi(v); err != nil || cfg.ShardCount < 1 {
-			return cfg, fmt.Errorf("SHARD_COUNT=%q: want a whole number of at least 1", v)
-		}
-		if cfg.ShardID, err = strconv.Atoi(env("SHARD_ID")); err != nil {
-			return cfg, fmt.Errorf("SHARD_ID=%q: with SHARD_COUNT set, want this process's shard, 0 to %d", env("SHARD_ID"), cfg.ShardCount-1)
-		}
-	} else if env("SHARD_ID") != "" {
-		return cfg, errors.New("SHARD_ID is set without SHARD_COUNT: set both, or neither for automatic sharding")
-	}
 	return cfg, nil
 }
 

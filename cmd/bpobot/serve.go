@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/bpobot/bpobot/answers"
-	"github.com/bpobot/bpobot/bot"
+	"github.com/bpobot/bpobot/discord"
 )
 
 // Server timeouts: a slow or stalled client cannot pin a connection.
@@ -40,9 +40,12 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	if fs.NArg() > 0 {
 		return usagef("serve takes no arguments")
 	}
-	pub, err := bot.ParsePublicKey(env("DISCORD_PUBLIC_KEY"))
-	if err != nil {
-		return err
+	pub, err := discord.ParsePublicKey(env("DISCORD_PUBLIC_KEY"))
+	switch {
+	case errors.Is(err, discord.ErrNoPublicKey):
+		return errors.New("DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information)")
+	case err != nil:
+		return fmt.Errorf("DISCORD_PUBLIC_KEY is %v", err)
 	}
 	b, cfg, closeBot, err := newBot(ctx, std, env, newEngine, kbDir)
 	if err != nil {
@@ -54,7 +57,7 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 		return fmt.Errorf("listening on %s: %v", *addr, err)
 	}
 	cfg.Logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "endpoint", "/interactions")
-	return serveHTTP(ctx, ln, b.InteractionsHandler(pub), cfg.Logger, b.Drain)
+	return serveHTTP(ctx, ln, discord.InteractionsHandler(b, pub), cfg.Logger, func() { b.Drain() })
 }
 
 // serveHTTP serves h on ln until ctx is done, then shuts down gracefully:

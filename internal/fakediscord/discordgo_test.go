@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	bpobot "github.com/bpobot/bpobot/bot"
+	bpobot "github.com/bpobot/bpobot/discord"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"

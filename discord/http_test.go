@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"bytes"
@@ -6,12 +6,18 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/bot"
+	"github.com/bpobot/bpobot/knowledge"
+	"github.com/bwmarrin/discordgo"
 )
 
 // signer signs requests as Discord does: Ed25519 over timestamp+body.
@@ -41,13 +47,41 @@ func (s signer) request(t testing.TB, url string, body []byte, at time.Time) *ht
 	return req
 }
 
-func httpBot(t *testing.T) (*Bot, signer, *httptest.Server) {
+// testBot returns a bot answering from the shipped knowledge base.
+func testBot(t testing.TB) *bot.Bot {
 	t.Helper()
-	b, _ := testBot(t, nil)
+	kb, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bot.New(bot.Config{Logger: slog.New(slog.DiscardHandler), RatePerMinute: 1e9, RateBurst: 1e9}, answers.New(kb))
+}
+
+func httpBot(t *testing.T) (*bot.Bot, signer, *httptest.Server) {
+	t.Helper()
+	b := testBot(t)
 	sg := newSigner(t)
-	srv := httptest.NewServer(b.InteractionsHandler(sg.pub))
+	srv := httptest.NewServer(InteractionsHandler(b, sg.pub))
 	t.Cleanup(srv.Close)
 	return b, sg, srv
+}
+
+// wireResponse is the part of an interaction response the tests read.
+type wireResponse struct {
+	Type int `json:"type"`
+	Data struct {
+		Content         string                    `json:"content"`
+		Embeds          []*discordgo.MessageEmbed `json:"embeds"`
+		Choices         []struct{ Name string }   `json:"choices"`
+		AllowedMentions *struct {
+			Parse []string `json:"parse"`
+		} `json:"allowed_mentions"`
+		Components []struct {
+			Components []struct {
+				CustomID string `json:"custom_id"`
+			} `json:"components"`
+		} `json:"components"`
+	} `json:"data"`
 }
 
 func do(t *testing.T, req *http.Request) (int, string) {
@@ -212,68 +246,16 @@ func TestHTTPInteractions(t *testing.T) {
 	}
 }
 
-// FuzzInteractionRequest feeds arbitrary, correctly signed bodies to the
-// endpoint: it must answer every one with 200, 400 or 413, never fall back
-// to the panic apology, and keep every answer within Discord's limits with
-// no pings possible.
-func FuzzInteractionRequest(f *testing.F) {
-	for _, s := range []string{
-		pingBody, `{}`, `[]`, `null`, `{"type":2}`, `{"id":"1","type":2,"data":{"name":"ask"}}`,
-		`{"id":"1","type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":7}]}}`,
-		`{"id":"1","type":4,"data":{"name":"ask","options":[{"name":"question","type":4,"value":"x","focused":true}]}}`,
-		`{"id":"1","type":3,"data":{"custom_id":"topic","component_type":3}}`,
-		`{"id":"1","type":3,"data":{"custom_id":"ask:","component_type":2}}`,
-	} {
-		f.Add([]byte(s))
+// TestHTTPDraining: once the bot drains, the endpoint says 503 to
+// interactions and to the health check, so the load balancer moves on.
+func TestHTTPDraining(t *testing.T) {
+	b, sg, srv := httpBot(t)
+	b.Drain()
+	body := []byte(`{"id":"10","token":"tk","type":2,"application_id":"2","data":{"id":"1","name":"help","type":1}}`)
+	if st, out := do(t, sg.request(t, srv.URL+"/interactions", body, time.Now())); st != http.StatusServiceUnavailable {
+		t.Errorf("interaction while draining: %d %s; want 503", st, out)
 	}
-	b, _ := testBot(f, nil)
-	b.limiter = newLimiter(1e9, 1e9)
-	sg := newSigner(f)
-	h := b.InteractionsHandler(sg.pub)
-	f.Fuzz(func(t *testing.T, body []byte) {
-		req := sg.request(t, "http://bpobot.test/interactions", body, time.Now())
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		switch rec.Code {
-		case 200, 400, 413:
-		default:
-			t.Fatalf("status %d for %q", rec.Code, body)
-		}
-		if rec.Code != 200 {
-			return
-		}
-		var w wireResponse
-		if err := json.Unmarshal(rec.Body.Bytes(), &w); err != nil {
-			t.Fatalf("invalid JSON answer %q: %v", rec.Body.String(), err)
-		}
-		if strings.Contains(w.Data.Content, apology) {
-			t.Fatalf("a handler panicked on %q", body)
-		}
-		if runes(w.Data.Content) > maxContent || len(w.Data.Embeds) > 10 || len(w.Data.Choices) > maxChoices || len(w.Data.Components) > maxRows {
-			t.Fatalf("over Discord's limits: %s", rec.Body.String())
-		}
-		for _, e := range w.Data.Embeds {
-			if runes(e.Description) > maxEmbedDescription || strings.Contains(e.Description, "@everyone") {
-				t.Fatalf("embed %q", e.Description)
-			}
-		}
-		for _, c := range w.Data.Choices {
-			if runes(c.Name) > maxChoiceName {
-				t.Fatalf("choice %q", c.Name)
-			}
-		}
-		for _, row := range w.Data.Components {
-			if len(row.Components) > maxButtonsPerRow {
-				t.Fatalf("row of %d", len(row.Components))
-			}
-			for _, c := range row.Components {
-				if len(c.CustomID) > maxCustomID || runes(c.Label) > maxButtonLabel {
-					t.Fatalf("component %+v", c)
-				}
-			}
-		}
-		if w.Type != 1 && w.Type != 8 && (w.Data.AllowedMentions == nil || w.Data.AllowedMentions.Parse == nil) {
-			t.Fatalf("no allowed_mentions: %s", rec.Body.String())
-		}
-	})
+	if st, _ := do(t, mustReq(t, http.MethodGet, srv.URL+"/healthz")); st != http.StatusServiceUnavailable {
+		t.Errorf("healthz while draining = %d; want 503", st)
+	}
 }

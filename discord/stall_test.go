@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -42,8 +42,8 @@ func TestStalledGateway(t *testing.T) {
 	defer srv.Close()
 	defer close(stop)
 
-	b := New(Config{Token: "t", APIURL: srv.URL + "/api/v9/", ConnectTimeout: time.Second,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, shippedEngine(t))
+	b := NewGateway(Config{Token: "t", APIURL: srv.URL + "/api/v9/", ConnectTimeout: time.Second,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, testBot(t))
 	done := make(chan error, 1)
 	start := time.Now()
 	go func() { done <- b.Run(context.Background()) }()

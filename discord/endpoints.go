@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ func SetAPIURL(base string) error {
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL like %s", base, DefaultAPIURL)
+		return fmt.Errorf("the API URL %q is not an http(s) URL like %s", base, DefaultAPIURL)
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"

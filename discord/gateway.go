@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bpobot/bpobot/bot"
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 )
@@ -18,7 +19,7 @@ import (
 // Run connects to Discord, registers the commands and serves until ctx is
 // done (then it stops taking events, finishes the replies in flight and
 // closes the gateway) or until Discord ends the session for good.
-func (b *Bot) Run(ctx context.Context) error {
+func (b *Gateway) Run(ctx context.Context) error {
 	token := strings.TrimPrefix(strings.TrimSpace(b.cfg.Token), "Bot ")
 	if token == "" {
 		return ErrNoToken
@@ -137,7 +138,7 @@ func (b *Bot) Run(ctx context.Context) error {
 }
 
 // newSession returns a discordgo session set up the bot's way.
-func (b *Bot) newSession(token string) (*discordgo.Session, error) {
+func (b *Gateway) newSession(token string) (*discordgo.Session, error) {
 	s, err := discordgo.New("Bot " + token)
 	if err != nil {
 		return nil, fmt.Errorf("creating the Discord session: %w", err)
@@ -153,10 +154,10 @@ func (b *Bot) newSession(token string) (*discordgo.Session, error) {
 // shardPlan decides which shards this process runs: the configured one, or
 // all of those GET /gateway/bot recommends. It returns the shard ids, the
 // shard count and how many shards may identify at once.
-func (b *Bot) shardPlan(ctx context.Context, api *discordgo.Session) (ids []int, count, concurrency int, err error) {
+func (b *Gateway) shardPlan(ctx context.Context, api *discordgo.Session) (ids []int, count, concurrency int, err error) {
 	if b.cfg.ShardCount > 0 {
 		if b.cfg.ShardID < 0 || b.cfg.ShardID >= b.cfg.ShardCount {
-			return nil, 0, 0, fmt.Errorf("SHARD_ID=%d is out of range for SHARD_COUNT=%d (0 to %d)", b.cfg.ShardID, b.cfg.ShardCount, b.cfg.ShardCount-1)
+			return nil, 0, 0, fmt.Errorf("shard %d is out of range for a shard count of %d (0 to %d)", b.cfg.ShardID, b.cfg.ShardCount, b.cfg.ShardCount-1)
 		}
 		return []int{b.cfg.ShardID}, b.cfg.ShardCount, 1, nil
 	}
@@ -177,7 +178,7 @@ func (b *Bot) shardPlan(ctx context.Context, api *discordgo.Session) (ids []int,
 // holding the session's lock, and blocks forever when Discord asks it to
 // reconnect mid-handshake (#513). On timeout the network connection is cut,
 // which ends the stalled Open.
-func (b *Bot) open(ctx context.Context, sh *shard) error {
+func (b *Gateway) open(ctx context.Context, sh *shard) error {
 	done := make(chan error, 1)
 	go func() { done <- sh.s.Open() }()
 	var err error
@@ -245,7 +246,7 @@ func (sh *shard) close() {
 
 // watchdog restarts a shard's session when discordgo has been disconnected
 // for longer than ReconnectTimeout without managing to reconnect.
-func (b *Bot) watchdog(ctx context.Context, sh *shard) {
+func (b *Gateway) watchdog(ctx context.Context, sh *shard) {
 	at := sh.disconnectedAt.Load()
 	if at == 0 || b.now().Sub(time.Unix(0, at)) < b.cfg.ReconnectTimeout {
 		return
@@ -265,12 +266,12 @@ func (b *Bot) watchdog(ctx context.Context, sh *shard) {
 
 // register overwrites the application's commands with Commands, globally or
 // in the configured guild. A bulk overwrite is idempotent.
-func (b *Bot) register(ctx context.Context, api *discordgo.Session) error {
+func (b *Gateway) register(ctx context.Context, api *discordgo.Session) error {
 	app := b.appIDValue()
 	if app == "" {
-		return errors.New("no application id: set DISCORD_APP_ID")
+		return ErrNoAppID
 	}
-	cmds := Commands(b.cfg.GuildID == "")
+	cmds := bot.Commands(b.cfg.GuildID == "")
 	got, err := api.ApplicationCommandBulkOverwrite(app, b.cfg.GuildID, cmds, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("registering slash commands: %v", redact(err))
@@ -284,22 +285,16 @@ func (b *Bot) register(ctx context.Context, api *discordgo.Session) error {
 }
 
 // shutdown stops taking events and waits for replies in flight.
-func (b *Bot) shutdown() {
-	if b.flight.drain(b.cfg.ShutdownTimeout) {
-		b.log.Info("shut down cleanly")
-	} else {
-		b.log.Warn("shut down with replies still in flight", "waited", b.cfg.ShutdownTimeout)
-	}
-}
+func (b *Gateway) shutdown() { b.b.Drain() }
 
-func (b *Bot) fail(err error) {
+func (b *Gateway) fail(err error) {
 	select {
 	case b.fatal <- err:
 	default:
 	}
 }
 
-func (b *Bot) appIDValue() string {
+func (b *Gateway) appIDValue() string {
 	if b.cfg.AppID != "" {
 		return b.cfg.AppID
 	}
@@ -309,14 +304,14 @@ func (b *Bot) appIDValue() string {
 	return ""
 }
 
-func (b *Bot) botIDValue() string {
+func (b *Gateway) botIDValue() string {
 	if p := b.botID.Load(); p != nil {
 		return *p
 	}
 	return ""
 }
 
-func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+func (b *Gateway) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	if r.Application != nil && r.Application.ID != "" {
 		id := r.Application.ID
 		b.appID.Store(&id)
@@ -342,11 +337,11 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 // any session exists, and routes to whichever bot is running.
 var (
 	loggerMu   sync.Mutex
-	loggerBot  *Bot
+	loggerBot  *Gateway
 	loggerOnce sync.Once
 )
 
-func installLogger(b *Bot) {
+func installLogger(b *Gateway) {
 	loggerOnce.Do(func() { discordgo.Logger = routeLog })
 	loggerMu.Lock()
 	defer loggerMu.Unlock()
@@ -380,7 +375,7 @@ func routeLog(level, _ int, format string, a ...any) {
 	bot.log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, redactArgs(a)...))
 }
 
-func uninstallLogger(b *Bot) {
+func uninstallLogger(b *Gateway) {
 	loggerMu.Lock()
 	defer loggerMu.Unlock()
 	if loggerBot == b {
