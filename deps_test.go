@@ -37,7 +37,7 @@ var rules = map[string]rule{
 	"internal/eval/bm25":    {io: true},
 	"bot": {internal: []string{"answers", "knowledge"}, io: true, external: []string{
 		"github.com/bwmarrin/discordgo", "github.com/prometheus/client_golang"}},
-	"discord": {internal: []string{"bot"}, io: true, external: []string{"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket"}},
+	"discord":              {internal: []string{"bot"}, io: true, external: []string{"github.com/bwmarrin/discordgo", "github.com/gorilla/websocket"}},
 	"usage":                {external: []string{"modernc.org/sqlite", "github.com/jackc/pgx/v5"}, io: true},
 	"internal/recording":   {internal: []string{"bot", "usage"}},
 	"internal/fakediscord": {external: []string{"github.com/gorilla/websocket"}, io: true},
