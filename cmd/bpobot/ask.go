@@ -66,14 +66,19 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 	fs.SetOutput(std.err)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot ask [--json] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.")
+		fmt.Fprintln(std.out, "usage: bpobot ask [--json] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.")
 	}
+	help := quietFlags(fs, std.out)
 	question, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help()
 			return nil
 		}
 		return usagef("ask: %v", err)
+	}
+	if len(question) > 0 && strings.TrimSpace(strings.Join(question, "")) == "" {
+		return usagef("ask: the question is empty: give one, as in bpobot ask 'how much did call centers earn in FY25?', or none to read questions from standard input")
 	}
 	eng, err := newEngine()
 	if err != nil {
@@ -180,14 +185,16 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot eval [--set tune|heldout|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
 			"Scores the engine on the project's question sets (the tune set and the frozen held-out set,\n"+
 			"reported separately), or on FILE, and exits 1 when a figure is below its gate.")
 		fs.PrintDefaults()
 	}
+	help := quietFlags(fs, std.out)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help()
 			return nil
 		}
 		return usagef("eval: %v", err)

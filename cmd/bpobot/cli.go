@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -55,15 +57,17 @@ Usage:
   bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
   bpobot report [--since 7d] [--format text|json|html]
                                 the curator's report on recorded questions
+  bpobot version                the version, commit and Go version it was built with
   bpobot help                   show this help
 
-Global flags (before the command):
+Global flags (before or after the command):
   --env-file FILE   read environment variables from FILE (default .env; a missing file is fine)
   --kb DIR          answer from the knowledge files in DIR instead of the embedded ones;
                     with run and serve, DIR is watched: a valid edit (or SIGHUP) is
                     loaded live, an invalid one is logged and the previous knowledge kept
   --record          record the questions asked with ask and repl in BPOBOT_DB (they
                     record nothing otherwise; run and serve record unless BPOBOT_DB=off)
+  --version         print the version and exit
 
 Environment (also read from .env):
   DISCORD_TOKEN     the bot token (Developer Portal > Bot > Reset Token)
@@ -85,15 +89,21 @@ Environment (also read from .env):
 func run(ctx context.Context, args []string, std stdio, getenv func(string) string) error {
 	fs := flag.NewFlagSet("bpobot", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	fs.Usage = func() { fmt.Fprint(std.err, usageText) }
+	fs.Usage = func() { fmt.Fprint(std.out, usageText) }
+	help := quietFlags(fs, std.out)
 	envFile := fs.String("env-file", ".env", "")
 	kbDir := fs.String("kb", "", "")
 	record := fs.Bool("record", false, "")
-	if err := fs.Parse(args); err != nil {
+	version := fs.Bool("version", false, "")
+	if err := fs.Parse(hoistGlobals(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help()
 			return nil
 		}
 		return usagef("%v", err)
+	}
+	if *version {
+		return printVersion(std.out)
 	}
 	env, err := loadEnv(*envFile, isSet(fs, "env-file"), getenv)
 	if err != nil {
@@ -151,6 +161,11 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	case "help", "-h", "--help":
 		fmt.Fprint(std.out, usageText)
 		return nil
+	case "version":
+		if len(rest) > 0 {
+			return usagef("version takes no arguments")
+		}
+		return printVersion(std.out)
 	case "ask":
 		return askCmd(rest, std, newEngine, logQuestion)
 	case "repl":
@@ -179,6 +194,83 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	default:
 		return usagef("unknown command %q", cmd)
 	}
+}
+
+// quietFlags makes fs print nothing of its own: on a bad flag, flag would
+// print the error and the usage, and main would print the error again. It
+// returns the usage, printed to w, for -h.
+func quietFlags(fs *flag.FlagSet, w io.Writer) func() {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	return func() {
+		fs.SetOutput(w)
+		usage()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// globalFlags are the flags of bpobot itself, and whether each takes a
+// value.
+var globalFlags = map[string]bool{"kb": true, "env-file": true, "record": false, "version": false}
+
+// hoistGlobals moves the global flags to the front wherever they are
+// before a "--", so that "bpobot ask --kb DIR q" means "bpobot --kb DIR ask q".
+func hoistGlobals(args []string) []string {
+	var globals, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		takesValue, global := globalFlags[name]
+		if !strings.HasPrefix(a, "-") || !global {
+			rest = append(rest, a)
+			continue
+		}
+		globals = append(globals, a)
+		if takesValue && !hasValue && i+1 < len(args) {
+			globals = append(globals, args[i+1])
+			i++
+		}
+	}
+	return append(globals, rest...)
+}
+
+// printVersion prints what the binary was built from.
+func printVersion(w io.Writer) error {
+	_, err := fmt.Fprintln(w, versionString())
+	return err
+}
+
+// versionString describes the build: the module version, the VCS revision
+// and time (and whether the tree was modified), and the Go version.
+func versionString() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "bpobot (no build information)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	out := "bpobot " + v
+	if rev := settings["vcs.revision"]; rev != "" {
+		out += ", commit " + rev
+		if settings["vcs.modified"] == "true" {
+			out += " (modified)"
+		}
+		if t := settings["vcs.time"]; t != "" {
+			out += ", " + t
+		}
+	}
+	return out + ", " + bi.GoVersion + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
 func isSet(fs *flag.FlagSet, name string) bool {

@@ -142,10 +142,12 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	since := fs.String("since", "7d", "how far back: 30m, 24h, 7d, 2w")
 	format := fs.String("format", "text", "text, json or html")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot report [--since 7d] [--format text|json|html]\n\nReports on the questions the Discord bot recorded in BPOBOT_DB (default bpobot.db; or a postgres:// URL).")
+		fmt.Fprintln(std.out, "usage: bpobot report [--since 7d] [--format text|json|html]\n\nReports on the questions the Discord bot recorded in BPOBOT_DB (default bpobot.db; or a postgres:// URL).")
 	}
+	help := quietFlags(fs, std.out)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help()
 			return nil
 		}
 		return usagef("report: %v", err)

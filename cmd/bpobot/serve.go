@@ -29,10 +29,12 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	fs.SetOutput(std.err)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	fs.Usage = func() {
-		fmt.Fprintln(std.err, "usage: bpobot serve [--addr :8080]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
+		fmt.Fprintln(std.out, "usage: bpobot serve [--addr :8080]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
 	}
+	help := quietFlags(fs, std.out)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help()
 			return nil
 		}
 		return usagef("serve: %v", err)
