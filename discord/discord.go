@@ -102,6 +102,7 @@ type Gateway struct {
 	appID  atomic.Pointer[string]
 	ready  chan int // shard ids as they become ready
 	fatal  chan error
+	online atomic.Bool // every shard connected, commands registered, until Run ends
 
 	now func() time.Time
 }
@@ -137,6 +138,36 @@ func NewGateway(cfg Config, b *bot.Bot) *Gateway {
 		fatal:  make(chan error, 1),
 		now:    time.Now,
 	}
+}
+
+// Healthy reports whether the gateway is serving: every shard connected
+// and the commands registered, no shard disconnected now, and the bot not
+// draining. It is false while Run connects and once it stops.
+func (b *Gateway) Healthy() bool {
+	if !b.online.Load() || b.b.Draining() {
+		return false
+	}
+	for _, sh := range b.shards {
+		if sh.disconnectedAt.Load() != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// HealthHandler serves GET /healthz (200 when Healthy, else 503) and GET
+// /metrics, for a gateway bot's orchestrator and monitoring.
+func (b *Gateway) HealthHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if !b.Healthy() {
+			http.Error(w, "not ready", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok\n")
+	})
+	mux.Handle("GET /metrics", b.b.Metrics().Handler())
+	return mux
 }
 
 // interactionDeadline is how long the first response may take: Discord

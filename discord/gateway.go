@@ -111,6 +111,8 @@ func (b *Gateway) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	b.online.Store(true)
+	defer b.online.Store(false)
 	b.log.Info("bpobot is online", "user", me.Username, "app", b.appIDValue(), "guild", b.cfg.GuildID, "shards", len(b.shards))
 
 	watch := time.NewTicker(min(b.cfg.ReconnectTimeout/4, 5*time.Second))

@@ -87,3 +87,27 @@ func TestMemoryBounded(t *testing.T) {
 		t.Errorf("heap grew by %d bytes over %d interactions", growth, n)
 	}
 }
+
+// TestHealthy: a gateway is not healthy before Run has connected it, nor
+// once its bot drains.
+func TestHealthy(t *testing.T) {
+	b := testBot(t)
+	g := NewGateway(Config{Token: "t"}, b)
+	if g.Healthy() {
+		t.Error("healthy before Run")
+	}
+	g.online.Store(true)
+	if !g.Healthy() {
+		t.Error("not healthy when online")
+	}
+	g.shards = []*shard{{}}
+	g.shards[0].disconnectedAt.Store(1)
+	if g.Healthy() {
+		t.Error("healthy with a shard disconnected")
+	}
+	g.shards[0].disconnectedAt.Store(0)
+	b.Drain()
+	if g.Healthy() {
+		t.Error("healthy while draining")
+	}
+}

@@ -57,6 +57,7 @@ Usage:
   bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
   bpobot report [--since 7d] [--format text|json|html]
                                 the curator's report on recorded questions
+  bpobot health [URL]           exit 0 if a running bot's /healthz says ready (default: on HEALTH_ADDR)
   bpobot version                the version, commit and Go version it was built with
   bpobot help                   show this help
 
@@ -81,7 +82,9 @@ Environment (also read from .env):
   BPOBOT_DB         where run and serve record questions (default bpobot.db; off: record nothing)
   BPOBOT_RETENTION  how long records are kept (default 90d)
   BPOBOT_HASH_KEY   key for hashing user ids (default: a random key kept in the database)
-  METRICS_ADDR      with run: serve Prometheus metrics on this address (e.g. :9090)
+  HEALTH_ADDR       serve /healthz and /metrics on this address (e.g. :8081); run: ready once
+                    every shard is connected, 503 while connecting or shutting down
+  METRICS_ADDR      the older name of HEALTH_ADDR
   SHARD_ID, SHARD_COUNT  with run: this process's shard; unset: shards from GET /gateway/bot
 `
 
@@ -189,6 +192,8 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		return runBot(ctx, rest, std, env, newEngine, *kbDir)
 	case "report":
 		return reportCmd(ctx, rest, std, env)
+	case "health":
+		return healthCmd(ctx, rest, std, env)
 	case "serve":
 		return serveCmd(ctx, rest, std, env, newEngine, *kbDir)
 	default:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -381,7 +382,7 @@ func TestShardedProcess(t *testing.T) {
 	if !strings.Contains(string(cb.Body), "Adeel Azhar") {
 		t.Errorf("callback %s", cb.Body)
 	}
-	if !strings.Contains(logs.String(), "serving metrics") || !strings.Contains(logs.String(), "shard=1 of=2") {
+	if !strings.Contains(logs.String(), "serving /healthz and /metrics") || !strings.Contains(logs.String(), "shard=1 of=2") {
 		t.Errorf("logs:\n%s", logs.String())
 	}
 }
@@ -510,5 +511,48 @@ func TestAutomaticShards(t *testing.T) {
 			t.Fatalf("logs:\n%s", logs.String())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestRunHealth: with HEALTH_ADDR, the gateway bot serves /healthz, ready
+// (200) once its shards are connected and the commands registered, and
+// /metrics; `bpobot health URL` says so with its exit status, and fails
+// for a server that is not ready.
+func TestRunHealth(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	cmd, done, logs := startBot(t, fake, map[string]string{"HEALTH_ADDR": "127.0.0.1:0"})
+	wait(t, fake, "command registration", func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	addrRe := regexp.MustCompile(`serving /healthz and /metrics" addr=(\S+)`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		if m := addrRe.FindStringSubmatch(logs.String()); m != nil {
+			base = "http://" + m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no health address in the logs:\n%s", logs.String())
+		}
+	}
+	var out bytes.Buffer
+	healthy := func() error {
+		out.Reset()
+		return run(context.Background(), []string{"health", base + "/healthz"}, stdio{strings.NewReader(""), &out, &out}, func(string) string { return "" })
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for healthy() != nil {
+		if time.Now().After(deadline) {
+			t.Fatalf("never healthy: %s\n%s", out.String(), logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	res, err := http.Get(base + "/metrics")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("metrics: %v %v", res, err)
+	}
+	res.Body.Close()
+	cmd.Process.Signal(os.Interrupt)
+	if err := <-done; err != nil {
+		t.Fatalf("bpobot exited with %v:\n%s", err, logs.String())
+	}
+	if err := healthy(); err == nil {
+		t.Error("bpobot health succeeded against a stopped bot")
 	}
 }

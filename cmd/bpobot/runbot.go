@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
@@ -37,19 +36,29 @@ func runBot(ctx context.Context, args []string, std stdio, env func(string) stri
 	}
 	defer closeBot()
 	gcfg.Logger = cfg.Logger
-	if addr := env("METRICS_ADDR"); addr != "" {
+	g := discord.NewGateway(gcfg, b)
+	if name, addr := healthAddr(env); addr != "" {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
-			return fmt.Errorf("METRICS_ADDR=%s: %v", addr, err)
+			return fmt.Errorf("%s=%s: %v", name, addr, err)
 		}
-		mctx, stop := context.WithCancel(ctx)
+		hctx, stop := context.WithCancel(ctx)
 		defer stop()
-		mux := http.NewServeMux()
-		mux.Handle("GET /metrics", b.Metrics().Handler())
-		go serveHTTP(mctx, ln, mux, cfg.Logger, nil)
-		cfg.Logger.Info("serving metrics", "addr", ln.Addr().String())
+		go serveHTTP(hctx, ln, g.HealthHandler(), cfg.Logger, nil)
+		cfg.Logger.Info("serving /healthz and /metrics", "addr", ln.Addr().String())
 	}
-	return explainGateway(discord.NewGateway(gcfg, b).Run(ctx))
+	return explainGateway(g.Run(ctx))
+}
+
+// healthAddr is where run serves /healthz and /metrics (and serve too, in
+// addition to its own address): HEALTH_ADDR, or the older METRICS_ADDR.
+func healthAddr(env func(string) string) (name, addr string) {
+	for _, name := range []string{"HEALTH_ADDR", "METRICS_ADDR"} {
+		if addr := strings.TrimSpace(env(name)); addr != "" {
+			return name, addr
+		}
+	}
+	return "", ""
 }
 
 // explainGateway adds to the gateway's errors what to change and where:

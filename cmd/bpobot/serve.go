@@ -58,8 +58,20 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	if err != nil {
 		return fmt.Errorf("listening on %s: %v", *addr, err)
 	}
+	h := discord.InteractionsHandler(b, pub)
+	if name, haddr := healthAddr(env); haddr != "" {
+		hln, err := net.Listen("tcp", haddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("%s=%s: %v", name, haddr, err)
+		}
+		hctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go serveHTTP(hctx, hln, h, cfg.Logger, nil) // /healthz and /metrics (and the endpoint) there too
+		cfg.Logger.Info("serving /healthz and /metrics", "addr", hln.Addr().String())
+	}
 	cfg.Logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "endpoint", "/interactions")
-	return serveHTTP(ctx, ln, discord.InteractionsHandler(b, pub), cfg.Logger, func() { b.Drain() })
+	return serveHTTP(ctx, ln, h, cfg.Logger, func() { b.Drain() })
 }
 
 // serveHTTP serves h on ln until ctx is done, then shuts down gracefully:
