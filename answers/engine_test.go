@@ -450,3 +450,21 @@ func TestCuratorFields(t *testing.T) {
 		t.Errorf("Ask(FY25 earnings): answered %v, unknown %q, nearest %v; want answered, none unknown, no nearest", r.Answered, r.Unknown, r.Nearest)
 	}
 }
+
+// TestSuggestionsNumbered: a decline's suggestions are numbered, and
+// introduced by "You could ask:" unless the decline itself asks "did you
+// mean" (near matches), so it is never asked twice.
+func TestSuggestionsNumbered(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("average call center salary in karachi")
+	if r.Answered || r.SuggestionsHeading() != "You could ask:" || !strings.Contains(r.Text(), "You could ask:\n1. ") {
+		t.Errorf("decline: heading %q, text:\n%s", r.SuggestionsHeading(), r.Text())
+	}
+	unsure := &Reply{Reason: DeclineUnsure, Decline: "Did you mean one of these?", Suggestions: r.Suggestions}
+	if h := unsure.SuggestionsHeading(); h != "" {
+		t.Errorf("unsure heading %q; want none (the message asks already)", h)
+	}
+	if txt := unsure.Text(); strings.Count(txt, "Did you mean") != 1 || !strings.Contains(txt, "\n1. ") || !strings.Contains(txt, "\n2. ") {
+		t.Errorf("unsure text:\n%s", txt)
+	}
+}

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -46,6 +47,16 @@ func (r *Reply) PeriodNote() string {
 	return strings.TrimSpace("Figures are for " + strings.Join(ps, " and ") + ". " + r.fiscalNote)
 }
 
+// SuggestionsHeading is what introduces a decline's suggestions: "You
+// could ask:" when they are questions the bot can answer, or "" when the
+// decline itself asks "did you mean" (they are near matches).
+func (r *Reply) SuggestionsHeading() string {
+	if r.Answered || len(r.Suggestions) == 0 || r.Reason == DeclineUnsure {
+		return ""
+	}
+	return "You could ask:"
+}
+
 // Text renders the reply as plain text for the CLI and the REPL. It is at
 // most MaxTextRunes long.
 func (r *Reply) Text() string {
@@ -53,9 +64,13 @@ func (r *Reply) Text() string {
 	if !r.Answered {
 		b.WriteString(r.Decline)
 		if len(r.Suggestions) > 0 {
-			b.WriteString("\n\nYou could ask:")
-			for _, s := range r.Suggestions {
-				b.WriteString("\n- " + s.Question)
+			if h := r.SuggestionsHeading(); h != "" {
+				b.WriteString("\n\n" + h)
+			} else {
+				b.WriteString("\n")
+			}
+			for i, s := range r.Suggestions {
+				fmt.Fprintf(&b, "\n%d. %s", i+1, s.Question)
 			}
 		}
 		return Truncate(b.String(), MaxTextRunes)

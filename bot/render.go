@@ -195,9 +195,11 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 // for the suggestions and a "none of these" button.
 func declineMessage(r *answers.Reply) message {
 	content := r.Decline
-	rows := askButtons(r.Suggestions)
+	rows := numberedButtons(r.Suggestions)
+	if h := r.SuggestionsHeading(); h != "" {
+		content += "\n" + h
+	}
 	if len(r.Suggestions) > 0 {
-		content += "\nDid you mean one of these?"
 		none := discordgo.Button{Label: "None of these", Style: discordgo.SecondaryButton, CustomID: idNone}
 		if len(rows) > 0 {
 			row := rows[len(rows)-1].(discordgo.ActionsRow)
@@ -214,6 +216,16 @@ func declineMessage(r *answers.Reply) message {
 
 // askButtons renders up to 3 entries as buttons that ask them, one row.
 func askButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
+	return entryButtons(es, false)
+}
+
+// numberedButtons is askButtons with the buttons numbered, as a decline's
+// suggestions are wherever they are shown ("1. How much ...").
+func numberedButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
+	return entryButtons(es, true)
+}
+
+func entryButtons(es []*knowledge.Entry, numbered bool) []discordgo.MessageComponent {
 	var btns []discordgo.MessageComponent
 	for _, e := range es {
 		if len(btns) == 3 {
@@ -223,7 +235,11 @@ func askButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
 		if len(id) > maxCustomID {
 			continue
 		}
-		btns = append(btns, discordgo.Button{Label: cut(e.Question, maxButtonLabel), Style: discordgo.PrimaryButton, CustomID: id})
+		label := e.Question
+		if numbered {
+			label = strconv.Itoa(len(btns)+1) + ". " + label
+		}
+		btns = append(btns, discordgo.Button{Label: cut(label, maxButtonLabel), Style: discordgo.PrimaryButton, CustomID: id})
 	}
 	if len(btns) == 0 {
 		return nil
