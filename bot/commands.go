@@ -11,6 +11,10 @@ import (
 // maxQuestionLen is the /ask option's max_length.
 const maxQuestionLen = 300
 
+// askMessageCommand is the name of the message command that answers a
+// message's text as a question, privately.
+const askMessageCommand = "Ask bpobot"
+
 // Commands returns the application commands the bot registers. With
 // global set they carry contexts (servers, the bot's DMs, other private
 // channels) and integration types (guild and user install), so people can
@@ -29,8 +33,14 @@ func Commands(global bool) []*discordgo.ApplicationCommand {
 				Autocomplete: true,
 				MinLength:    &minLen,
 				MaxLength:    maxQuestionLen,
+			}, {
+				Type:        discordgo.ApplicationCommandOptionBoolean,
+				Name:        "private",
+				Description: "Show the answer only to you (default: everyone in the channel sees it)",
 			}},
 		},
+		// A message context-menu command: right-click a message > Apps.
+		{Name: askMessageCommand, Type: discordgo.MessageApplicationCommand},
 		{Name: "topics", Description: "Browse what bpobot can answer, by topic"},
 		{Name: "sources", Description: "The sources bpobot answers from"},
 		{Name: "help", Description: "What bpobot knows and how to ask"},
@@ -131,7 +141,12 @@ const helpHow = `
 **How to ask**
 • ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu, Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?").
 • ` + "`/topics`" + ` to browse, ` + "`/sources`" + ` for my sources.
-• In a server, mention me with your question. In a DM, just write it.`
+• On any message: right-click (or long-press) it > Apps > **Ask bpobot** to answer its text as a question.
+• In a server, mention me with your question. In a DM, just write it.
+
+**Who sees what**
+• ` + "`/ask`" + ` answers are posted in the channel for everyone; add ` + "`private: True`" + ` to see yours alone.
+• **Ask bpobot** answers, questions I can't answer, notices (such as "you're asking too fast") and errors are shown only to you.`
 
 // helpMessage explains the bot.
 func helpMessage(e *answers.Engine) message {

@@ -413,3 +413,76 @@ func TestFloodGetsOneNotice(t *testing.T) {
 		t.Error("a new flood after an allowed question gets no notice")
 	}
 }
+
+// TestPrivateAsk: /ask answers in public by default and privately with
+// private: true; declines are private either way.
+func TestPrivateAsk(t *testing.T) {
+	b, rec := testBot(t, nil)
+	b.limiter = newLimiter(1e9, 1e9)
+	ask := func(q string, private *bool) wireResponse {
+		in := slash("u1", q)
+		if private != nil {
+			opts := in.Data.(discordgo.ApplicationCommandInteractionData)
+			opts.Options = append(opts.Options, &discordgo.ApplicationCommandInteractionDataOption{Name: "private", Type: discordgo.ApplicationCommandOptionBoolean, Value: *private})
+			in.Data = opts
+		}
+		rec.do(b, in)
+		return rec.last(t)
+	}
+	yes, no := true, false
+	for _, tt := range []struct {
+		q       string
+		private *bool
+		want    bool
+	}{
+		{"how much did call centers earn in FY25?", nil, false},
+		{"how much did call centers earn in FY25?", &no, false},
+		{"how much did call centers earn in FY25?", &yes, true},
+		{"average call center salary", nil, true}, // a decline
+		{"average call center salary", &no, true},
+	} {
+		r := ask(tt.q, tt.private)
+		if got := r.Data.Flags&discordgo.MessageFlagsEphemeral != 0; got != tt.want {
+			t.Errorf("%q private=%v: ephemeral %v; want %v", tt.q, tt.private, got, tt.want)
+		}
+	}
+	if r := ask("how much did call centers earn in FY25?", &yes); len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "$328 million") {
+		t.Errorf("private answer %+v", r.Data)
+	}
+}
+
+// TestAskMessageCommand: the "Ask bpobot" message command answers the
+// selected message's text privately, and says clearly what is wrong with a
+// message it cannot read as a question.
+func TestAskMessageCommand(t *testing.T) {
+	b, rec := testBot(t, nil)
+	command := func(m *discordgo.Message) wireResponse {
+		data := discordgo.ApplicationCommandInteractionData{Name: "Ask bpobot", CommandType: discordgo.MessageApplicationCommand, TargetID: "42"}
+		if m != nil {
+			data.Resolved = &discordgo.ApplicationCommandInteractionDataResolved{Messages: map[string]*discordgo.Message{"42": m}}
+		}
+		rec.do(b, &discordgo.Interaction{ID: "7", Token: "t", Type: discordgo.InteractionApplicationCommand, GuildID: "g",
+			Member: &discordgo.Member{User: &discordgo.User{ID: "u1"}}, Data: data})
+		return rec.last(t)
+	}
+	r := command(&discordgo.Message{ID: "42", Content: "<@999> kya koi bata sakta hai call centers ne FY25 mein kitna kamaya?"})
+	if r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "$328 million") {
+		t.Errorf("answer: %+v; want a private answer", r.Data)
+	}
+	for _, tt := range []struct {
+		name string
+		m    *discordgo.Message
+		want string
+	}{
+		{"empty", &discordgo.Message{ID: "42"}, "no text to answer"},
+		{"mentions only", &discordgo.Message{ID: "42", Content: "<@123> @everyone"}, "no text to answer"},
+		{"embed only", &discordgo.Message{ID: "42", Embeds: []*discordgo.MessageEmbed{{Title: "x"}}}, "only embeds or attachments"},
+		{"too long", &discordgo.Message{ID: "42", Content: strings.Repeat("call centers ", 300)}, "too long"},
+		{"not resolved", nil, "couldn't read that message"},
+	} {
+		r := command(tt.m)
+		if !strings.Contains(r.Data.Content, tt.want) || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("%s: %+v; want a private reply saying %q", tt.name, r.Data, tt.want)
+		}
+	}
+}

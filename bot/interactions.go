@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bwmarrin/discordgo"
@@ -19,6 +20,8 @@ const (
 	surfaceButton  = "button"
 	surfaceDM      = "dm"
 	surfaceMention = "mention"
+	// surfaceMessageCommand is the "Ask bpobot" message command.
+	surfaceMessageCommand = "message-command"
 )
 
 const apology = "Sorry, something went wrong on my side while answering. Please try again in a moment."
@@ -52,16 +55,26 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) outgoing {
 		data := i.ApplicationCommandData()
 		switch data.Name {
 		case "ask":
-			q := ""
+			q, private := "", false
 			for _, o := range data.Options {
-				if o.Name == "question" {
+				switch o.Name {
+				case "question":
 					q = plainQuestion(stringOption(o))
+				case "private":
+					private = boolOption(o)
 				}
+			}
+			if private {
+				return b.privately(b.askResponse(i, surfaceSlash, func() (*answers.Reply, *cached) {
+					return b.ask(q).reply, nil // the cache's encodings are public
+				}, q, "ask"))
 			}
 			return b.askResponse(i, surfaceSlash, func() (*answers.Reply, *cached) {
 				c := b.ask(q)
 				return c.reply, c
 			}, q, "ask")
+		case askMessageCommand:
+			return b.askMessage(i, data)
 		case "topics":
 			return plain(channelMessage(topicsMessage(b.engine().Knowledge())), "topics")
 		case "sources":
@@ -273,6 +286,55 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
+}
+
+// boolOption returns a boolean option's value, false when the option is
+// not a boolean.
+func boolOption(o *discordgo.ApplicationCommandInteractionDataOption) bool {
+	if o == nil || o.Type != discordgo.ApplicationCommandOptionBoolean {
+		return false
+	}
+	v, _ := o.Value.(bool)
+	return v
+}
+
+// privately makes a channel message response ephemeral: only the asker
+// sees it.
+func (b *Bot) privately(out outgoing) outgoing {
+	if out.resp == nil || out.resp.Type != discordgo.InteractionResponseChannelMessageWithSource || out.resp.Data == nil {
+		return out
+	}
+	data := *out.resp.Data
+	data.Flags |= discordgo.MessageFlagsEphemeral
+	return outgoing{resp: &discordgo.InteractionResponse{Type: out.resp.Type, Data: &data}, kind: out.kind}
+}
+
+// askMessage answers the "Ask bpobot" message command: the selected
+// message's text, as a question, privately to the one who asked.
+func (b *Bot) askMessage(i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) outgoing {
+	const kind = "message-command"
+	var m *discordgo.Message
+	if data.Resolved != nil {
+		m = data.Resolved.Messages[data.TargetID]
+	}
+	notice := func(text string) outgoing {
+		return plain(channelMessage(message{Content: text, Ephemeral: true}), kind)
+	}
+	if m == nil {
+		return notice("I couldn't read that message. Try again, or ask with /ask.")
+	}
+	q := plainQuestion(m.Content)
+	switch {
+	case strings.TrimSpace(q) == "" && (len(m.Embeds) > 0 || len(m.Attachments) > 0):
+		return notice("That message has no text I can read as a question, only embeds or attachments. Ask with /ask instead.")
+	case strings.TrimSpace(q) == "":
+		return notice("That message has no text to answer. Pick a message with a question in it, or ask with /ask.")
+	case utf8.RuneCountInString(q) > answers.MaxQuestionRunes:
+		return notice(fmt.Sprintf("That message is too long for me to read as one question (over %d characters). Ask the question in it with /ask.", answers.MaxQuestionRunes))
+	}
+	return b.privately(b.askResponse(i, surfaceMessageCommand, func() (*answers.Reply, *cached) {
+		return b.ask(q).reply, nil
+	}, q, kind))
 }
 
 // stringOption returns a string option's value, or "" when the option is

@@ -224,14 +224,17 @@ func TestCommands(t *testing.T) {
 		names := map[string]bool{}
 		for _, c := range cmds {
 			names[c.Name] = true
-			if n := runes(c.Description); n < 1 || n > 100 {
+			switch n := runes(c.Description); {
+			case c.Type == discordgo.MessageApplicationCommand && n != 0:
+				t.Errorf("%s: a message command has a description (Discord refuses it)", c.Name)
+			case c.Type != discordgo.MessageApplicationCommand && (n < 1 || n > 100):
 				t.Errorf("%s: description %d runes", c.Name, n)
 			}
 			if (c.Contexts != nil) != global || (c.IntegrationTypes != nil) != global {
 				t.Errorf("%s: contexts/integration types set=%v on global=%v", c.Name, c.Contexts != nil, global)
 			}
 		}
-		for _, n := range []string{"ask", "topics", "sources", "help"} {
+		for _, n := range []string{"ask", "topics", "sources", "help", "Ask bpobot"} {
 			if !names[n] {
 				t.Errorf("command %s missing", n)
 			}
@@ -239,6 +242,9 @@ func TestCommands(t *testing.T) {
 		ask := cmds[0].Options[0]
 		if !ask.Autocomplete || ask.MaxLength != maxQuestionLen || !ask.Required || len(ask.Choices) != 0 {
 			t.Errorf("ask option %+v", ask)
+		}
+		if p := cmds[0].Options[1]; p.Name != "private" || p.Type != discordgo.ApplicationCommandOptionBoolean || p.Required {
+			t.Errorf("private option %+v", p)
 		}
 	}
 }

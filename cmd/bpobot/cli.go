@@ -54,7 +54,10 @@ Usage:
                                 (--self, --loo, --sweep, --misses; bpobot eval --help)
   bpobot kb check [DIR]         validate and lint the knowledge base (default: the embedded one)
   bpobot run                    run the Discord bot over the gateway
-  bpobot serve [--addr :8080]   serve Discord's HTTP interactions endpoint (slash commands only)
+  bpobot serve [--addr :8080] [--register]
+                                serve Discord's HTTP interactions endpoint (slash commands only);
+                                --register registers the commands first
+  bpobot register [--guild ID]  register the commands with Discord (no gateway), print them, exit
   bpobot report [--since 7d] [--format text|json|html]
                                 the curator's report on recorded questions
   bpobot health [URL]           exit 0 if a running bot's /healthz says ready (default: on HEALTH_ADDR)
@@ -194,6 +197,8 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 		return reportCmd(ctx, rest, std, env)
 	case "health":
 		return healthCmd(ctx, rest, std, env)
+	case "register":
+		return registerCmd(ctx, rest, std, env)
 	case "serve":
 		return serveCmd(ctx, rest, std, env, newEngine, *kbDir)
 	default:

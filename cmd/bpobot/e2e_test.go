@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -554,5 +555,113 @@ func TestRunHealth(t *testing.T) {
 	}
 	if err := healthy(); err == nil {
 		t.Error("bpobot health succeeded against a stopped bot")
+	}
+}
+
+// TestDiscordNative covers, through the gateway of the fake Discord, the
+// "Ask bpobot" message command (private, with a clear reply for a message
+// without text), /ask's private option, and numbered suggestions.
+func TestDiscordNative(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	_, _, logs := startBot(t, fake, map[string]string{"BPOBOT_DB": "off"})
+	put := wait(t, fake, "command registration", func(r fakediscord.Request) bool { return r.Method == "PUT" })
+	if !strings.Contains(string(put.Body), `"name":"Ask bpobot"`) || !strings.Contains(string(put.Body), `"name":"private"`) {
+		t.Errorf("registered commands lack the message command or the private option: %s", put.Body)
+	}
+	type reply struct {
+		Type int `json:"type"`
+		Data struct {
+			Content    string            `json:"content"`
+			Flags      int               `json:"flags"`
+			Embeds     []json.RawMessage `json:"embeds"`
+			Components []struct {
+				Components []struct {
+					Label string `json:"label"`
+				} `json:"components"`
+			} `json:"components"`
+		} `json:"data"`
+	}
+	get := func(id string) reply {
+		t.Helper()
+		var r reply
+		cb := wait(t, fake, "callback "+id, callback(id))
+		if err := json.Unmarshal(cb.Body, &r); err != nil {
+			t.Fatalf("%v: %s", err, cb.Body)
+		}
+		return r
+	}
+	messageCommand := func(id string, msg map[string]any) {
+		data := map[string]any{"id": "2", "name": "Ask bpobot", "type": 3, "target_id": "900",
+			"resolved": map[string]any{"messages": map[string]any{"900": msg}}}
+		if err := fake.Dispatch("INTERACTION_CREATE", interaction(id, 2, data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	author := map[string]any{"id": "501", "username": "someone"}
+	messageCommand("7001", map[string]any{"id": "900", "channel_id": "300", "author": author,
+		"content": "does anyone know how much call centers earned in FY25?"})
+	if r := get("7001"); r.Data.Flags&64 == 0 || len(r.Data.Embeds) != 1 || !strings.Contains(string(r.Data.Embeds[0]), "$328 million") {
+		t.Errorf("Ask bpobot: %+v; want a private answer\n%s", r, logs.String())
+	}
+	messageCommand("7002", map[string]any{"id": "900", "channel_id": "300", "author": author, "content": "",
+		"embeds": []any{map[string]any{"title": "a link preview"}}})
+	if r := get("7002"); r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "no text I can read") {
+		t.Errorf("Ask bpobot on an embed-only message: %+v", r)
+	}
+
+	ask := askData("how much did call centers earn in FY25?", false)
+	ask["options"] = append(ask["options"].([]any), map[string]any{"name": "private", "type": 5, "value": true})
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("7003", 2, ask)); err != nil {
+		t.Fatal(err)
+	}
+	if r := get("7003"); r.Data.Flags&64 == 0 || len(r.Data.Embeds) != 1 {
+		t.Errorf("/ask private: %+v", r)
+	}
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("7004", 2, askData("how much did call centers earn in FY25?", false))); err != nil {
+		t.Fatal(err)
+	}
+	if r := get("7004"); r.Data.Flags&64 != 0 {
+		t.Errorf("/ask without private was private: %+v", r)
+	}
+	if err := fake.Dispatch("INTERACTION_CREATE", interaction("7005", 2, askData("average call center salary", false))); err != nil {
+		t.Fatal(err)
+	}
+	r := get("7005")
+	if r.Data.Flags&64 == 0 || !strings.Contains(r.Data.Content, "You could ask:") || len(r.Data.Components) == 0 ||
+		!strings.HasPrefix(r.Data.Components[0].Components[0].Label, "1. ") || !strings.HasPrefix(r.Data.Components[0].Components[1].Label, "2. ") {
+		t.Errorf("decline: %+v; want a private reply with numbered suggestions", r)
+	}
+}
+
+// TestServeRegister: serve --register registers the commands over REST
+// before it serves, with no gateway.
+func TestServeRegister(t *testing.T) {
+	fake := fakediscord.New(t, fakediscord.Options{Token: fakeToken})
+	logs := &syncBuffer{}
+	env := map[string]string{
+		"DISCORD_PUBLIC_KEY": "8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c",
+		"DISCORD_TOKEN":      fakeToken, "DISCORD_API_URL": fake.APIURL(), "BPOBOT_DB": "off",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--register", "--addr", "127.0.0.1:0"}, stdio{strings.NewReader(""), io.Discard, logs}, func(k string) string { return env[k] })
+	}()
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), "serving Discord interactions"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not start:\n%s", logs.String())
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "registered 5 commands") || fake.Connections() != 0 {
+		t.Errorf("serve --register: %d gateway connections, logs:\n%s", fake.Connections(), logs.String())
+	}
+	env["DISCORD_TOKEN"] = "wrong"
+	err := run(context.Background(), []string{"serve", "--register", "--addr", "127.0.0.1:0"}, stdio{strings.NewReader(""), io.Discard, io.Discard}, func(k string) string { return env[k] })
+	if err == nil || !strings.Contains(err.Error(), "--register") || !strings.Contains(err.Error(), "rejected the bot token") {
+		t.Errorf("serve --register with a wrong token: %v", err)
 	}
 }

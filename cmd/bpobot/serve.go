@@ -28,8 +28,9 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(std.err)
 	addr := fs.String("addr", ":8080", "address to listen on")
+	reg := fs.Bool("register", false, "register the commands with Discord first (needs DISCORD_TOKEN; see bpobot register)")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot serve [--addr :8080]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
+		fmt.Fprintln(std.out, "usage: bpobot serve [--addr :8080] [--register]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
 	}
 	help := quietFlags(fs, std.out)
 	if err := fs.Parse(args); err != nil {
@@ -48,6 +49,13 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 		return errors.New("DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information)")
 	case err != nil:
 		return fmt.Errorf("DISCORD_PUBLIC_KEY is %v", err)
+	}
+	if *reg {
+		cmds, err := register(ctx, env, env("DISCORD_GUILD_ID"))
+		if err != nil {
+			return fmt.Errorf("--register: %w", err)
+		}
+		printCommands(std.err, cmds, env("DISCORD_GUILD_ID"))
 	}
 	b, cfg, closeBot, err := newBot(ctx, std, env, newEngine, kbDir)
 	if err != nil {

@@ -1,0 +1,71 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bpobot/bpobot/bot"
+	"github.com/bwmarrin/discordgo"
+)
+
+// ErrWrongAppID is returned by Register when Discord refuses the commands
+// for the application id given: it is not this bot's application.
+var ErrWrongAppID = errors.New("Discord refused to register commands for that application id (HTTP 403 or 404): it is not the bot token's application")
+
+// Register overwrites the application's commands with bot.Commands, in
+// cfg.GuildID only when it is set (instant, for development) or globally,
+// over REST alone: no gateway connection. It checks the token first
+// (ErrTokenRejected), takes the application id from Discord when
+// cfg.AppID is empty, and returns the commands as Discord registered them.
+// A bulk overwrite is idempotent: registering again changes nothing.
+func Register(ctx context.Context, cfg Config) ([]*discordgo.ApplicationCommand, error) {
+	token := strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot ")
+	if token == "" {
+		return nil, ErrNoToken
+	}
+	if err := SetAPIURL(cfg.APIURL); err != nil {
+		return nil, err
+	}
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return nil, fmt.Errorf("creating the Discord session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 15 * time.Second}
+	s.UserAgent = UserAgent
+	if _, err := s.User("@me", discordgo.WithContext(ctx)); err != nil {
+		if status(err) == http.StatusUnauthorized {
+			return nil, ErrTokenRejected
+		}
+		return nil, fmt.Errorf("reaching Discord's API at %s: %v", apiURL(), redact(err))
+	}
+	app := cfg.AppID
+	if app == "" {
+		a, err := s.Application("@me")
+		if err != nil || a.ID == "" {
+			return nil, fmt.Errorf("%w (GET /oauth2/applications/@me: %v)", ErrNoAppID, redact(err))
+		}
+		app = a.ID
+	}
+	got, err := s.ApplicationCommandBulkOverwrite(app, cfg.GuildID, bot.Commands(cfg.GuildID == ""), discordgo.WithContext(ctx))
+	if err != nil {
+		switch status(err) {
+		case http.StatusForbidden, http.StatusNotFound:
+			return nil, fmt.Errorf("%w (application %s)", ErrWrongAppID, app)
+		}
+		return nil, fmt.Errorf("registering the commands: %v", redact(err))
+	}
+	return got, nil
+}
+
+// status is the HTTP status of a discordgo REST error, or 0.
+func status(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode
+	}
+	return 0
+}
