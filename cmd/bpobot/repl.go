@@ -13,6 +13,7 @@ import (
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/knowledge"
 	"github.com/peterh/liner"
+	"golang.org/x/term"
 )
 
 const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English or Roman Urdu.
@@ -21,7 +22,8 @@ Commands:
   /sources        list the sources
   /why            show why the last question matched (entry id, score, terms)
   /help           show this help
-  /quit           leave (or Ctrl-D, Ctrl-C)
+  /quit           leave (or Ctrl-D; or Ctrl-C twice: once clears the line)
+  Tab             complete a question from the knowledge base (again for the next one)
   1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply`
 
 // session is the REPL's state between lines.
@@ -31,6 +33,10 @@ type session struct {
 	last *answers.Reply
 	next []*knowledge.Entry // numbered follow-ups offered by the last reply
 	log  func(string, *answers.Reply)
+	// rows is the terminal's height for paging long listings, 0 for none;
+	// more asks whether to show the next page.
+	rows int
+	more func() bool
 }
 
 // repl runs the interactive loop. In a terminal it uses line editing and
@@ -56,35 +62,68 @@ func repl(ctx context.Context, eng *answers.Engine, std stdio, logQuestion func(
 		ln.ReadHistory(f)
 		f.Close()
 	}
-	defer func() {
-		if hist == "" {
-			return
-		}
-		if err := os.MkdirAll(filepath.Dir(hist), 0o700); err == nil {
-			if f, err := os.OpenFile(hist, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
-				ln.WriteHistory(f)
-				f.Close()
+	if f, ok := std.out.(*os.File); ok {
+		if _, h, err := term.GetSize(int(f.Fd())); err == nil && h > 2 {
+			s.rows = h - 1
+			s.more = func() bool {
+				a, err := ln.Prompt("-- more: Enter for the next page, q to stop -- ")
+				return err == nil && !strings.EqualFold(strings.TrimSpace(a), "q")
 			}
 		}
-	}()
+	}
 	fmt.Fprintln(std.out, "bpobot: ask about Pakistan's BPO sector. /help for commands, Ctrl-D to quit.")
+	aborted := false // the last prompt ended with Ctrl-C
 	for ctx.Err() == nil {
 		line, err := ln.Prompt("bpobot> ")
-		if errors.Is(err, liner.ErrPromptAborted) || errors.Is(err, io.EOF) {
+		switch {
+		case errors.Is(err, liner.ErrPromptAborted):
+			// Ctrl-C clears what was typed, as in a shell; a second one
+			// with nothing entered between quits. (liner does not say
+			// whether the aborted line was empty.)
+			if aborted {
+				fmt.Fprintln(std.out)
+				return nil
+			}
+			aborted = true
+			fmt.Fprintln(std.out, "(line cleared: Ctrl-C again or Ctrl-D to quit)")
+			continue
+		case errors.Is(err, io.EOF):
 			fmt.Fprintln(std.out)
 			return nil
-		}
-		if err != nil {
+		case err != nil:
 			return fmt.Errorf("reading input: %w", err)
 		}
+		aborted = false
 		if strings.TrimSpace(line) != "" {
 			ln.AppendHistory(line)
+			saveHistory(ln, hist) // as lines are entered: a crash or a kill loses none
 		}
 		if !s.handle(line) {
 			return nil
 		}
 	}
 	return nil
+}
+
+// saveHistory writes the REPL's history to path (its last 1,000 lines).
+func saveHistory(ln *liner.State, path string) {
+	if path == "" {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return
+	}
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return
+	}
+	_, werr := ln.WriteHistory(f)
+	if cerr := f.Close(); werr == nil && cerr == nil {
+		os.Rename(tmp, path) // whole or not at all
+	} else {
+		os.Remove(tmp)
+	}
 }
 
 // script reads lines from r until EOF, a quit command or ctx ends.
@@ -176,12 +215,25 @@ func (s *session) handle(line string) bool {
 func (s *session) topics() {
 	kb := s.eng.Knowledge()
 	s.next = nil
+	var lines []string
 	for _, t := range kb.Topics {
-		fmt.Fprintf(s.out, "%s: %s\n", t.Title, t.Description)
+		lines = append(lines, fmt.Sprintf("%s: %s", t.Title, t.Description))
 		for _, e := range kb.TopicEntries(t.ID) {
 			s.next = append(s.next, e)
-			fmt.Fprintf(s.out, "  %d. %s\n", len(s.next), e.Question)
+			lines = append(lines, fmt.Sprintf("  %d. %s", len(s.next), e.Question))
 		}
+	}
+	s.page(lines)
+}
+
+// page prints lines, a screenful at a time when the terminal is shorter
+// than they are.
+func (s *session) page(lines []string) {
+	for i, l := range lines {
+		if s.rows > 0 && s.more != nil && i > 0 && i%s.rows == 0 && !s.more() {
+			return
+		}
+		fmt.Fprintln(s.out, l)
 	}
 }
 
