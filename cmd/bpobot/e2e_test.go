@@ -163,7 +163,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("%s: contexts %v, integration types %v", c.Name, c.Contexts, c.IntegrationTypes)
 		}
 	}
-	if len(cmds) != 4 || !names["ask"] || !names["topics"] || !names["sources"] || !names["help"] {
+	if len(cmds) != 5 || !names["ask"] || !names["Ask bpobot"] || !names["topics"] || !names["sources"] || !names["help"] {
 		t.Fatalf("registered %+v", cmds)
 	}
 	if o := cmds[0].Options[0]; cmds[0].Name != "ask" || o.Name != "question" || o.Type != 3 || !o.Required || !o.Autocomplete || o.MaxLength != 300 {
