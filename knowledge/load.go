@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -111,6 +112,10 @@ type file struct {
 
 // englishWords is the file of common English words, one a line, sorted.
 const englishWords = "lexicon/english-words.txt"
+
+// fiscalYear is the one form of period the engine reads: Pakistan's fiscal
+// year, FY and two digits.
+var fiscalYear = regexp.MustCompile(`^FY\d{2}$`)
 
 // Load reads every .yaml and .yml file in fsys (recursively, in lexical
 // order), merges them and validates the result. Unknown fields are errors.
@@ -307,6 +312,19 @@ func (b *Base) validate() error {
 		}
 		if strings.Contains(f.Text, "%") && !slices.Contains(f.States, StatesPercent) {
 			bad(f.Pos, "fact", f.ID, "states a percentage: add percent to `states:`")
+		}
+		for _, p := range SplitPeriods(f.Period) {
+			if !fiscalYear.MatchString(p) {
+				bad(f.Pos, "fact", f.ID, "period %q is not a fiscal year the engine understands: write it as FY25 (two digits), or a range such as FY24–FY25", p)
+			}
+		}
+		if f.Period == "" {
+			for _, st := range []string{StatesMoney, StatesCount, StatesPercent} {
+				if slices.Contains(f.States, st) {
+					bad(f.Pos, "fact", f.ID, "states a figure (%s) but no period: add `period:` with the fiscal year it is for, such as FY25", st)
+					break
+				}
+			}
 		}
 		if f.Period != "" && !slices.Contains(f.States, StatesPeriod) {
 			f.States = append(f.States, StatesPeriod) // a period states one

@@ -129,6 +129,8 @@ func TestBrokenFixtures(t *testing.T) {
 		{"empty-question", []string{"kb.yaml:13", `entry "e1"`, "question is empty"}},
 		{"unknown-topic", []string{"kb.yaml:13", `entry "e1"`, `topic "nope" is not defined`}},
 		{"bad-yaml", []string{"kb.yaml", "line"}},
+		{"bad-period", []string{"kb.yaml:5", `fact "f1"`, `period "FY2025" is not a fiscal year the engine understands: write it as FY25`}},
+		{"figure-without-period", []string{"kb.yaml:5", `fact "f1"`, "states a figure (count) but no period"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
