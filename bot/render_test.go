@@ -311,3 +311,16 @@ func TestCutKeepsUTF8(t *testing.T) {
 		t.Errorf("cut = %q", c)
 	}
 }
+
+// TestHelpSaysWhoSeesWhat: /help explains the private option and the
+// message command, and what is shown only to the asker.
+func TestHelpSaysWhoSeesWhat(t *testing.T) {
+	d := helpMessage(shippedEngine(t)).interactionData()
+	desc := d.Embeds[0].Description
+	for _, want := range []string{"private: True", "Ask bpobot", "shown only to you", "Who sees what"} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("/help does not say %q:\n%s", want, desc)
+		}
+	}
+	checkLimits(t, d)
+}

@@ -31,7 +31,7 @@ func (b *Gateway) Run(ctx context.Context) error {
 	defer uninstallLogger(b)
 
 	// Check the token before anything else, for a clear message.
-	api, err := b.newSession(token)
+	api, err := newSession(token)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (b *Gateway) Run(ctx context.Context) error {
 		return err
 	}
 	for _, id := range ids {
-		s, err := b.newSession(token)
+		s, err := newSession(token)
 		if err != nil {
 			return err
 		}
@@ -140,7 +140,7 @@ func (b *Gateway) Run(ctx context.Context) error {
 }
 
 // newSession returns a discordgo session set up the bot's way.
-func (b *Gateway) newSession(token string) (*discordgo.Session, error) {
+func newSession(token string) (*discordgo.Session, error) {
 	s, err := discordgo.New("Bot " + token)
 	if err != nil {
 		return nil, fmt.Errorf("creating the Discord session: %w", err)

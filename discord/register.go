@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/bpobot/bpobot/bot"
 	"github.com/bwmarrin/discordgo"
@@ -30,12 +29,10 @@ func Register(ctx context.Context, cfg Config) ([]*discordgo.ApplicationCommand,
 	if err := SetAPIURL(cfg.APIURL); err != nil {
 		return nil, err
 	}
-	s, err := discordgo.New("Bot " + token)
+	s, err := newSession(token)
 	if err != nil {
-		return nil, fmt.Errorf("creating the Discord session: %w", err)
+		return nil, err
 	}
-	s.Client = &http.Client{Timeout: 15 * time.Second}
-	s.UserAgent = UserAgent
 	if _, err := s.User("@me", discordgo.WithContext(ctx)); err != nil {
 		if status(err) == http.StatusUnauthorized {
 			return nil, ErrTokenRejected

@@ -245,24 +245,11 @@ func (r *Report) fill(ctx context.Context, rd reader, from, to int64) error {
 	if err != nil {
 		return fmt.Errorf("feedback: %w", err)
 	}
-	err = rd.each(ctx, `SELECT f.entry_id, q.normalized, COUNT(*) AS n
-		FROM feedback f JOIN questions q ON q.id = f.question_id
-		WHERE f.up = 0 AND f.at >= ? AND f.at <= ?
-		GROUP BY f.entry_id, q.normalized ORDER BY n DESC, q.normalized`, span,
-		func(rows *sql.Rows) error {
-			var entry, text string
-			var n int
-			if err := rows.Scan(&entry, &text, &n); err != nil {
-				return err
-			}
-			for i := range r.MostDisliked {
-				if f := &r.MostDisliked[i]; f.EntryID == entry && len(f.Questions) < maxExamples {
-					f.Questions = append(f.Questions, text)
-				}
-			}
-			return nil
-		})
-	if err != nil {
+	dislikedBy := map[string]*[]string{}
+	for i := range r.MostDisliked {
+		dislikedBy[r.MostDisliked[i].EntryID] = &r.MostDisliked[i].Questions
+	}
+	if err := rd.questionsOf(ctx, "feedback", "f.up = 0 AND ", span, dislikedBy); err != nil {
 		return fmt.Errorf("feedback questions: %w", err)
 	}
 
@@ -278,27 +265,36 @@ func (r *Report) fill(ctx context.Context, rd reader, from, to int64) error {
 	if err != nil {
 		return fmt.Errorf("picks: %w", err)
 	}
-	err = rd.each(ctx, `SELECT p.entry_id, q.normalized, COUNT(*) AS n
-		FROM picks p JOIN questions q ON q.id = p.question_id
-		WHERE p.at >= ? AND p.at <= ?
-		GROUP BY p.entry_id, q.normalized ORDER BY n DESC, q.normalized`, span,
+	pickedBy := map[string]*[]string{}
+	for i := range r.Picks {
+		pickedBy[r.Picks[i].EntryID] = &r.Picks[i].Questions
+	}
+	if err := rd.questionsOf(ctx, "picks", "", span, pickedBy); err != nil {
+		return fmt.Errorf("pick questions: %w", err)
+	}
+	return nil
+}
+
+// questionsOf fills, for each entry in into, up to maxExamples texts of the
+// questions whose rows of table (feedback or picks, aliased f; where is an
+// extra condition on them) fall in span, most frequent first.
+func (rd reader) questionsOf(ctx context.Context, table, where string, span []any, into map[string]*[]string) error {
+	// table and where are constants of fill.
+	return rd.each(ctx, `SELECT f.entry_id, q.normalized, COUNT(*) AS n
+		FROM `+table+` f JOIN questions q ON q.id = f.question_id
+		WHERE `+where+`f.at >= ? AND f.at <= ?
+		GROUP BY f.entry_id, q.normalized ORDER BY n DESC, q.normalized`, span,
 		func(rows *sql.Rows) error {
 			var entry, text string
 			var n int
 			if err := rows.Scan(&entry, &text, &n); err != nil {
 				return err
 			}
-			for i := range r.Picks {
-				if p := &r.Picks[i]; p.EntryID == entry && len(p.Questions) < maxExamples {
-					p.Questions = append(p.Questions, text)
-				}
+			if qs := into[entry]; qs != nil && len(*qs) < maxExamples {
+				*qs = append(*qs, text)
 			}
 			return nil
 		})
-	if err != nil {
-		return fmt.Errorf("pick questions: %w", err)
-	}
-	return nil
 }
 
 // fillDays returns the days from the first of days (in date order) to the

@@ -220,6 +220,24 @@ func quietFlags(fs *flag.FlagSet, w io.Writer) func() {
 	}
 }
 
+// parseArgs parses the flags of a subcommand that takes no arguments, with
+// flag's own printing off. done is true when the caller should return err:
+// after -h (the usage printed, err nil), or on a usage error.
+func parseArgs(fs *flag.FlagSet, args []string, std stdio) (done bool, err error) {
+	help := quietFlags(fs, std.out)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			help()
+			return true, nil
+		}
+		return true, usagef("%s: %v", fs.Name(), err)
+	}
+	if fs.NArg() > 0 {
+		return true, usagef("%s takes no arguments", fs.Name())
+	}
+	return false, nil
+}
+
 // globalFlags are the flags of bpobot itself, and whether each takes a
 // value.
 var globalFlags = map[string]bool{"kb": true, "env-file": true, "record": false, "version": false}

@@ -144,16 +144,8 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	fs.Usage = func() {
 		fmt.Fprintln(std.out, "usage: bpobot report [--since 7d] [--format text|json|html]\n\nReports on the questions the Discord bot recorded in BPOBOT_DB (default bpobot.db; or a postgres:// URL).")
 	}
-	help := quietFlags(fs, std.out)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			help()
-			return nil
-		}
-		return usagef("report: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usagef("report takes no arguments")
+	if done, err := parseArgs(fs, args, std); done {
+		return err
 	}
 	d, err := usage.ParseSince(*since)
 	if err != nil {

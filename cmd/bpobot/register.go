@@ -24,16 +24,8 @@ func registerCmd(ctx context.Context, args []string, std stdio, env func(string)
 			"for HTTP-only deployments (bpobot serve); bpobot run registers by itself.")
 		fs.PrintDefaults()
 	}
-	help := quietFlags(fs, std.out)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			help()
-			return nil
-		}
-		return usagef("register: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usagef("register takes no arguments")
+	if done, err := parseArgs(fs, args, std); done {
+		return err
 	}
 	cmds, err := register(ctx, env, *guild)
 	if err != nil {

@@ -32,16 +32,8 @@ func serveCmd(ctx context.Context, args []string, std stdio, env func(string) st
 	fs.Usage = func() {
 		fmt.Fprintln(std.out, "usage: bpobot serve [--addr :8080] [--register]\n\nServes Discord's Interactions Endpoint URL (POST /interactions), GET /healthz and GET /metrics.\nNeeds DISCORD_PUBLIC_KEY.")
 	}
-	help := quietFlags(fs, std.out)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			help()
-			return nil
-		}
-		return usagef("serve: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usagef("serve takes no arguments")
+	if done, err := parseArgs(fs, args, std); done {
+		return err
 	}
 	pub, err := discord.ParsePublicKey(env("DISCORD_PUBLIC_KEY"))
 	switch {
