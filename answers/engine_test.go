@@ -468,3 +468,30 @@ func TestSuggestionsNumbered(t *testing.T) {
 		t.Errorf("unsure text:\n%s", txt)
 	}
 }
+
+// TestFiscalNoteNamesTheYearShown: the fiscal-year footnote's example is
+// the year of the figures, not always FY25.
+func TestFiscalNoteNamesTheYearShown(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"how much did call centers earn in FY24": "(FY24 = July 2023 to June 2024)",
+		"how much did call centers earn in FY25": "(FY25 = July 2024 to June 2025)",
+	} {
+		if note := e.Ask(q).PeriodNote(); !strings.Contains(note, want) {
+			t.Errorf("%q: period note %q; want it to say %s", q, note, want)
+		}
+	}
+	if got := fiscalExample("no placeholders", "FY24"); got != "no placeholders" {
+		t.Errorf("fiscalExample changed a message without placeholders: %q", got)
+	}
+}
+
+// TestHandled: greetings and the introduction are handled, not declines.
+func TestHandled(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]bool{"hello": true, "who are you": true, "fy25 earnings": true, "average salary": false} {
+		if got := e.Ask(q).Handled(); got != want {
+			t.Errorf("Ask(%q).Handled() = %v; want %v", q, got, want)
+		}
+	}
+}

@@ -97,6 +97,12 @@ type Citation struct {
 	Attributions []string // who the cited facts credit, e.g. "according to the State Bank of Pakistan"
 }
 
+// Handled reports whether the reply did what was asked: answered from an
+// entry, or greeted back, or introduced the bot. Only a decline is not.
+func (r *Reply) Handled() bool {
+	return r.Answered || r.Reason == Greeted || r.Reason == Introduced
+}
+
 // Entry returns the first answered entry, or nil when declined.
 func (r *Reply) Entry() *knowledge.Entry {
 	if len(r.Parts) == 0 {

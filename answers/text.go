@@ -44,7 +44,22 @@ func (r *Reply) PeriodNote() string {
 	if len(ps) == 0 {
 		return ""
 	}
-	return strings.TrimSpace("Figures are for " + strings.Join(ps, " and ") + ". " + r.fiscalNote)
+	return strings.TrimSpace("Figures are for " + strings.Join(ps, " and ") + ". " + fiscalExample(r.fiscalNote, ps[len(ps)-1]))
+}
+
+// fiscalExample fills the fiscal-year message's {period}, {start} and {end}
+// with period ("FY24": July 2023 to June 2024), so that the example is the
+// year the figures are for.
+func fiscalExample(msg, period string) string {
+	if !strings.Contains(msg, "{period}") {
+		return msg
+	}
+	yy, err := strconv.Atoi(strings.TrimPrefix(period, "FY"))
+	if err != nil || !strings.HasPrefix(period, "FY") {
+		return msg
+	}
+	end := 2000 + yy
+	return strings.NewReplacer("{period}", period, "{start}", strconv.Itoa(end-1), "{end}", strconv.Itoa(end)).Replace(msg)
 }
 
 // SuggestionsHeading is what introduces a decline's suggestions: "You

@@ -170,7 +170,7 @@ func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Re
 	start := time.Now()
 	r, normalized := ask()
 	took := time.Since(start)
-	b.metrics.question(surface, r != nil && r.Answered, took)
+	b.metrics.question(surface, r != nil && r.Handled(), took)
 	attrs := []any{"surface", surface, "latency", took.Round(time.Microsecond)}
 	switch {
 	case r == nil:
@@ -192,7 +192,7 @@ func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Re
 	}
 	rec := Record{
 		ID: newQuestionID(), Time: b.now(), Surface: surface, GuildID: who.guild, UserID: who.user,
-		Question: normalized, EntryID: r.EntryID(), Answered: r.Answered, Score: r.Score,
+		Question: normalized, EntryID: r.EntryID(), Answered: r.Handled(), Score: r.Score,
 		Unknown: r.Unknown,
 	}
 	if !r.Answered {

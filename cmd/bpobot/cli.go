@@ -202,8 +202,50 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	case "serve":
 		return serveCmd(ctx, rest, std, env, newEngine, *kbDir)
 	default:
+		if near := nearestCommand(cmd); near != "" {
+			return usagef("unknown command %q: did you mean %q?", cmd, near)
+		}
 		return usagef("unknown command %q", cmd)
 	}
+}
+
+// commands are bpobot's command names, for "did you mean".
+var commands = []string{"ask", "repl", "eval", "kb", "run", "serve", "register", "report", "health", "version", "help"}
+
+// nearestCommand returns the command name cmd was probably meant to be:
+// the same but for case, or one or two letters off; "" if none.
+func nearestCommand(cmd string) string {
+	best, bestD := "", 3
+	for _, c := range commands {
+		if strings.EqualFold(c, cmd) {
+			return c
+		}
+		if d := editDistance(strings.ToLower(cmd), c); d < bestD && d < len(c) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // quietFlags makes fs print nothing of its own: on a bad flag, flag would

@@ -124,7 +124,7 @@ func cliRecord(q string, r *answers.Reply) usage.Question {
 	rec := usage.Question{
 		ID: rand.Int64N(math.MaxInt64-1) + 1, Time: time.Now(), Surface: "cli",
 		Normalized: strings.ToLower(strings.Join(strings.Fields(q), " ")),
-		EntryID:    r.EntryID(), Answered: r.Answered, Score: r.Score, Unknown: r.Unknown,
+		EntryID:    r.EntryID(), Answered: r.Handled(), Score: r.Score, Unknown: r.Unknown,
 	}
 	if !r.Answered {
 		rec.Reason, rec.Blocker = r.Reason.String(), r.Unsupported
@@ -165,7 +165,7 @@ func reportCmd(ctx context.Context, args []string, std stdio, env func(string) s
 	}
 	if !usage.IsPostgres(path) {
 		if _, err := os.Stat(path); err != nil {
-			return fmt.Errorf("no question log at %s: run the bot (bpobot run or serve) first, or point BPOBOT_DB at its database", path)
+			return fmt.Errorf("no question log at %s: run the bot (bpobot run or serve) first, or ask with bpobot --record ask ..., or point BPOBOT_DB at its database", path)
 		}
 	}
 	s, err := usage.Open(ctx, path, usage.Options{HashKey: []byte(env("BPOBOT_HASH_KEY"))})

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/term"
 )
 
-const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English or Roman Urdu.
+const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English, Roman Urdu or Urdu script.
 Commands:
   /topics         list the topics and their questions
   /sources        list the sources
