@@ -140,6 +140,9 @@ func (e *Engine) Analyze(text string) Analysis {
 					id = e.resolveHomonym(m.homonym, l, toks)
 				}
 				add(Term{ID: id, Surface: joinRaw(toks[i : i+n]), Tok: i, Lang: langNames[l], Corrected: anyCorrected(toks[i : i+n])})
+				if k := e.v.terms[max(id, 0)].kind; id >= 0 && n > 1 && k != nil && countsThings(k) {
+					e.conceptsWithin(toks, i+1, i+n, l, other, add)
+				}
 			}
 			i += n
 			continue
@@ -162,6 +165,47 @@ func (e *Engine) Analyze(text string) Analysis {
 		}
 	}
 	return a
+}
+
+// countsThings reports whether a kind of question asks for a quantity
+// (money, a count, a share) of something its phrase may name: "kitne log"
+// counts people, as "how many people" does. A kind that asks for an entity
+// (a place, a name, a period) names only the type of the answer: "which
+// countries" asks for places and is about none.
+func countsThings(k *knowledge.Kind) bool {
+	if len(k.Needs) == 0 {
+		return false
+	}
+	for _, n := range k.Needs {
+		switch n {
+		case knowledge.StatesMoney, knowledge.StatesCount, knowledge.StatesPercent:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// conceptsWithin adds the concepts written inside a kind's phrase, in
+// toks[from:to] (see countsThings).
+func (e *Engine) conceptsWithin(toks []token, from, to, lang, other int, add func(Term)) {
+	for j := from; j < to; {
+		m, n, _ := e.v.longest(lang, toks[:to], j)
+		if lang != langUr {
+			// English words in a Roman Urdu phrase ("kitne call centers").
+			if m2, n2, _ := e.v.longest(other, toks[:to], j); n2 > n {
+				m, n = m2, n2
+			}
+		}
+		if n == 0 {
+			j++
+			continue
+		}
+		if !m.function && m.homonym == nil && m.term >= 0 && e.v.terms[m.term].kind == nil {
+			add(Term{ID: m.term, Surface: joinRaw(toks[j : j+n]), Tok: j, Lang: langNames[lang], Corrected: anyCorrected(toks[j : j+n])})
+		}
+		j += n
+	}
 }
 
 // tokenize is tokenize, cached while the index is built.

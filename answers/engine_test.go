@@ -312,8 +312,10 @@ func TestAnalyze(t *testing.T) {
 		{"kamaya", "c:earn"},
 		{"کمایا", "c:earn"},
 		{"kitne", "k:amount"},
-		{"kitne log", "k:count"},
+		{"kitne log", "k:count c:people"}, // "how many people": the phrase counts people
+		{"kitne call centers", "k:count c:call-center"},
 		{"how many", "k:count"},
+		{"which countries", "k:where"}, // asks for places, is about none
 		{"kyun", "k:why"},
 		{"کیوں", "k:why"},
 		{"kaun", "k:who"},

@@ -9,7 +9,7 @@ var (
 	HeldOutGate = Gate{Answer: 0.792, Decline: 0.947}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.829
+	LOOGate = 0.830
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.841
 	// SelfGate: every canonical question and phrasing answers its own entry.
