@@ -75,7 +75,7 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 			help()
 			return nil
 		}
-		return usagef("ask: %v", err)
+		return usagef("ask: %s", flagError(err, args))
 	}
 	if len(question) > 0 && strings.TrimSpace(strings.Join(question, "")) == "" {
 		return usagef("ask: the question is empty: give one, as in bpobot ask 'how much did call centers earn in FY25?', or none to read questions from standard input")
@@ -197,7 +197,7 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 			help()
 			return nil
 		}
-		return usagef("eval: %v", err)
+		return usagef("eval: %s", flagError(err, args))
 	}
 	if len(files) > 1 {
 		return usagef("eval takes at most one FILE")

@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 			help()
 			return nil
 		}
-		return usagef("%v", err)
+		return usagef("%s", flagError(err, args))
 	}
 	if *version {
 		return printVersion(std.out)
@@ -209,6 +209,22 @@ func run(ctx context.Context, args []string, std stdio, getenv func(string) stri
 	}
 }
 
+// flagError is flag's error message with the flag as it was typed: flag
+// says "-bogus" for "--bogus".
+func flagError(err error, args []string) string {
+	msg := err.Error()
+	name, ok := strings.CutPrefix(msg, "flag provided but not defined: -")
+	if !ok {
+		return msg
+	}
+	for _, a := range args {
+		if strings.TrimLeft(a, "-") == name || strings.HasPrefix(strings.TrimLeft(a, "-"), name+"=") {
+			return "flag provided but not defined: " + strings.SplitN(a, "=", 2)[0]
+		}
+	}
+	return msg
+}
+
 // commands are bpobot's command names, for "did you mean".
 var commands = []string{"ask", "repl", "eval", "kb", "run", "serve", "register", "report", "health", "version", "help"}
 
@@ -272,7 +288,7 @@ func parseArgs(fs *flag.FlagSet, args []string, std stdio) (done bool, err error
 			help()
 			return true, nil
 		}
-		return true, usagef("%s: %v", fs.Name(), err)
+		return true, usagef("%s: %s", fs.Name(), flagError(err, args))
 	}
 	if fs.NArg() > 0 {
 		return true, usagef("%s takes no arguments", fs.Name())

@@ -186,7 +186,11 @@ func (s *session) handle(line string) bool {
 	}
 	if n, err := strconv.Atoi(line); err == nil && len(line) <= 2 { // "2025" is a question, not item 2025
 		if n < 1 || n > len(s.next) {
-			fmt.Fprintf(s.out, "There is no question numbered %d. Type /topics to list the questions I can answer.\n\n", n)
+			if len(s.next) == 0 {
+				fmt.Fprintf(s.out, "There is no list to pick %d from yet. Type /topics to list the questions I can answer.\n\n", n)
+			} else {
+				fmt.Fprintf(s.out, "There is no question numbered %d: the numbers are those of the last list shown (1 to %d). Type /topics to list every question.\n\n", n, len(s.next))
+			}
 			return true
 		}
 		line = s.next[n-1].Question
