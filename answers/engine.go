@@ -168,9 +168,10 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 			consider(t)
 		}
 	}
-	if blocker != nil {
+	if blocker != nil && !(blocker.Class != "" && offTopicWord(terms, blocker)) {
 		return blocker
 	}
+	blocker = nil
 	// When every near entry lacks something, the most telling of what they
 	// lack ("india's bpo revenue": one entry lacks India, another revenue;
 	// India is named). When one lacks nothing, no term is to blame: it is
@@ -188,7 +189,26 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 		consider(b)
 	}
 	consider(decided)
+	if blocker != nil && blocker.Class != "" && offTopicWord(terms, blocker) {
+		// "What is the weather in Karachi": the sources lack the weather
+		// as much as Karachi; naming Karachi would say they have the
+		// weather elsewhere. Not covered, without a term.
+		return nil
+	}
 	return blocker
+}
+
+// offTopicWord reports whether the question has an ordinary word no entry
+// has (an English word, not a name) that weighs at least as much as the
+// term b the near entries lack.
+func offTopicWord(terms []Term, b *Term) bool {
+	for i := range terms {
+		t := &terms[i]
+		if t.Unknown && !t.Name && t.Weight >= b.Weight {
+			return true
+		}
+	}
+	return false
 }
 
 // anyKinds reports whether some entry lists the kind of question under

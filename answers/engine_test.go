@@ -88,7 +88,7 @@ func TestAskDeclines(t *testing.T) {
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
 		{"\x00\x01\xff\xfe", DeclineEmpty},
-		{"what's the weather in lahore tomorrow", DeclineUnsupported},
+		{"what's the weather in lahore tomorrow", DeclineNotCovered}, // the weather is off topic: not "nothing for Lahore"
 		{"how do I reverse a string in go", DeclineUnsupported},
 		{"How much did Afiniti earn in FY25?", DeclineUnsupported},
 		{"how many people worked in call centers in FY24", DeclineUnsupported},
@@ -138,6 +138,14 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {
 			t.Errorf("Ask(%q): answered=%v decline=%q, want it to name %q", tt.q, r.Answered, r.Decline, tt.want)
+		}
+	}
+	// Off topic, with a place or a role in it: naming the place would say
+	// the sources have the rest elsewhere.
+	for _, q := range []string{"what is the weather in karachi today", "who is the prime minister of pakistan"} {
+		r := engine(t).Ask(q)
+		if r.Answered || r.Unsupported != "" || r.Reason != DeclineNotCovered {
+			t.Errorf("Ask(%q): answered=%v reason=%v term=%q decline=%q; want not covered, naming no term", q, r.Answered, r.Reason, r.Unsupported, r.Decline)
 		}
 	}
 }
