@@ -21,7 +21,7 @@ var ErrWrongAppID = errors.New("Discord refused to register commands for that ap
 // (ErrTokenRejected), takes the application id from Discord when
 // cfg.AppID is empty, and returns the commands as Discord registered them.
 // A bulk overwrite is idempotent: registering again changes nothing.
-func Register(ctx context.Context, cfg Config) ([]*discordgo.ApplicationCommand, error) {
+func Register(ctx context.Context, cfg Config) ([]Command, error) {
 	token := strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot ")
 	if token == "" {
 		return nil, ErrNoToken
@@ -55,7 +55,24 @@ func Register(ctx context.Context, cfg Config) ([]*discordgo.ApplicationCommand,
 		}
 		return nil, fmt.Errorf("registering the commands: %v", redact(err))
 	}
-	return got, nil
+	out := make([]Command, 0, len(got))
+	for _, c := range got {
+		rc := Command{Name: c.Name, Description: c.Description, AppID: c.ApplicationID, Message: c.Type == discordgo.MessageApplicationCommand}
+		for _, o := range c.Options {
+			rc.Options = append(rc.Options, o.Name)
+		}
+		out = append(out, rc)
+	}
+	return out, nil
+}
+
+// A Command is one command as Discord registered it.
+type Command struct {
+	Name        string
+	Description string
+	Options     []string // the names of its options
+	Message     bool     // a message command (a message's menu > Apps), not a slash command
+	AppID       string   // the application it belongs to
 }
 
 // status is the HTTP status of a discordgo REST error, or 0.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/bpobot/bpobot/discord"
-	"github.com/bwmarrin/discordgo"
 )
 
 // registerCmd registers the bot's commands over REST, prints them and exits.
@@ -36,7 +35,7 @@ func registerCmd(ctx context.Context, args []string, std stdio, env func(string)
 }
 
 // register registers the commands as configured by the environment.
-func register(ctx context.Context, env func(string) string, guild string) ([]*discordgo.ApplicationCommand, error) {
+func register(ctx context.Context, env func(string) string, guild string) ([]discord.Command, error) {
 	if env("DISCORD_TOKEN") == "" {
 		return nil, explainGateway(discord.ErrNoToken)
 	}
@@ -55,27 +54,23 @@ func register(ctx context.Context, env func(string) string, guild string) ([]*di
 }
 
 // printCommands lists registered commands.
-func printCommands(w io.Writer, cmds []*discordgo.ApplicationCommand, guild string) {
+func printCommands(w io.Writer, cmds []discord.Command, guild string) {
 	scope := "globally (new commands can take up to an hour to appear everywhere)"
 	if guild != "" {
 		scope = "in server " + guild
 	}
 	app := ""
 	if len(cmds) > 0 {
-		app = " for application " + cmds[0].ApplicationID
+		app = " for application " + cmds[0].AppID
 	}
 	fmt.Fprintf(w, "registered %d commands%s %s:\n", len(cmds), app, scope)
 	for _, c := range cmds {
 		name, what := "/"+c.Name, c.Description
-		if c.Type == discordgo.MessageApplicationCommand {
+		if c.Message {
 			name, what = c.Name, "(message command: a message's menu > Apps)"
 		}
-		var opts []string
-		for _, o := range c.Options {
-			opts = append(opts, o.Name)
-		}
-		if len(opts) > 0 {
-			name += " " + strings.Join(opts, " ")
+		if len(c.Options) > 0 {
+			name += " " + strings.Join(c.Options, " ")
 		}
 		fmt.Fprintf(w, "  %-22s %s\n", name, what)
 	}
