@@ -104,6 +104,7 @@ func (e *Engine) Ask(question string) *Reply {
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
+	defer e.noteCalendarYear(r, a.Text)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
 		e.answer(r, []*match{&m})
@@ -130,6 +131,19 @@ func (e *Engine) Ask(question string) *Reply {
 		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(partBlocker))})
 	}
 	return r
+}
+
+// noteCalendarYear tells, on an answer with figures, that a calendar year
+// in the question was read as a fiscal year ("2024" as FY24), with the
+// knowledge base's calendar_year message, if it has one.
+func (e *Engine) noteCalendarYear(r *Reply, text string) {
+	msg := e.v.lex.Messages["calendar_year"]
+	if !r.Answered || msg == "" || len(r.Periods()) == 0 {
+		return
+	}
+	if ys := calendarYears(text); len(ys) > 0 {
+		r.calendarNote = strings.ReplaceAll(msg, "{year}", ys[0])
+	}
 }
 
 // declineRanked declines a question nothing answered: for a blocking term

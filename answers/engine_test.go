@@ -505,3 +505,20 @@ func TestHandled(t *testing.T) {
 		}
 	}
 }
+
+// TestCalendarYearNoted: a calendar year read as a fiscal year is said so;
+// a fiscal year is not.
+func TestCalendarYearNoted(t *testing.T) {
+	e := engine(t)
+	if note := e.Ask("how much did call centers earn in 2024").PeriodNote(); !strings.Contains(note, "You asked about 2024") || !strings.Contains(note, "FY24 = July 2023 to June 2024") {
+		t.Errorf("2024: period note %q", note)
+	}
+	for _, q := range []string{"how much did call centers earn in FY24", "how much did call centers earn in fiscal 2024", "earnings in 2023-24"} {
+		if note := e.Ask(q).PeriodNote(); strings.Contains(note, "You asked about") {
+			t.Errorf("%q: period note %q; want no calendar-year note", q, note)
+		}
+	}
+	if got := calendarYears("FY 2024-25 and 2023"); len(got) != 1 || got[0] != "2023" {
+		t.Errorf("calendarYears = %q; want [2023]", got)
+	}
+}

@@ -100,12 +100,37 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
 	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
-	{regexp.MustCompile(`\b(?:19|20)(\d{2})\b`), " FY$1 ", []string{fourDigits}},
+	{bareYear, " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}},
 	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " a million ", []string{"lakh", "Lakh"}},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}},
+}
+
+// bareYear is a calendar year written alone, read as the fiscal year that
+// ends in it: "2024" is FY24 (July 2023 to June 2024).
+var bareYear = regexp.MustCompile(`\b(?:19|20)(\d{2})\b`)
+
+// calendarYears returns the calendar years s names alone ("2024", not
+// "FY 2024" or "2024-25"), which scanNumbers reads as fiscal years.
+func calendarYears(s string) []string {
+	if !triggered(s, fourDigits) {
+		return nil
+	}
+	for i := range rewrites {
+		rw := &rewrites[i]
+		if rw.re == bareYear {
+			return bareYear.FindAllString(s, -1)
+		}
+		for _, t := range rw.triggers {
+			if triggered(s, t) {
+				s = rw.re.ReplaceAllString(s, rw.with)
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // scanNumbers applies the rewrites to s.

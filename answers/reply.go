@@ -71,7 +71,8 @@ type Reply struct {
 	Unknown []string
 	Nearest *knowledge.Entry
 
-	fiscalNote string
+	fiscalNote   string
+	calendarNote string // a calendar year of the question was read as a fiscal year
 }
 
 // Part is the answer to one part of a question.

@@ -44,7 +44,11 @@ func (r *Reply) PeriodNote() string {
 	if len(ps) == 0 {
 		return ""
 	}
-	return strings.TrimSpace("Figures are for " + strings.Join(ps, " and ") + ". " + fiscalExample(r.fiscalNote, ps[len(ps)-1]))
+	note := "Figures are for " + strings.Join(ps, " and ") + ". "
+	if r.calendarNote != "" {
+		note += r.calendarNote + " "
+	}
+	return strings.TrimSpace(note + fiscalExample(r.fiscalNote, ps[len(ps)-1]))
 }
 
 // fiscalExample fills the fiscal-year message's {period}, {start} and {end}
