@@ -27,12 +27,11 @@ func (r *Report) Text(w io.Writer) error {
 	summary.add("questions", strconv.Itoa(r.Total), "")
 	summary.add("answered", strconv.Itoa(r.Answered), percent(r.AnswerRate))
 	summary.add("declined", strconv.Itoa(r.Declined), "")
-	users := ""
-	if r.DistinctUsers == 0 && r.Total > 0 {
-		users = "(questions from ask and repl carry no user)"
-	}
-	summary.add("distinct users", strconv.Itoa(r.DistinctUsers), users)
+	summary.add("distinct users", strconv.Itoa(r.DistinctUsers), "")
 	summary.write(&b)
+	if r.DistinctUsers == 0 && r.Total > 0 {
+		b.WriteString("  (no users counted: questions from ask and repl carry none)\n")
+	}
 
 	b.WriteString("\nWords the engine did not know (add them to the lexicon or the knowledge base)\n")
 	words := table{head: []string{"COUNT", "WORD", "EXAMPLE"}, right: []bool{true}}
