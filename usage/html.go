@@ -167,6 +167,19 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 <div><b>{{.DistinctUsers}}</b>distinct users</div>
 </div>
 
+<h2>Words the engine did not know</h2>
+{{with .UnknownWords -}}
+<p>Add them to the lexicon, or to the knowledge base, first.</p>
+<table>
+<tr><th class="n">Count</th><th>Word</th><th>Example</th></tr>
+{{- range .}}
+<tr><td class="n">{{.Count}}</td><td>{{.Word}}</td><td>{{.Example}}</td></tr>
+{{- end}}
+</table>
+{{- else -}}
+<p class="none">None in this window.</p>
+{{- end}}
+
 <h2>Questions per day</h2>
 {{with .Chart -}}
 <p class="legend"><span style="background:#7aa6d8"></span>questions <span style="background:#d9622b"></span>answer rate</p>
@@ -206,25 +219,12 @@ svg { max-width: 100%; height: auto; font-size: 11px; }
 </details>
 {{- end}}
 
-<h2>Words the engine did not know</h2>
-{{with .UnknownWords -}}
-<p>Add them to the lexicon, or to the knowledge base, first.</p>
-<table>
-<tr><th class="n">Count</th><th>Word</th><th>Example</th></tr>
-{{- range .}}
-<tr><td class="n">{{.Count}}</td><td>{{.Word}}</td><td>{{.Example}}</td></tr>
-{{- end}}
-</table>
-{{- else -}}
-<p class="none">None in this window.</p>
-{{- end}}
-
 <h2>Top questions</h2>
 {{with .TopQuestions -}}
 <table>
 <tr><th class="n">Count</th><th>Entry</th><th>Question</th></tr>
 {{- range .}}
-<tr><td class="n">{{.Count}}</td><td>{{or .EntryID "(declined)"}}</td><td>{{.Text}}</td></tr>
+<tr><td class="n">{{.Count}}</td><td>{{if .EntryID}}{{.EntryID}}{{else if .Answered}}(replied){{else}}(declined){{end}}</td><td>{{.Text}}</td></tr>
 {{- end}}
 </table>
 {{- else -}}

@@ -55,8 +55,11 @@ func (r *Report) Text(w io.Writer) error {
 	top := table{head: []string{"COUNT", "ENTRY", "QUESTION"}, right: []bool{true}}
 	for _, q := range r.TopQuestions {
 		entry := "(declined)"
-		if q.EntryID != "" {
+		switch {
+		case q.EntryID != "":
 			entry = quoteIfNeeded(q.EntryID)
+		case q.Answered:
+			entry = "(replied)" // a greeting or the introduction
 		}
 		top.add(strconv.Itoa(q.Count), entry, quoteText(q.Text))
 	}

@@ -52,9 +52,10 @@ func (d Day) Rate() float64 { return rate(d.Answered, d.Total) }
 // A QuestionCount is a question text and how often it was asked with the
 // same outcome.
 type QuestionCount struct {
-	Text    string `json:"text"`     // the normalised question
-	Count   int    `json:"count"`    // how often it was asked
-	EntryID string `json:"entry_id"` // the entry that answered it, "" when declined
+	Text     string `json:"text"`     // the normalised question
+	Count    int    `json:"count"`    // how often it was asked
+	EntryID  string `json:"entry_id"` // the entry that answered it, "" when declined or replied to without one
+	Answered bool   `json:"answered"` // answered, or replied to (a greeting): not declined
 }
 
 // A DeclinedGroup is a set of declined questions the engine declined for the
@@ -205,12 +206,14 @@ func (r *Report) fill(ctx context.Context, rd reader, from, to int64) error {
 	words := countWords(unknown)
 	r.UnknownWords = append(r.UnknownWords, words[:min(len(words), TopN)]...)
 
-	err = rd.each(ctx, `SELECT normalized, entry_id, COUNT(*) AS n
+	err = rd.each(ctx, `SELECT normalized, entry_id, MAX(answered), COUNT(*) AS n
 		FROM questions WHERE`+window+`GROUP BY normalized, entry_id
 		ORDER BY n DESC, normalized, entry_id LIMIT ?`, []any{from, to, TopN},
 		func(rows *sql.Rows) error {
 			var q QuestionCount
-			err := rows.Scan(&q.Text, &q.EntryID, &q.Count)
+			var answered int
+			err := rows.Scan(&q.Text, &q.EntryID, &answered, &q.Count)
+			q.Answered = answered == 1
 			r.TopQuestions = append(r.TopQuestions, q)
 			return err
 		})

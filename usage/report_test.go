@@ -196,7 +196,7 @@ func testReportFigures(t *testing.T, b backend) {
 	if !reflect.DeepEqual(r.Days, wantDays) {
 		t.Errorf("days:\n%v\nwant\n%v", r.Days, wantDays)
 	}
-	if got := r.TopQuestions[0]; got != (QuestionCount{"how much did call centers earn in fy25", 4, "fy25-earnings"}) {
+	if got := r.TopQuestions[0]; got != (QuestionCount{"how much did call centers earn in fy25", 4, "fy25-earnings", true}) {
 		t.Errorf("top question %+v", got)
 	}
 	wantDeclined := []DeclinedGroup{
