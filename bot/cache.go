@@ -38,7 +38,8 @@ type cached struct {
 	resp     *discordgo.InteractionResponse
 	raw      []byte // resp's JSON; nil when it could not be encoded
 
-	normalized string // the question as the question log records it
+	normOnce   sync.Once
+	normalized string // the question as the question log records it; see recordedQuestion
 
 	tmplOnce sync.Once
 	tmpl     [][]byte // the recorded response's JSON, split where the id goes; nil when not usable
@@ -60,7 +61,7 @@ func (c *replyCache) get(q string, ask func() *answers.Reply) *cached {
 	}
 	c.mu.Unlock()
 	r := ask()
-	e := &cached{question: q, reply: r, resp: channelMessage(replyMessage(r)), normalized: normalizeForRecord(q)}
+	e := &cached{question: q, reply: r, resp: channelMessage(replyMessage(r))}
 	e.raw, _ = json.Marshal(e.resp)
 	if len(q) > 1000 {
 		return e // long messages are rarely repeated; do not let them fill the cache
@@ -77,6 +78,13 @@ func (c *replyCache) get(q string, ask func() *answers.Reply) *cached {
 		delete(c.items, old.Value.(*cached).question)
 	}
 	return e
+}
+
+// recordedQuestion is the entry's question as the question log records it,
+// normalised once per entry, and only when recording asks for it.
+func (e *cached) recordedQuestion() string {
+	e.normOnce.Do(func() { e.normalized = normalizeForRecord(e.question) })
+	return e.normalized
 }
 
 // placeholderID stands for the question id in a recorded response's

@@ -131,12 +131,10 @@ func (b *Bot) askResponse(i *discordgo.Interaction, surface string, ask func() (
 		return plain(channelMessage(rateLimited(wait)), kind)
 	}
 	var c *cached
-	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() (*answers.Reply, string) {
+	r, id := b.timed(surface, question, asker{i.GuildID, interactionUser(i)}, func() (*answers.Reply, *cached) {
 		var r *answers.Reply
-		if r, c = ask(); c != nil {
-			return r, c.normalized
-		}
-		return r, ""
+		r, c = ask()
+		return r, c
 	})
 	switch {
 	case r == nil:
@@ -163,12 +161,12 @@ const recordTimeout = 250 * time.Millisecond
 var errQueueFull = errors.New("the question log's queue is full or closed")
 
 // timed runs ask, logs one line about the question, counts it and records
-// it. ask returns the reply and, when it knows it (from the reply cache),
-// the question as recorded. It returns the reply and the record's id (0
-// when not recorded).
-func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Reply, string)) (*answers.Reply, int64) {
+// it. ask returns the reply and, when it came from the reply cache, its
+// entry (which normalises the recorded question once). It returns the
+// reply and the record's id (0 when not recorded).
+func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Reply, *cached)) (*answers.Reply, int64) {
 	start := time.Now()
-	r, normalized := ask()
+	r, c := ask()
 	took := time.Since(start)
 	b.metrics.question(surface, r != nil && r.Handled(), took)
 	attrs := []any{"surface", surface, "latency", took.Round(time.Microsecond)}
@@ -185,9 +183,13 @@ func (b *Bot) timed(surface, question string, who asker, ask func() (*answers.Re
 	if _, off := b.cfg.Recorder.(nopRecorder); r == nil || off {
 		return r, 0 // recording off: no work for it on the hot path
 	}
-	if surface == surfaceButton {
+	var normalized string
+	switch {
+	case surface == surfaceButton:
 		normalized = normalizeForRecord(r.Question) // the button named an entry: record its question
-	} else if normalized == "" {
+	case c != nil:
+		normalized = c.recordedQuestion()
+	default:
 		normalized = normalizeForRecord(question)
 	}
 	rec := Record{

@@ -47,9 +47,9 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		return Response{Kind: "rate_limited"}
 	}
 	q := plainQuestion(m.Content) // the bot's mention included
-	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, string) {
+	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, *cached) {
 		c := b.ask(q)
-		return c.reply, c.normalized
+		return c.reply, c
 	})
 	return reply(recordedMessage(r, id))
 }
