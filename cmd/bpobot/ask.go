@@ -2,13 +2,16 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/internal/eval"
@@ -84,43 +87,124 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(std.out)
-	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	answer := func(q string, many bool) error {
+	render := func(q string, many bool) ([]byte, *answers.Reply, error) {
 		r := eng.Ask(q)
-		logQuestion(q, r)
+		var b bytes.Buffer
 		if *asJSON {
-			return enc.Encode(toJSON(r))
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(toJSON(r)); err != nil {
+				return nil, nil, err
+			}
+			return b.Bytes(), r, nil
 		}
 		if many {
-			fmt.Fprintf(out, "> %s\n", answers.Truncate(r.Question, 200))
+			fmt.Fprintf(&b, "> %s\n", answers.Truncate(r.Question, 200))
 		}
-		_, err := fmt.Fprintf(out, "%s\n", r.Text())
+		b.WriteString(r.Text())
+		b.WriteByte('\n')
 		if many {
-			fmt.Fprintln(out)
+			b.WriteByte('\n')
 		}
-		return err
+		return b.Bytes(), r, nil
 	}
 	if len(question) > 0 {
-		return answer(strings.Join(question, " "), false)
+		q := strings.Join(question, " ")
+		text, r, err := render(q, false)
+		if err != nil {
+			return err
+		}
+		logQuestion(q, r)
+		_, err = std.out.Write(text)
+		return err
 	}
 	echo := !*asJSON
 	if isTerminal(std.in) {
 		fmt.Fprintln(std.err, "Reading questions from the terminal, one per line; end with Ctrl-D.")
 		echo = false // the terminal already shows what was typed
 	}
-	return eachLine(std.in, func(line string) error {
-		if strings.TrimSpace(line) == "" {
-			return nil
+	return answerLines(std.in, std.out, runtime.GOMAXPROCS(0), func(line string) ([]byte, error) {
+		text, r, err := render(line, echo)
+		if err == nil {
+			logQuestion(line, r)
 		}
-		if err := answer(line, echo); err != nil {
-			return err
-		}
-		return out.Flush()
+		return text, err
 	})
 }
+
+// answerLines answers each non-blank line of in with answer, on up to
+// workers goroutines, and writes the answers to out in the order of the
+// lines. Output is flushed whenever no further answer is ready, so a
+// program that writes a question and waits reads its answer at once, and a
+// batch is written in large blocks. answer must be safe for concurrent use.
+func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) ([]byte, error)) error {
+	type result struct {
+		text []byte
+		err  error
+	}
+	workers = max(1, workers)
+	jobs := make(chan func(), workers)
+	pending := make(chan chan result, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				job()
+			}
+		}()
+	}
+	stop := make(chan struct{})
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(pending)
+		defer close(jobs)
+		readErr <- eachLine(in, func(line string) error {
+			if strings.TrimSpace(line) == "" {
+				return nil
+			}
+			res := make(chan result, 1)
+			select {
+			case pending <- res:
+			case <-stop:
+				return errStopped
+			}
+			jobs <- func() {
+				text, err := answer(line)
+				res <- result{text, err}
+			}
+			return nil
+		})
+	}()
+	w := bufio.NewWriterSize(out, 64<<10)
+	var err error
+	for res := range pending {
+		if err != nil {
+			continue // drain, so the reader and workers end
+		}
+		r := <-res
+		if err = r.err; err == nil {
+			_, err = w.Write(r.text)
+		}
+		if err == nil && len(pending) == 0 {
+			err = w.Flush()
+		}
+		if err != nil {
+			close(stop)
+		}
+	}
+	wg.Wait()
+	if rerr := <-readErr; err == nil && !errors.Is(rerr, errStopped) {
+		err = rerr
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+var errStopped = errors.New("stopped")
 
 // parseInterspersed parses flags wherever they appear among the arguments
 // ("ask fy25 earnings --json" as well as "ask --json fy25 earnings") and
