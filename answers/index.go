@@ -29,7 +29,9 @@ type entryIndex struct {
 	entry     *knowledge.Entry
 	primary   []int32 // sorted term ids of the question, phrasings and keywords
 	secondary []int32 // sorted term ids found only in its facts
-	states    map[string]bool
+	states    map[string]bool // what its facts that state no change state
+	changes   map[string]bool // what its facts that state a change state
+	ranges    [][2]string     // the periods each change is between: FY24, FY25
 	kinds     []int32 // kinds of question it answers whatever its facts state (Entry.Kinds)
 	periods   bool    // some fact of it has a period
 	phrasings []int32 // indexes into index.phrasings
@@ -200,7 +202,7 @@ func (e *Engine) buildIndex() {
 	for i, en := range kb.Entries {
 		ei := &ix.entries[i]
 		ei.entry = en
-		ei.states = map[string]bool{}
+		ei.states, ei.changes = map[string]bool{}, map[string]bool{}
 		ph, kw, fs := entryTexts(kb, en)
 		prim := map[int32]bool{}
 		sets := map[string]bool{} // the entry's phrasings' term sets: two alike score alike
@@ -244,8 +246,15 @@ func (e *Engine) buildIndex() {
 		}
 		for _, id := range en.Facts {
 			if f := kb.Fact(id); f != nil {
+				states := ei.states
+				if slices.Contains(f.States, knowledge.StatesChange) {
+					states = ei.changes
+					if p := knowledge.SplitPeriods(f.Period); len(p) == 2 {
+						ei.ranges = append(ei.ranges, [2]string{p[0], p[1]})
+					}
+				}
 				for _, s := range f.States {
-					ei.states[s] = true
+					states[s] = true
 				}
 				ei.periods = ei.periods || f.Period != ""
 				ei.figures = append(ei.figures, figures(f.Text))

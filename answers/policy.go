@@ -73,6 +73,14 @@ func blockRank(t *Term) int {
 // never answer (how-to, forecasts, rankings) is not supported. Either is
 // supported when the entry lists it under `kinds:`. An unknown name is
 // supported by nothing.
+//
+// A question that asks about a change (a concept with `asks: [change]`,
+// such as growth) needs a fact that states a change, and a period it names
+// must be where such a change ends ("growth in FY24" is not the growth from
+// FY24 to FY25, nor FY24's earnings), unless it names both ends; a question
+// that does not is
+// never answered by a fact that states a change: a growth rate is not a
+// share.
 func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	var best *Term
 	consider := func(t *Term) {
@@ -80,11 +88,20 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			best = t
 		}
 	}
+	change := e.asksChange(terms)
+	states := ei.states
+	if change {
+		states = ei.changes
+	}
 	for i := range terms {
 		t := &terms[i]
 		switch {
 		case t.Name:
 			consider(t)
+		case change && t.Period != "" && t.ID >= 0 && ei.periods:
+			if !changeCovers(ei.ranges, t.Period, terms) {
+				consider(t)
+			}
 		case t.Period != "" && t.ID >= 0 && !ei.periods:
 			// A period the sources cover, asked of an entry whose facts
 			// are not figures of any period ("the Dabba scam in FY25"):
@@ -99,7 +116,7 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			}
 			ok := false
 			for _, n := range t.Kind.Needs {
-				ok = ok || ei.states[n]
+				ok = ok || states[n]
 			}
 			if !ok {
 				consider(t)
@@ -109,11 +126,44 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	return best
 }
 
+// asksChange reports whether a term of the question asks about a change
+// between periods (see knowledge.StatesChange).
+func (e *Engine) asksChange(terms []Term) bool {
+	for i := range terms {
+		if t := &terms[i]; t.ID >= 0 {
+			if c := e.v.terms[t.ID].concept; c != nil && slices.Contains(c.Asks, knowledge.StatesChange) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changeCovers reports whether one of the changes, each between two
+// periods, answers for period: it ends there, or it starts there and the
+// question also names where it ends.
+func changeCovers(ranges [][2]string, period string, terms []Term) bool {
+	for _, r := range ranges {
+		if r[1] == period {
+			return true
+		}
+		if r[0] == period {
+			for i := range terms {
+				if terms[i].Period == r[1] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // decide picks the answering entry from ranked matches. It returns the
 // accepted match, or nil and the term that blocked the best candidate.
 func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 	p := &e.policy
 	var blocker *Term
+	var blocked *entryIndex
 	for i := range ranked {
 		m := &ranked[i]
 		if m.score < p.MinScore {
@@ -124,11 +174,30 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 		}
 		if b := e.blocker(m.ei, terms); b != nil {
 			if blocker == nil {
-				blocker = b
+				blocker, blocked = b, m.ei
 			}
+			continue
+		}
+		if blocked != nil && blocker.ID >= 0 && blocker.Class != "" && lacksWhatBlockedHad(m.ei, blocked, terms, blocker.ID) {
+			// A better entry was blocked by a salient term, and this one lacks a word of the
+			// question the blocked one had: it answers another question
+			// ("what is FY24", "earnings in FY24" for "growth in FY24").
 			continue
 		}
 		return m, nil
 	}
 	return nil, blocker
+}
+
+// lacksWhatBlockedHad reports whether the entry lacks a content term of the
+// question, other than the term except, that the blocked entry has.
+func lacksWhatBlockedHad(ei, blocked *entryIndex, terms []Term, except int32) bool {
+	has := func(ei *entryIndex, id int32) bool { return ei.hasPrimary(id) || ei.hasSecondary(id) }
+	for i := range terms {
+		t := &terms[i]
+		if t.ID >= 0 && t.ID != except && t.content() && has(blocked, t.ID) && !has(ei, t.ID) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,7 +39,7 @@ type snapshot struct {
 	Policy     Policy
 }
 
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // The encoded forms below are flat arrays rather than slices of structs:
 // decoding a few long slices is far cheaper than many small ones.
@@ -71,6 +71,8 @@ const (
 type snapEntry struct {
 	Primary, Secondary []int32
 	States             []string
+	Changes            []string
+	Ranges             [][2]string
 	Kinds              []int32
 	Periods            bool
 	Phrasings          []int32
@@ -117,11 +119,10 @@ func (e *Engine) Snapshot(hash string) ([]byte, error) {
 		sort.Strings(s.Joiners[l])
 	}
 	for _, ei := range e.ix.entries {
-		se := snapEntry{Primary: ei.primary, Secondary: ei.secondary, Kinds: ei.kinds, Periods: ei.periods, Phrasings: ei.phrasings, Figures: ei.figures}
-		for st := range ei.states {
-			se.States = append(se.States, st)
-		}
-		sort.Strings(se.States)
+		se := snapEntry{Primary: ei.primary, Secondary: ei.secondary, Kinds: ei.kinds, Periods: ei.periods, Phrasings: ei.phrasings,
+			Figures: ei.figures, Ranges: ei.ranges}
+		se.States = slices.Sorted(maps.Keys(ei.states))
+		se.Changes = slices.Sorted(maps.Keys(ei.changes))
 		s.Entries = append(s.Entries, se)
 	}
 	sp := &s.Phrasings
@@ -272,9 +273,13 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	for i, se := range s.Entries {
 		ei := &ix.entries[i]
 		*ei = entryIndex{entry: kb.Entries[i], primary: se.Primary, secondary: se.Secondary, kinds: se.Kinds,
-			periods: se.Periods, phrasings: se.Phrasings, figures: se.Figures, states: make(map[string]bool, len(se.States))}
+			periods: se.Periods, phrasings: se.Phrasings, figures: se.Figures, ranges: se.Ranges,
+			states: make(map[string]bool, len(se.States)), changes: make(map[string]bool, len(se.Changes))}
 		for _, st := range se.States {
 			ei.states[st] = true
+		}
+		for _, st := range se.Changes {
+			ei.changes[st] = true
 		}
 	}
 	sp := &s.Phrasings

@@ -67,9 +67,16 @@ const (
 	StatesPlace   = "place"
 	StatesPeriod  = "period"
 	StatesName    = "name"
+	// StatesChange marks a figure that is a change from one period to the
+	// next (a growth rate, an increase), not a level or a share: its period
+	// is a range, such as FY24–FY25. It answers only a question that asks
+	// about a change (a concept with `asks: [change]`, such as growth), and
+	// a question that does not ask about one is never answered with it:
+	// "what percentage of exports are call centers" is not "24.6%".
+	StatesChange = "change"
 )
 
-var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName}
+var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
 // example earn: earn, revenue, income; kamaya, kamai; کمایا, آمدنی.
@@ -82,7 +89,12 @@ type Concept struct {
 	// the latest period the facts cover ("last fiscal year"), "previous" as
 	// the one before.
 	Resolves string `yaml:"resolves,omitempty"`
-	Forms    `yaml:",inline"`
+	// Asks says what a question naming the concept asks for, of what facts
+	// state: a question about growth asks for a change (StatesChange), so
+	// only a fact that states a change answers its "how much" or "what
+	// percentage".
+	Asks  []string `yaml:"asks,omitempty"`
+	Forms `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`
 }

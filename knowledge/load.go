@@ -318,6 +318,9 @@ func (b *Base) validate() error {
 				bad(f.Pos, "fact", f.ID, "period %q is not a fiscal year the engine understands: write it as FY25 (two digits), or a range such as FY24–FY25", p)
 			}
 		}
+		if slices.Contains(f.States, StatesChange) && len(SplitPeriods(f.Period)) != 2 {
+			bad(f.Pos, "fact", f.ID, "states a change but its period %q is not a range: write the two periods it is between, such as FY24–FY25", f.Period)
+		}
 		if f.Period == "" {
 			for _, st := range []string{StatesMoney, StatesCount, StatesPercent} {
 				if slices.Contains(f.States, st) {

@@ -69,6 +69,11 @@ func (b *Base) validateLexicon() []error {
 		if c.Class != "" && !slices.Contains(Classes, c.Class) {
 			bad(c.Pos, "concept", c.ID, "class %q is not one of %s", c.Class, strings.Join(Classes, ", "))
 		}
+		for _, a := range c.Asks {
+			if a != StatesChange {
+				bad(c.Pos, "concept", c.ID, "asks %q: a concept can ask only for %s", a, StatesChange)
+			}
+		}
 		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
 			bad(c.Pos, "concept", c.ID, "resolves %q is not latest or previous", c.Resolves)
 		}
