@@ -133,6 +133,9 @@ func (e *Engine) Analyze(text string) Analysis {
 				m, n, l = m2, n2, other
 			}
 		}
+		if n > 1 {
+			m, n, l = e.yieldToLonger(toks, i, m, n, l, lang, other)
+		}
 		if n > 0 {
 			if !m.function {
 				id := m.term
@@ -165,6 +168,30 @@ func (e *Engine) Analyze(text string) Analysis {
 		}
 	}
 	return a
+}
+
+// yieldToLonger shortens the match m of n tokens at toks[i] when a longer
+// form starts inside it and ends past it: in "the State Bank of Pakistan",
+// "the state" (the government) yields to the name "State Bank of
+// Pakistan", and "the" is read on its own. It returns the match to take at
+// i, which may be none (n 0: read toks[i] as a word).
+func (e *Engine) yieldToLonger(toks []token, i int, m *lexMatch, n, l, lang, other int) (*lexMatch, int, int) {
+	if l == langUr {
+		lang, other = langUr, langUr
+	}
+	for j := i + 1; j < i+n; j++ {
+		_, nj, _ := e.v.longest(lang, toks, j)
+		if lang != other {
+			if _, n2, _ := e.v.longest(other, toks, j); n2 > nj {
+				nj = n2
+			}
+		}
+		if nj > n && j+nj > i+n {
+			m2, n2, _ := e.v.longest(l, toks[:j], i)
+			return m2, n2, l
+		}
+	}
+	return m, n, l
 }
 
 // countsThings reports whether a kind of question asks for a quantity

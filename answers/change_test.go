@@ -83,7 +83,7 @@ func TestChangeAnswersOnlyChangeQuestions(t *testing.T) {
 	e := New(kb)
 	for _, tt := range []struct {
 		q, want string // want "" is a decline
-		blocker     string
+		blocker string
 	}{
 		{"what percentage did earnings grow", "growth-rate", ""},
 		{"how much did earnings increase in FY25", "growth-rate", ""},

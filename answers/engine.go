@@ -37,6 +37,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.v = newVocab(kb)
 	e.building, e.tokCache = true, map[string][]token{}
 	e.buildIndex()
+	e.indexCredits()
 	e.building, e.tokCache = false, nil
 	lx := e.v.lex
 	for l := range numLangs {
@@ -108,6 +109,10 @@ func (e *Engine) Ask(question string) *Reply {
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
 		e.answer(r, []*match{&m})
+		return r
+	}
+	if ms := e.quoted(a.Terms); len(ms) > 0 {
+		e.answer(r, ms)
 		return r
 	}
 	ranked := e.rank(a.Terms)

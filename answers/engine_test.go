@@ -334,6 +334,10 @@ func TestAnalyze(t *testing.T) {
 		{"kya US mein clients hain", "c:usa c:client"},
 		{"what does mean salary mean", "k:define c:average c:salary"},
 		{"what does talent drain mean", "k:define c:talent-drain"},
+		// A form inside a longer one yields to it: "the state" (the
+		// government) does not swallow the start of a name.
+		{"the State Bank of Pakistan", "c:sbp"},
+		{"what did the State Bank of Pakistan say", "c:sbp c:say"},
 	} {
 		a := e.Analyze(tt.in)
 		var got []string

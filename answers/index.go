@@ -27,14 +27,14 @@ const maxKindWeight = 1.2
 // entryIndex is what the index knows about one entry.
 type entryIndex struct {
 	entry     *knowledge.Entry
-	primary   []int32 // sorted term ids of the question, phrasings and keywords
-	secondary []int32 // sorted term ids found only in its facts
+	primary   []int32         // sorted term ids of the question, phrasings and keywords
+	secondary []int32         // sorted term ids found only in its facts
 	states    map[string]bool // what its facts that state no change state
 	changes   map[string]bool // what its facts that state a change state
 	ranges    [][2]string     // the periods each change is between: FY24, FY25
-	kinds     []int32 // kinds of question it answers whatever its facts state (Entry.Kinds)
-	periods   bool    // some fact of it has a period
-	phrasings []int32 // indexes into index.phrasings
+	kinds     []int32         // kinds of question it answers whatever its facts state (Entry.Kinds)
+	periods   bool            // some fact of it has a period
+	phrasings []int32         // indexes into index.phrasings
 	figures   [][]string
 }
 
@@ -73,6 +73,7 @@ type index struct {
 	minTotal  []float64 // by term id: the least total weight of a phrasing that has it (for rank's bound)
 	declared  []bool    // by term id: a kind of question some entry lists under kinds:
 	sameAs    []string  // phrasings of two entries that read the same, for lint messages
+	credits   []credit  // the facts credited to someone, in the knowledge base's order
 }
 
 // texts of an entry, by field.
@@ -196,6 +197,17 @@ func (e *Engine) buildIndex() {
 	e.sp = newSpeller(words)
 	ix.weight = make([]float64, len(e.v.terms)) // zero while indexing: weights come from the entries
 
+	// Concepts that ask who said something ("said", "according to") are
+	// had by every entry with a fact its source credits to someone.
+	var asksWho []int32
+	for _, c := range e.v.lex.Concepts {
+		if slices.Contains(c.Asks, knowledge.AsksAttribution) {
+			if id, ok := e.v.ids["c:"+c.ID]; ok {
+				asksWho = append(asksWho, id)
+			}
+		}
+	}
+
 	ix.entries = make([]entryIndex, len(kb.Entries))
 	var exactOwners = map[string]int32{}
 	exactText := map[string]string{}
@@ -241,6 +253,15 @@ func (e *Engine) buildIndex() {
 			for _, id := range e.termIDs(f) {
 				if !prim[id] {
 					sec[id] = true
+				}
+			}
+		}
+		for _, id := range en.Facts {
+			if f := kb.Fact(id); f != nil && f.Attribution != "" {
+				for _, id := range asksWho {
+					if !prim[id] {
+						sec[id] = true
+					}
 				}
 			}
 		}

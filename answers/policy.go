@@ -130,10 +130,8 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 // between periods (see knowledge.StatesChange).
 func (e *Engine) asksChange(terms []Term) bool {
 	for i := range terms {
-		if t := &terms[i]; t.ID >= 0 {
-			if c := e.v.terms[t.ID].concept; c != nil && slices.Contains(c.Asks, knowledge.StatesChange) {
-				return true
-			}
+		if e.asksFor(&terms[i], knowledge.StatesChange) {
+			return true
 		}
 	}
 	return false

@@ -11,8 +11,9 @@ type match struct {
 	score    float64
 	coverage float64
 	phrasing float64
-	dice     float64 // the best phrasing's overlap with the question, both ways: breaks ties
-	content  bool    // a content term of the question is in the entry's primary fields
+	dice     float64         // the best phrasing's overlap with the question, both ways: breaks ties
+	content  bool            // a content term of the question is in the entry's primary fields
+	only     map[string]bool // if set, the ids of the only facts of the entry to answer with
 }
 
 // better orders matches: by score, then coverage, then phrasing, then entry

@@ -149,7 +149,7 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 		p := Part{Entry: m.ei.entry}
 		for fi, id := range m.ei.entry.Facts {
 			f := e.kb.Fact(id)
-			if f == nil || shownFacts[id] {
+			if f == nil || shownFacts[id] || m.only != nil && !m.only[id] {
 				continue
 			}
 			if figs := m.ei.figures[fi]; len(figs) > 0 && allShown(figs, shownFigures) {

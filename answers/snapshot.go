@@ -306,6 +306,9 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 		freq[w] = s.WordFreq[i]
 	}
 	e.sp = newSpeller(freq)
+	e.building, e.tokCache = true, map[string][]token{}
+	e.indexCredits() // cheap: a dozen attributions
+	e.building, e.tokCache = false, nil
 	for _, id := range s.Defaults {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)

@@ -313,10 +313,22 @@ func (v *vocab) lookupForm(lang int, form string) *lexMatch {
 func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
 	var best *lexMatch
 	bestLen, bestCased := 0, false
+	v.each(lang, toks, i, func(m *lexMatch, n int, cased bool) {
+		if n > bestLen {
+			best, bestLen, bestCased = m, n, cased
+		}
+	})
+	return best, bestLen, bestCased
+}
+
+// each calls fn with every form of the language that matches toks from i,
+// with its length in tokens and whether it matched a capitalised form as
+// typed.
+func (v *vocab) each(lang int, toks []token, i int, fn func(m *lexMatch, n int, cased bool)) {
 	var walk func(n *trieNode, j int, cased bool)
 	walk = func(n *trieNode, j int, cased bool) {
-		if n.val != nil && j-i > bestLen {
-			best, bestLen, bestCased = n.val, j-i, cased
+		if n.val != nil && j > i {
+			fn(n.val, j-i, cased)
 		}
 		if j >= len(toks) || j-i >= 8 || (j > i && toks[j].brk) {
 			return
@@ -340,7 +352,6 @@ func (v *vocab) longest(lang int, toks []token, i int) (*lexMatch, int, bool) {
 		}
 	}
 	walk(v.tries[lang], i, false)
-	return best, bestLen, bestCased
 }
 
 // word returns what a single token means on its own in one language (a

@@ -76,6 +76,11 @@ const (
 	StatesChange = "change"
 )
 
+// AsksAttribution, as a concept's `asks:`, marks a concept that asks who
+// said something or what someone said ("said", "according to"): every
+// entry with a fact its source credits to someone (an attribution) has it.
+const AsksAttribution = "attribution"
+
 var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
@@ -89,10 +94,10 @@ type Concept struct {
 	// the latest period the facts cover ("last fiscal year"), "previous" as
 	// the one before.
 	Resolves string `yaml:"resolves,omitempty"`
-	// Asks says what a question naming the concept asks for, of what facts
-	// state: a question about growth asks for a change (StatesChange), so
-	// only a fact that states a change answers its "how much" or "what
-	// percentage".
+	// Asks says what a question naming the concept asks for: a question
+	// about growth asks for a change (StatesChange), so only a fact that
+	// states a change answers its "how much" or "what percentage"; one
+	// with "said" asks for an attributed fact (AsksAttribution).
 	Asks  []string `yaml:"asks,omitempty"`
 	Forms `yaml:",inline"`
 

@@ -332,6 +332,9 @@ func (b *Base) validate() error {
 		if f.Period != "" && !slices.Contains(f.States, StatesPeriod) {
 			f.States = append(f.States, StatesPeriod) // a period states one
 		}
+		if f.Attribution != "" && !slices.Contains(f.States, StatesName) {
+			f.States = append(f.States, StatesName) // who said it: "who said so?"
+		}
 	}
 	for _, e := range b.Entries {
 		switch {

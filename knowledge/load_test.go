@@ -131,7 +131,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"bad-yaml", []string{"kb.yaml", "line"}},
 		{"bad-period", []string{"kb.yaml:5", `fact "f1"`, `period "FY2025" is not a fiscal year the engine understands: write it as FY25`}},
 		{"figure-without-period", []string{"kb.yaml:5", `fact "f1"`, "states a figure (count) but no period"}},
-		{"bad-concept-asks", []string{"kb.yaml:19", `concept "growth"`, `asks "share": a concept can ask only for change`}},
+		{"bad-concept-asks", []string{"kb.yaml:19", `concept "growth"`, `asks "share": a concept can ask only for change or attribution`}},
 		{"change-without-range", []string{"kb.yaml:5", `fact "f1"`, `states a change but its period "FY25" is not a range`}},
 	}
 	for _, tt := range tests {

@@ -24,6 +24,7 @@ type jsonReply struct {
 	Question    string         `json:"question"`
 	Answered    bool           `json:"answered"`
 	ID          string         `json:"id"`
+	IDs         []string       `json:"ids"`
 	Score       float64        `json:"score"`
 	Text        string         `json:"text"`
 	Citations   []jsonCitation `json:"citations"`
@@ -42,12 +43,16 @@ func toJSON(r *answers.Reply) jsonReply {
 		Question:    r.Question,
 		Answered:    r.Answered,
 		ID:          r.EntryID(),
+		IDs:         []string{},
 		Score:       r.Score,
 		Citations:   []jsonCitation{},
 		Suggestions: []string{},
 	}
 	if r.Answered {
 		j.Text = r.Text()
+		for _, p := range r.Parts {
+			j.IDs = append(j.IDs, p.Entry.ID)
+		}
 	} else {
 		j.Text = r.Decline
 	}

@@ -6,10 +6,10 @@ package eval
 // may raise them, never lower them.
 var (
 	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
-	HeldOutGate = Gate{Answer: 0.800, Decline: 0.947}
+	HeldOutGate = Gate{Answer: 0.805, Decline: 0.947}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.830
+	LOOGate = 0.831
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.841
 	// SelfGate: every canonical question and phrasing answers its own entry.

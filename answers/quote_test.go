@@ -1,0 +1,112 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/bpobot/bpobot/internal/kbtest"
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// quoteKB is a fixture where two people are credited with facts, one of
+// them sharing an entry with a fact credited to no one.
+const quoteKB = `
+settings:
+  default_suggestions: [exports]
+  attribution_lead_ins: [according to]
+function_words:
+  en: [did, the, about]
+  roman: [ne, kya]
+concepts:
+  - id: say
+    asks: [attribution]
+    en: [say, said, says]
+    roman: [kaha]
+  - id: chairman
+    class: role
+    en: [chairman]
+  - id: export
+    en: [export, exports]
+kinds:
+  - id: what
+    en: [what]
+sources:
+  - id: s
+    title: Source
+    cites: ["Jane Doe, Chairman", "Omar Khan"]
+topics:
+  - id: t
+    title: T
+facts:
+  - id: jane-exports
+    source: s
+    section: S
+    attribution: according to chairman Jane Doe
+    text: "Exports are doing well."
+  - id: plain
+    source: s
+    section: S
+    text: "Exports go to many countries."
+  - id: jane-people
+    source: s
+    section: S
+    attribution: according to chairman Jane Doe
+    text: "The industry employs many people."
+  - id: omar
+    source: s
+    section: S
+    attribution: according to Omar Khan
+    text: "Rules will be tightened."
+entries:
+  - id: exports
+    topic: t
+    question: How are exports doing?
+    phrasings: [exports doing well]
+    facts: [plain, jane-exports]
+  - id: people
+    topic: t
+    question: How many people does the industry employ?
+    facts: [jane-people]
+  - id: rules
+    topic: t
+    question: Will the rules change?
+    facts: [omar]
+`
+
+func TestWhatSomeoneSaid(t *testing.T) {
+	kb, err := knowledge.Load(fstest.MapFS{"kb.yaml": {Data: []byte(kbtest.Messages + quoteKB)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(kb)
+	for _, tt := range []struct {
+		q    string
+		want []string // fact ids, in order
+	}{
+		{"what did Jane Doe say", []string{"jane-exports", "jane-people"}},
+		{"what did the chairman say", []string{"jane-exports", "jane-people"}},
+		{"Omar Khan ne kya kaha", []string{"omar"}},
+	} {
+		r := e.Ask(tt.q)
+		var got []string
+		for _, f := range r.Facts {
+			got = append(got, f.Fact.ID)
+		}
+		if !r.Answered || strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("Ask(%q) = answered %v with facts %v, want %v", tt.q, r.Answered, got, tt.want)
+		}
+	}
+	// Someone the sources do not credit is not answered with what others said.
+	if r := e.Ask("what did John Smith say"); r.Answered {
+		t.Errorf("Ask(what did John Smith say) answered %s", r.EntryID())
+	}
+	// What they said about something is a question about it, not a list
+	// of everything they said.
+	r := e.Ask("what did Jane Doe say about exports")
+	for _, f := range r.Facts {
+		if f.Fact.ID == "jane-people" {
+			t.Errorf("Ask(what did Jane Doe say about exports) answers with what she said of people (%s)", r.EntryID())
+		}
+	}
+}
