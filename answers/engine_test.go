@@ -52,6 +52,7 @@ func TestAskAnswers(t *testing.T) {
 		{"bpo kya hota hai", "what-is-bpo", nil},
 		{"what does talent drain mean", "", []string{"talent drain"}},
 		{"where do you get your data", "", []string{"[1]"}},
+		{"what is the role of PSEB", "pseb", []string{"Pakistan Software Export Board"}},
 	} {
 		r := e.Ask(tt.q)
 		if !r.Answered {
@@ -337,6 +338,8 @@ func TestAnalyze(t *testing.T) {
 		// A form inside a longer one yields to it: "the state" (the
 		// government) does not swallow the start of a name.
 		{"the State Bank of Pakistan", "c:sbp"},
+		// "What role does X play" is about X, not a role such as president.
+		{"what role does the government play", "k:part c:government"},
 		{"what did the State Bank of Pakistan say", "c:sbp c:say"},
 	} {
 		a := e.Analyze(tt.in)

@@ -6,7 +6,7 @@ package eval
 // may raise them, never lower them.
 var (
 	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
-	HeldOutGate = Gate{Answer: 0.805, Decline: 0.947}
+	HeldOutGate = Gate{Answer: 0.809, Decline: 0.947}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.831
