@@ -53,6 +53,9 @@ func TestAskAnswers(t *testing.T) {
 		{"what does talent drain mean", "", []string{"talent drain"}},
 		{"where do you get your data", "", []string{"[1]"}},
 		{"what is the role of PSEB", "pseb", []string{"Pakistan Software Export Board"}},
+		// "Who said it grew" asks for a name: any credited fact gives one,
+		// not only a growth rate.
+		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 	} {
 		r := e.Ask(tt.q)
 		if !r.Answered {

@@ -194,6 +194,17 @@ func (e *Engine) buildIndex() {
 			}
 		}
 	}
+	// Function words too, so "waht" is read as "what", not as a heavy
+	// unknown word.
+	for _, l := range []string{knowledge.English, knowledge.RomanUrdu} {
+		for _, f := range e.v.lex.FunctionWords.Of(l) {
+			for _, w := range strings.Fields(strings.ToLower(f)) {
+				if isASCIILetters(w) {
+					words[w]++
+				}
+			}
+		}
+	}
 	e.sp = newSpeller(words)
 	ix.weight = make([]float64, len(e.v.terms)) // zero while indexing: weights come from the entries
 

@@ -268,13 +268,13 @@ func eachLine(r io.Reader, fn func(string) error) error {
 func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), kbLoad func() (*knowledge.Base, error)) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	set := fs.String("set", "all", "which set: tune, heldout or all")
+	set := fs.String("set", "all", "which set: tune, heldout, heldout2 or all")
 	misses := fs.Bool("misses", false, "list every miss (always, for a FILE)")
 	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|heldout2|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
 			"Scores the engine on the project's question sets (the tune set and the frozen held-out set,\n"+
 			"reported separately), or on FILE, and exits 1 when a figure is below its gate.")
 		fs.PrintDefaults()
@@ -320,9 +320,10 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		}
 		report(files[0], cases, nil)
 	} else {
-		names := map[string][]string{"tune": {eval.TuneSet}, "heldout": {eval.HeldOutSet}, "all": {eval.TuneSet, eval.HeldOutSet}}[*set]
+		names := map[string][]string{"tune": {eval.TuneSet}, "heldout": {eval.HeldOutSet}, "heldout2": {eval.HeldOut2Set},
+			"all": {eval.TuneSet, eval.HeldOutSet, eval.HeldOut2Set}}[*set]
 		if names == nil {
-			return usagef("eval: --set is tune, heldout or all, not %q", *set)
+			return usagef("eval: --set is tune, heldout, heldout2 or all, not %q", *set)
 		}
 		for _, n := range names {
 			cases, err := eval.Load(n)
@@ -331,8 +332,11 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 			}
 			gate := eval.TuneGate
 			label := "tune set (the engine may be tuned on it)"
-			if n == eval.HeldOutSet {
+			switch n {
+			case eval.HeldOutSet:
 				gate, label = eval.HeldOutGate, "held-out set (frozen; never tuned on)"
+			case eval.HeldOut2Set:
+				gate, label = eval.HeldOut2Gate, "held-out set 2 (frozen 2026-12-02; never tuned on)"
 			}
 			report(label, cases, &gate)
 		}

@@ -58,6 +58,10 @@ func ParseCases(data []byte) ([]Case, error) {
 const (
 	TuneSet    = "tune"
 	HeldOutSet = "heldout"
+	// HeldOut2Set is a second frozen held-out set, written on 2026-12-02
+	// after the engine had been measured on the first many times, so that
+	// one figure comes from questions no measurement has touched.
+	HeldOut2Set = "heldout2"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -78,7 +82,7 @@ func Dir() string {
 	return ""
 }
 
-// Load reads a named set (TuneSet, HeldOutSet) from Dir.
+// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

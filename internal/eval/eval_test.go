@@ -73,6 +73,20 @@ func TestHeldOutSet(t *testing.T) {
 	}
 }
 
+// TestHeldOutSet2 is the ratchet on the second frozen held-out set, whose
+// misses are not printed either.
+func TestHeldOutSet2(t *testing.T) {
+	cases := load(t, HeldOut2Set)
+	if len(cases) != 200 {
+		t.Fatalf("held-out set 2 has %d questions, want the 200 it was frozen with", len(cases))
+	}
+	res := Evaluate(engine(t), cases)
+	t.Logf("held-out set 2:\n%s", res.Figures())
+	if !HeldOut2Gate.Passes(res) {
+		t.Errorf("below the ratchet (answer %.1f%%, decline %.1f%%):\n%s", 100*HeldOut2Gate.Answer, 100*HeldOut2Gate.Decline, res.Figures())
+	}
+}
+
 // TestSelfRetrieval: every canonical question and phrasing answers its own
 // entry.
 func TestSelfRetrieval(t *testing.T) {
