@@ -34,6 +34,7 @@ type Analysis struct {
 	Lang      string // the language Latin-script words were read in: en or roman
 	Terms     []Term
 	Greet     bool // a greeting
+	greeting  string // the greeting kind's own reply, if it has one
 	Thank     bool // thanks or goodbye
 	Introduce bool // a question about the bot itself
 	Corrected bool // some word was read through a spelling correction
@@ -103,6 +104,9 @@ func (e *Engine) Analyze(text string) Analysis {
 		if t.Kind != nil {
 			switch t.Kind.Act {
 			case knowledge.ActGreet:
+				if !a.Greet || t.Kind.Message != "" {
+					a.greeting = t.Kind.Message // "salaam" is answered "wa alaikum assalam"
+				}
 				a.Greet = true
 				return
 			case knowledge.ActThank:

@@ -101,7 +101,7 @@ func (e *Engine) Ask(question string) *Reply {
 	case a.Introduce && content <= 1:
 		return e.introduce(r)
 	case len(a.Terms) == 0 && (a.Greet || a.Thank):
-		return e.greet(r, a.Thank && !a.Greet)
+		return e.greet(r, a.Thank && !a.Greet, a.greeting)
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
@@ -205,6 +205,12 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 		if b == nil && decided == nil {
 			return nil
 		}
+		if i == 0 && b != nil && b.Class == knowledge.ClassRole {
+			// The nearest entry has everything but the role ("who is
+			// the president of P@SHA": P@SHA's entry lacks a president):
+			// the role is what the sources lack, not the name.
+			return b
+		}
 		consider(b)
 	}
 	consider(decided)
@@ -255,6 +261,17 @@ func (e *Engine) segments(a *Analysis) []segment {
 			kindAt[t.Tok] = true
 		}
 	}
+	// A clause after a comma that holds a kind of question is a part of
+	// its own: "yaar mera interview hai kal, mujhe batao kitne log ...".
+	kindAhead := make([]bool, len(a.toks))
+	ahead := false
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		ahead = ahead || kindAt[i]
+		kindAhead[i] = ahead
+		if a.toks[i].brk || a.toks[i].comma {
+			ahead = false
+		}
+	}
 	start := 0
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -263,7 +280,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 			l = langUr
 		}
 		joiner := e.joiners[l][t.key(l)]
-		if t.brk || joiner || t.comma && kindAt[i] {
+		if t.brk || joiner || t.comma && kindAhead[i] {
 			if i > start {
 				segs = append(segs, segment{start, i})
 			}

@@ -56,6 +56,11 @@ func TestAskAnswers(t *testing.T) {
 		// "Who said it grew" asks for a name: any credited fact gives one,
 		// not only a growth rate.
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
+		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
+		{"kitna zar-e-mubadla kamaya call centers ne", "fy25-earnings", []string{"$328 million"}},
+		{"call center me kaam karne walay kitne hain", "employment", []string{"million"}},
+		// A clause after a comma that asks is found in a chatty message.
+		{"yaar mera interview hai kal, mujhe batao pakistan mein kitne log call centers mein kaam karte hain", "employment", []string{"million"}},
 	} {
 		r := e.Ask(tt.q)
 		if !r.Answered {
@@ -119,6 +124,20 @@ func TestAskDeclines(t *testing.T) {
 	}
 }
 
+// TestGreetingsAnswered: a salaam is answered with its reply, a hello with
+// a hello.
+func TestGreetingsAnswered(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"hi": "Hello!", "kya haal hai": "Hello!",
+		"assalam o alaikum": "Wa alaikum assalam", "السلام علیکم": "Wa alaikum assalam", "aoa": "Wa alaikum assalam",
+	} {
+		if r := e.Ask(q); r.Reason != Greeted || !strings.HasPrefix(r.Decline, want) {
+			t.Errorf("Ask(%q) = %s %q, want a greeting starting %q", q, r.Reason, r.Decline, want)
+		}
+	}
+}
+
 func TestUnsupportedTermNamed(t *testing.T) {
 	r := engine(t).Ask("call center earnings FY23")
 	if r.Answered || !strings.Contains(r.Decline, "FY23") || r.Unsupported == "" {
@@ -138,6 +157,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"How much did Afiniti earn in FY25?", "Afiniti"},
 		{"call centers in karachi", "karachi"},
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
+		// P@SHA is covered; its president is not named.
+		{"who is the president of P@SHA?", "say who the “president” is"},
 	} {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {

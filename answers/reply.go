@@ -310,9 +310,12 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 // knowledge base's topics.
 func (e *Engine) Introduction() string { return e.message("introduction", "", nil) }
 
-func (e *Engine) greet(r *Reply, thanks bool) *Reply {
+func (e *Engine) greet(r *Reply, thanks bool, reply string) *Reply {
 	e.decline(r, nil, nil, Greeted)
 	r.Decline = e.message("greeting", "", nil)
+	if reply != "" {
+		r.Decline = reply
+	}
 	if thanks {
 		r.Decline = e.message("thanks", "", nil)
 	}

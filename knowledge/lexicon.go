@@ -118,7 +118,7 @@ type Kind struct {
 	Needs   []string `yaml:"needs,omitempty"`   // a fact of the entry must state one of these
 	Never   bool     `yaml:"never,omitempty"`   // the sources never answer it (how-to, forecasts, rankings)
 	Act     string   `yaml:"act,omitempty"`     // greet or introduce: answered by the bot, not from entries
-	Message string   `yaml:"message,omitempty"` // the decline message when it blocks
+	Message string   `yaml:"message,omitempty"` // the decline message when it blocks; for act greet, the reply
 	Forms   `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`

@@ -8,7 +8,7 @@ package kbtest
 // or add it as a file of its own.
 const Messages = `messages:
   empty: "Ask me a question about Pakistan's BPO and call-center sector and I'll answer from my sources."
-  greeting: "Wa alaikum assalam, hello! Ask me anything about Pakistan's BPO and call-center sector, in English, Roman Urdu or Urdu."
+  greeting: "Hello! Ask me anything about Pakistan's BPO and call-center sector, in English, Roman Urdu or Urdu."
   thanks: "You're welcome!"
   not_found: "I can't find that in my sources."
   introduction: "I'm bpobot: I answer questions about Pakistan's BPO (business process outsourcing) and call-center sector from two articles, and cite every fact. I can tell you about: {topics}. Ask in English, Roman Urdu or Urdu."
@@ -22,7 +22,7 @@ const Messages = `messages:
   class_place: "My sources don't cover that for {term}."
   class_period: "My sources give yearly figures for {periods} only, nothing for {term}."
   class_name: "My sources don't cover {term}, so I can't answer that."
-  class_role: "My sources don't name {term} for that, so I can't answer it."
+  class_role: "My sources don't say who the {term} is, so I can't answer that."
   class_sector: "My sources cover the call-center and BPO sector, not {term}, so I can't answer that."
   class_metric: "My sources don't give {term} for that, so I can't answer it."
   needs_money: "My sources don't give a figure for that, so I can't answer it."
