@@ -57,6 +57,8 @@ func TestAskAnswers(t *testing.T) {
 		// not only a growth rate.
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
+		// A tax incentive is government support, not tax work.
+		{"what tax incentives are offered?", "government-support", []string{"tax incentives"}},
 		{"kitna zar-e-mubadla kamaya call centers ne", "fy25-earnings", []string{"$328 million"}},
 		{"call center me kaam karne walay kitne hain", "employment", []string{"million"}},
 		// A clause after a comma that asks is found in a chatty message.
