@@ -98,7 +98,7 @@ func (e *Engine) Ask(question string) *Reply {
 		}
 	}
 	switch {
-	case a.Introduce && content <= 1:
+	case a.Introduce && content == 0:
 		return e.introduce(r)
 	case len(a.Terms) == 0 && (a.Greet || a.Thank):
 		return e.greet(r, a.Thank && !a.Greet, a.greeting)

@@ -57,6 +57,8 @@ func TestAskAnswers(t *testing.T) {
 		// not only a growth rate.
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
+		// "What do you know about X" asks about X, not about the bot.
+		{"what do you know about dabba scams", "dabba-scam", []string{"Dabba"}},
 		// A tax incentive is government support, not tax work.
 		{"what tax incentives are offered?", "government-support", []string{"tax incentives"}},
 		{"kitna zar-e-mubadla kamaya call centers ne", "fy25-earnings", []string{"$328 million"}},
@@ -98,6 +100,7 @@ func TestAskDeclines(t *testing.T) {
 		{"who made you", Introduced},
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
+		{"tell me everything", Introduced},
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineNotCovered}, // the weather is off topic: not "nothing for Lahore"
 		{"how do I reverse a string in go", DeclineUnsupported},
