@@ -49,6 +49,11 @@
 //     place, a date or a name needs a fact that states one (facts declare
 //     what they state); a kind the sources never answer (how-to, forecasts,
 //     rankings, company lists, jobs) blocks unless the entry declares it.
+//     A fact that states a change between two periods (a growth rate)
+//     answers only a question about a change (a concept that asks for one),
+//     and such a question needs a change ending in the period it names. A
+//     question that asks only what someone said is answered with the facts
+//     credited to them (quoted).
 //     Messages with several questions are also answered part by part. What
 //     is not answered is declined naming the most telling blocking term, or,
 //     when the best entry is close (Policy.AskScore), offered back as "did
