@@ -33,11 +33,11 @@ type Analysis struct {
 	Text      string
 	Lang      string // the language Latin-script words were read in: en or roman
 	Terms     []Term
-	Greet     bool // a greeting
+	Greet     bool   // a greeting
 	greeting  string // the greeting kind's own reply, if it has one
-	Thank     bool // thanks or goodbye
-	Introduce bool // a question about the bot itself
-	Corrected bool // some word was read through a spelling correction
+	Thank     bool   // thanks or goodbye
+	Introduce bool   // a question about the bot itself
+	Corrected bool   // some word was read through a spelling correction
 
 	toks []token
 }
