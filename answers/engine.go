@@ -345,7 +345,9 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			mm := *m
 			out = append(out, &mm)
 			asked = asked || own
-		case m == nil && question && blocker == nil:
+		case m == nil && own && blocker == nil:
+			// Only a part that asks something itself is named as not
+			// answered: "I work at Teleperformance in Lahore." asks nothing.
 			if b = e.whyNot(terms, ranked, b); b != nil {
 				bb := *b
 				blocker = &bb

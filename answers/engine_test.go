@@ -131,6 +131,21 @@ func TestAskDeclines(t *testing.T) {
 	}
 }
 
+// TestPreamble: a sentence or a clause before the question that asks
+// nothing is neither a reason to decline nor named as a part not answered.
+func TestPreamble(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"I work at Teleperformance in Lahore. how much did call centers earn in FY25?": "$328 million",
+		"Journalist here with Dawn: what did P@SHA say?":                              "P@SHA",
+	} {
+		r := e.Ask(q)
+		if !r.Answered || !strings.Contains(r.Text(), want) || r.Note != "" {
+			t.Errorf("Ask(%q) = answered %v, note %q, text:\n%s\nwant an answer with %q and no note", q, r.Answered, r.Note, r.Text(), want)
+		}
+	}
+}
+
 // TestGreetingsAnswered: a salaam is answered with its reply, a hello with
 // a hello.
 func TestGreetingsAnswered(t *testing.T) {
@@ -166,6 +181,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
 		// P@SHA is covered; its president is not named.
 		{"who is the president of P@SHA?", "say who the “president” is"},
+		// A name the sources know is not said to be unknown.
+		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
 	} {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {

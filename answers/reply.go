@@ -243,6 +243,9 @@ func (e *Engine) blockMessage(t *Term) string {
 	switch {
 	case t.Name:
 		return e.message("unknown_name", term, nil)
+	case t.Class == knowledge.ClassName && t.ID >= 0 && len(e.ix.postings[t.ID]) > 0 && e.v.lex.Messages["name_known"] != "":
+		// "Did Adeel Azhar warn about crackdowns": the sources do know him.
+		return e.message("name_known", term, nil)
 	case t.Period != "" && t.ID >= 0 && len(e.ix.postings[t.ID]) > 0:
 		return e.message("period_known", term, nil) // the sources have that year, not for this
 	case t.Period != "":

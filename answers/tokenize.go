@@ -118,7 +118,7 @@ func tokenize(text string) []token {
 		default:
 			flush(i)
 			switch r {
-			case '?', '.', '!', ';', '\n', '+':
+			case '?', '.', '!', ';', ':', '\n', '+':
 				brk = true
 				if r == '?' && len(out) > 0 {
 					out[len(out)-1].endQ = true
