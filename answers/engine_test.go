@@ -137,7 +137,7 @@ func TestPreamble(t *testing.T) {
 	e := engine(t)
 	for q, want := range map[string]string{
 		"I work at Teleperformance in Lahore. how much did call centers earn in FY25?": "$328 million",
-		"Journalist here with Dawn: what did P@SHA say?":                              "P@SHA",
+		"Journalist here with Dawn: what did P@SHA say?":                               "P@SHA",
 	} {
 		r := e.Ask(q)
 		if !r.Answered || !strings.Contains(r.Text(), want) || r.Note != "" {
