@@ -106,6 +106,7 @@ func (e *Engine) Ask(question string) *Reply {
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
 	defer e.noteCalendarYear(r, a.Text)
+	defer e.notePremise(r, a.Text)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
 		e.answer(r, []*match{&m})

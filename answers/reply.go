@@ -64,6 +64,7 @@ type Reply struct {
 	Unsupported string             // the term the sources do not cover, when Reason is DeclineUnsupported
 	Suggestions []*knowledge.Entry // questions it can answer, when not answered
 	Note        string             // for a partial answer: what part of the question is not covered
+	Premise     string             // a figure of the question the facts contradict, said first
 
 	// For the curator: the words of the question the engine did not know
 	// (in neither the lexicon, the knowledge base nor the English word

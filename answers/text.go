@@ -94,6 +94,9 @@ func (r *Reply) Text() string {
 		}
 		return Truncate(b.String(), MaxTextRunes)
 	}
+	if r.Premise != "" {
+		b.WriteString(r.Premise + "\n\n")
+	}
 	for i, p := range r.Parts {
 		if i > 0 {
 			b.WriteString("\n")

@@ -158,6 +158,9 @@ func replyMessage(r *answers.Reply) message {
 // the figures in the footer.
 func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	var desc strings.Builder
+	if r.Premise != "" {
+		desc.WriteString("*" + r.Premise + "*\n\n") // a figure of the question the facts contradict
+	}
 	multi := len(r.Parts) > 1
 	for i, p := range r.Parts {
 		if multi {
@@ -169,6 +172,9 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 		for _, f := range p.Facts {
 			desc.WriteString("• " + answers.FactLine(f) + "\n")
 		}
+	}
+	if r.Note != "" {
+		desc.WriteString("\n" + r.Note + "\n") // what part of the question is not answered
 	}
 	title := r.Parts[0].Entry.Question
 	if multi {

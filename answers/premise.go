@@ -1,0 +1,96 @@
+package answers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A stated figure: a sum in millions (with "$" or "million"), a percentage,
+// or a plain count.
+type statedFigure struct {
+	kind  byte    // 'm' millions, '%' a percentage, 'n' a count
+	value float64 // in millions for 'm'
+	text  string  // as written
+}
+
+// statedRE finds figures as people and facts write them: "$328 million",
+// "$400m", "400 million", "24.6%", "30 percent", "1,000", "5000".
+var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|million\b|billion\b|mn\b|bn\b|m\b)?`)
+
+// statedFigures returns the figures in text. A plain number under 100
+// without a comma ("top 5", "24/7") and a year are not figures.
+func statedFigures(text string) []statedFigure {
+	var out []statedFigure
+	for _, m := range statedRE.FindAllStringSubmatch(text, -1) {
+		dollar, num, unit := m[1] != "", strings.TrimRight(m[2], ","), strings.ToLower(m[3])
+		if num != m[2] && unit != "" {
+			continue // "7, m..." is a number and the next word
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		f := statedFigure{text: strings.TrimSpace(m[0])}
+		switch unit {
+		case "%", "percent":
+			f.kind = '%'
+		case "million", "mn", "m":
+			f.kind, f.value = 'm', v
+		case "billion", "bn":
+			f.kind, f.value = 'm', v*1000
+		default:
+			if dollar {
+				f.kind, f.value = 'm', v/1e6
+				break
+			}
+			if v < 100 && !strings.Contains(num, ",") || !strings.Contains(num, ",") && v >= 1900 && v <= 2100 {
+				continue
+			}
+			f.kind = 'n'
+		}
+		if f.kind != 'm' {
+			f.value = v
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// notePremise says so when the question states a figure the answer's facts
+// contradict: "why did earnings reach $400 million?" is answered with
+// $328 million and "You mentioned $400 million; my sources give $328
+// million." It uses the lexicon's optional premise message.
+func (e *Engine) notePremise(r *Reply, question string) {
+	msg := e.v.lex.Messages["premise"]
+	if !r.Answered || msg == "" {
+		return
+	}
+	asked := statedFigures(question)
+	if len(asked) == 0 {
+		return
+	}
+	var given []statedFigure
+	for _, f := range r.Facts {
+		given = append(given, statedFigures(f.Fact.Text)...)
+	}
+	for _, a := range asked {
+		var same []string
+		agrees := false
+		for _, g := range given {
+			if g.kind != a.kind {
+				continue
+			}
+			if g.value == a.value {
+				agrees = true
+			}
+			if !containsString(same, g.text) {
+				same = append(same, g.text)
+			}
+		}
+		if len(same) > 0 && !agrees {
+			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same)).Replace(msg)
+			return
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package answers
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestStatedFigures(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // kind:value ...
+	}{
+		{"$328 million in FY25", "m:328"},
+		{"$400m", "m:400"},
+		{"400 million dollars", "m:400"},
+		{"$1.2 billion", "m:1200"},
+		{"grew 24.6% or 30 percent", "%:24.6 %:30"},
+		{"1,000 call centers and 5000 more", "n:1000 n:5000"},
+		{"top 5 firms, 24/7, in 2025, FY25", ""},
+		{"2,000 call centers, 1,000, many", "n:2000 n:1000"},
+	} {
+		var got []string
+		for _, f := range statedFigures(tt.in) {
+			got = append(got, string(f.kind)+":"+strings.TrimRight(strings.TrimRight(strconvF(f.value), "0"), "."))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("statedFigures(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+func strconvF(v float64) string { return strings.TrimSpace(strings.Replace(fmtFloat(v), "+", "", 1)) }
+
+// TestPremiseCorrected: a figure of the question that the answer's facts
+// contradict is said first; one they agree with is not.
+func TestPremiseCorrected(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("why did FY25 earnings reach $400 million?")
+	if !r.Answered || !strings.Contains(r.Premise, "$400 million") || !strings.Contains(r.Premise, "$328 million") ||
+		!strings.HasPrefix(r.Text(), r.Premise) {
+		t.Errorf("premise %q, text:\n%s", r.Premise, r.Text())
+	}
+	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?"} {
+		if r := e.Ask(q); r.Premise != "" {
+			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
+		}
+	}
+}
+
+func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
