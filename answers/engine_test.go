@@ -57,6 +57,8 @@ func TestAskAnswers(t *testing.T) {
 		// not only a growth rate.
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
+		{"is AI used in Pakistan's BPO sector?", "ai-analytics", []string{"AI"}},
+		{"kitne feesad kaam bahar ke clients ke liye hai", "overseas-share", []string{"90%"}},
 		// A false premise is answered with what happened: they grew.
 		{"why did call center earnings drop in FY25?", "earnings-growth-rate", []string{"24.6%"}},
 		// "What do you know about X" asks about X, not about the bot.

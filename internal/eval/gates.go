@@ -11,7 +11,7 @@ var (
 	HeldOut2Gate = Gate{Answer: 0.815, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.831
+	LOOGate = 0.833
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.841
 	// SelfGate: every canonical question and phrasing answers its own entry.
