@@ -36,7 +36,7 @@ func strconvF(v float64) string { return strings.TrimSpace(strings.Replace(fmtFl
 // contradict is said first; one they agree with is not.
 func TestPremiseCorrected(t *testing.T) {
 	e := engine(t)
-	r := e.Ask("why did FY25 earnings reach $400 million?")
+	r := e.Ask("why did call centers earn $400 million in FY25?")
 	if !r.Answered || !strings.Contains(r.Premise, "$400 million") || !strings.Contains(r.Premise, "$328 million") ||
 		!strings.HasPrefix(r.Text(), r.Premise) {
 		t.Errorf("premise %q, text:\n%s", r.Premise, r.Text())

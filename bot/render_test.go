@@ -279,7 +279,7 @@ func TestGoldenAskEmbed(t *testing.T) {
 		{"ask-fy25", "how much did call centers earn in FY25?"},
 		{"ask-two-part", "how much did call centers earn in FY25 and how many people do they employ?"},
 		{"decline-fy23", "call center earnings in FY23"},
-		{"ask-premise", "why did FY25 earnings reach $400 million?"},
+		{"ask-premise", "why did call centers earn $400 million in FY25?"},
 		{"ask-partial", "how much did call centers earn in FY25 and what is the average salary?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
