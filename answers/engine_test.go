@@ -58,6 +58,7 @@ func TestAskAnswers(t *testing.T) {
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
 		{"is AI used in Pakistan's BPO sector?", "ai-analytics", []string{"AI"}},
+		{"what's Nizam's full name and title?", "umair-nizam", []string{"Muhammad Umair Nizam", "senior vice chairman"}},
 		{"kitne feesad kaam bahar ke clients ke liye hai", "overseas-share", []string{"90%"}},
 		// A false premise is answered with what happened: they grew.
 		{"why did call center earnings drop in FY25?", "earnings-growth-rate", []string{"24.6%"}},
@@ -105,6 +106,7 @@ func TestAskDeclines(t *testing.T) {
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
 		{"tell me everything", Introduced},
+		{"do call centers hire students?", DeclineUnsupported}, // a jobs question
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineNotCovered}, // the weather is off topic: not "nothing for Lahore"
 		{"how do I reverse a string in go", DeclineUnsupported},
