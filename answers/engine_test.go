@@ -58,6 +58,7 @@ func TestAskAnswers(t *testing.T) {
 		{"who said the industry is expanding with new business deals?", "new-deals", []string{"Adeel Azhar"}},
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
 		{"is AI used in Pakistan's BPO sector?", "ai-analytics", []string{"AI"}},
+		{"what opportunities exist for new BPO firms?", "future-overview", nil},
 		{"what's Nizam's full name and title?", "umair-nizam", []string{"Muhammad Umair Nizam", "senior vice chairman"}},
 		{"kitne feesad kaam bahar ke clients ke liye hai", "overseas-share", []string{"90%"}},
 		// A false premise is answered with what happened: they grew.

@@ -41,6 +41,9 @@ func TestPremiseCorrected(t *testing.T) {
 		!strings.HasPrefix(r.Text(), r.Premise) {
 		t.Errorf("premise %q, text:\n%s", r.Premise, r.Text())
 	}
+	if r := e.Ask("why did FY25 earnings reach $400 million?"); !strings.Contains(r.Premise, "$328 million") {
+		t.Errorf("premise %q", r.Premise)
+	}
 	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?"} {
 		if r := e.Ask(q); r.Premise != "" {
 			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
