@@ -88,7 +88,7 @@ func inWord(r rune) bool {
 // goes through it, so both sides see the same tokens.
 func tokenize(text string) []token {
 	s := scanNumbers(fold.Letters(text))
-	var out []token
+	out := make([]token, 0, len(s)/5+1) // about one token per five bytes
 	brk, comma := false, false
 	start := -1
 	flush := func(end int) {
