@@ -63,6 +63,8 @@ func TestAskAnswers(t *testing.T) {
 		{"kitne feesad kaam bahar ke clients ke liye hai", "overseas-share", []string{"90%"}},
 		// A false premise is answered with what happened: they grew.
 		{"why did call center earnings drop in FY25?", "earnings-growth-rate", []string{"24.6%"}},
+		{"kamai kyun kam hui?", "earnings-growth-rate", []string{"24.6%"}},
+		{"آمدنی کیوں کم ہوئی؟", "earnings-growth-rate", []string{"24.6%"}},
 		// "What do you know about X" asks about X, not about the bot.
 		{"what do you know about dabba scams", "dabba-scam", []string{"Dabba"}},
 		// A tax incentive is government support, not tax work.
