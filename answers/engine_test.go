@@ -59,6 +59,7 @@ func TestAskAnswers(t *testing.T) {
 		{"how many call centers are there in total?", "call-center-count", []string{"1,000"}},
 		{"is AI used in Pakistan's BPO sector?", "ai-analytics", []string{"AI"}},
 		{"what opportunities exist for new BPO firms?", "future-overview", nil},
+		{"what did the senior vice chairman of P@SHA say", "", []string{"Muhammad Umair Nizam", "ethically", "excessive crackdowns"}},
 		{"what's Nizam's full name and title?", "umair-nizam", []string{"Muhammad Umair Nizam", "senior vice chairman"}},
 		{"kitne feesad kaam bahar ke clients ke liye hai", "overseas-share", []string{"90%"}},
 		// A false premise is answered with what happened: they grew.
@@ -190,6 +191,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"who is the president of P@SHA?", "say who the “president” is"},
 		// A name the sources know is not said to be unknown.
 		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
+		// A senior vice chairman is not the chairman.
+		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
 	} {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {

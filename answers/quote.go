@@ -37,20 +37,42 @@ func (e *Engine) indexCredits() {
 	}
 }
 
-// allTerms returns the sorted ids of every concept any form of which
-// matches anywhere in text, not only the longest: "P@SHA senior vice
-// chairman Muhammad Umair Nizam" is that whole name, and also P@SHA, the
-// role and Umair Nizam.
+// allTerms returns the sorted ids of every name and role any form of which
+// matches anywhere in text, not only the longest reading: "P@SHA senior
+// vice chairman Muhammad Umair Nizam" is that whole name, and also P@SHA,
+// the senior vice chairman and Umair Nizam. A role inside a longer role is
+// not one: a senior vice chairman is not the chairman.
 func (e *Engine) allTerms(text string) []int32 {
+	ids := e.termIDs(text)
 	toks := e.tokenize(text)
-	var ids []int32
+	type span struct {
+		from, to int
+		term     int32
+	}
+	var roles []span
 	for i := range toks {
 		for _, l := range []int{langEn, langRoman, langUr} {
-			e.v.each(l, toks, i, func(m *lexMatch, _ int, _ bool) {
-				if !m.function && m.term >= 0 && !slices.Contains(ids, m.term) {
-					ids = append(ids, m.term)
+			e.v.each(l, toks, i, func(m *lexMatch, n int, _ bool) {
+				if m.function || m.term < 0 {
+					return
+				}
+				switch e.v.terms[m.term].class {
+				case knowledge.ClassName:
+					if !slices.Contains(ids, m.term) {
+						ids = append(ids, m.term)
+					}
+				case knowledge.ClassRole:
+					roles = append(roles, span{i, i + n, m.term})
 				}
 			})
+		}
+	}
+	for _, r := range roles {
+		inside := slices.ContainsFunc(roles, func(o span) bool {
+			return o.from <= r.from && r.to <= o.to && o.to-o.from > r.to-r.from
+		})
+		if !inside && !slices.Contains(ids, r.term) {
+			ids = append(ids, r.term)
 		}
 	}
 	slices.Sort(ids)
