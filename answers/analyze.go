@@ -94,6 +94,14 @@ func (e *Engine) Analyze(text string) Analysis {
 				}
 			}
 			if seen[t.ID] {
+				if ti := &e.v.terms[t.ID]; ti.class == knowledge.ClassPlace {
+					// "Lahore and Islamabad": one concept, both named.
+					for j := range a.Terms {
+						if a.Terms[j].ID == t.ID && !strings.Contains(a.Terms[j].Surface, t.Surface) {
+							a.Terms[j].Surface += " or " + t.Surface
+						}
+					}
+				}
 				return
 			}
 			seen[t.ID] = true

@@ -160,11 +160,40 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	blocker = e.whyNot(a.Terms, ranked, blocker)
 	switch {
 	case blocker != nil:
-		return e.decline(r, ranked, blocker, DeclineUnsupported)
+		return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, blocker), DeclineUnsupported)
 	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	return e.decline(r, ranked, nil, DeclineNotCovered)
+}
+
+// alsoBlocking returns the blocker, naming with it the other places (or
+// periods) of the question that the nearest entry does not support either:
+// "call centers in Lahore and Islamabad" is declined for both.
+func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term {
+	if blocker.Class != knowledge.ClassPlace && blocker.Class != knowledge.ClassPeriod {
+		return blocker
+	}
+	names := []string{blocker.Surface}
+	for i := range terms {
+		t := &terms[i]
+		if t.Class != blocker.Class || t.Surface == blocker.Surface || t.Tok == blocker.Tok {
+			continue
+		}
+		if t.ID >= 0 && len(ranked) > 0 && (ranked[0].ei.hasPrimary(t.ID) || ranked[0].ei.hasSecondary(t.ID)) {
+			continue // the nearest entry has this one
+		}
+		if t.ID >= 0 && blocker.ID < 0 {
+			continue // a period the sources cover, beside one they don't
+		}
+		names = append(names, t.Surface)
+	}
+	if len(names) == 1 {
+		return blocker
+	}
+	b := *blocker
+	b.Surface = strings.Join(names, " or ")
+	return &b
 }
 
 // whyNot returns the term that explains why a question is not answered:

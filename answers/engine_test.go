@@ -191,6 +191,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"who is the president of P@SHA?", "say who the “president” is"},
 		// A name the sources know is not said to be unknown.
 		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
+		// Every place or year not covered is named.
+		{"how many call centers are in Lahore and Islamabad?", "Lahore or Islamabad"},
+		{"call center earnings in FY22 and FY23", "FY22 or FY23"},
 		// A senior vice chairman is not the chairman.
 		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
 	} {
