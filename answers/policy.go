@@ -76,12 +76,11 @@ func blockRank(t *Term) int {
 // supported by nothing.
 //
 // A question that asks about a change (a concept with `asks: [change]`,
-// such as growth) needs a fact that states a change, and a period it names
-// must be where such a change ends ("growth in FY24" is not the growth from
-// FY24 to FY25, nor FY24's earnings), unless it names both ends; a question
-// that does not is
-// never answered by a fact that states a change: a growth rate is not a
-// share.
+// such as growth) needs a fact that states a change for its "how much", and
+// a period it names must be where such a change ends ("growth in FY24" is
+// not the growth from FY24 to FY25, nor FY24's earnings), unless it names
+// both ends. A question that does not ask about a change is never answered
+// by a fact that states one: a growth rate is not a share.
 func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	var best *Term
 	consider := func(t *Term) {
@@ -190,9 +189,10 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 			continue
 		}
 		if blocked != nil && blocker.ID >= 0 && blocker.Class != "" && lacksWhatBlockedHad(m.ei, blocked, terms, blocker.ID) {
-			// A better entry was blocked by a salient term, and this one lacks a word of the
-			// question the blocked one had: it answers another question
-			// ("what is FY24", "earnings in FY24" for "growth in FY24").
+			// A better entry was blocked by a salient term, and this one
+			// lacks a word of the question the blocked one had: it answers
+			// another question ("what is FY24", "earnings in FY24" for
+			// "growth in FY24").
 			continue
 		}
 		return m, nil

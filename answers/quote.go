@@ -98,6 +98,8 @@ func (e *Engine) quoted(terms []Term) []*match {
 			}
 		case e.asksFor(t, knowledge.AsksAttribution):
 			asks = true
+		case t.Kind != nil && t.Kind.Never:
+			return nil // "how do I apply, what did CCAP say": not only a quote
 		case t.Kind != nil:
 			// "what", "who": the kind of question does not change whom it is about
 		case t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole:
