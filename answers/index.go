@@ -268,16 +268,14 @@ func (e *Engine) buildIndex() {
 			}
 		}
 		for _, id := range en.Facts {
-			if f := kb.Fact(id); f != nil && f.Attribution != "" {
-				for _, id := range asksWho {
-					if !prim[id] {
-						sec[id] = true
+			if f := kb.Fact(id); f != nil {
+				if f.Attribution != "" {
+					for _, id := range asksWho {
+						if !prim[id] {
+							sec[id] = true
+						}
 					}
 				}
-			}
-		}
-		for _, id := range en.Facts {
-			if f := kb.Fact(id); f != nil {
 				states := ei.states
 				if slices.Contains(f.States, knowledge.StatesChange) {
 					states = ei.changes

@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/bpobot/bpobot/knowledge"
@@ -110,15 +109,16 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			if slices.Contains(ei.kinds, t.ID) {
 				continue
 			}
-			states := ei.states
-			if change && countsThings(t.Kind) {
-				states = ei.changes // how much it grew: a change, not a level
-			} else if !countsThings(t.Kind) {
-				states = mergedStates(ei) // who said it grew: anyone
-			}
 			ok := false
 			for _, n := range t.Kind.Needs {
-				ok = ok || states[n]
+				switch {
+				case !countsThings(t.Kind):
+					ok = ok || ei.states[n] || ei.changes[n] // who said it grew: any fact
+				case change:
+					ok = ok || ei.changes[n] // how much it grew: a change, not a level
+				default:
+					ok = ok || ei.states[n]
+				}
 			}
 			if !ok {
 				consider(t)
@@ -126,16 +126,6 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 		}
 	}
 	return best
-}
-
-// mergedStates returns what any fact of the entry states, a change or not.
-func mergedStates(ei *entryIndex) map[string]bool {
-	if len(ei.changes) == 0 {
-		return ei.states
-	}
-	m := maps.Clone(ei.states)
-	maps.Copy(m, ei.changes)
-	return m
 }
 
 // asksChange reports whether a term of the question asks about a change

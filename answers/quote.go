@@ -10,7 +10,7 @@ import (
 // president Adeel Azhar"), with the terms of whom it credits.
 type credit struct {
 	fact  *knowledge.Fact
-	entry int32   // the entry that answers with it: the one with fewest facts
+	entry int32   // the entry that answers with it: the one with fewest facts, then the first by id
 	terms []int32 // sorted term ids of the attribution
 }
 
@@ -27,7 +27,13 @@ func (e *Engine) indexCredits() {
 			if !slices.Contains(en.Facts, f.ID) || en.AboutSources {
 				continue
 			}
-			if c.entry < 0 || len(en.Facts) < len(e.ix.entries[c.entry].entry.Facts) {
+			if c.entry < 0 {
+				c.entry = int32(i)
+				continue
+			}
+			// The entry with fewest facts is the one most about it; a tie
+			// goes by id, not by file order.
+			if cur := e.ix.entries[c.entry].entry; len(en.Facts) < len(cur.Facts) || len(en.Facts) == len(cur.Facts) && en.ID < cur.ID {
 				c.entry = int32(i)
 			}
 		}
