@@ -184,7 +184,7 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 			continue // the nearest entry has this one
 		}
 		if t.ID >= 0 && blocker.ID < 0 {
-			continue // a period the sources cover, beside one they don't
+			continue // one the sources cover, beside one they do not cover at all
 		}
 		names = append(names, t.Surface)
 	}
