@@ -144,7 +144,7 @@ func (e *Engine) Ask(question string) *Reply {
 // knowledge base's calendar_year message, if it has one.
 func (e *Engine) noteCalendarYear(r *Reply, text string) {
 	msg := e.v.lex.Messages["calendar_year"]
-	if !r.Answered || msg == "" || len(r.Periods()) == 0 {
+	if !r.Answered || msg == "" || len(r.Periods())+len(r.reportPeriods()) == 0 {
 		return
 	}
 	if ys := calendarYears(text); len(ys) > 0 {

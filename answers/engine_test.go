@@ -590,3 +590,39 @@ func TestCalendarYearNoted(t *testing.T) {
 		t.Errorf("calendarYears = %q; want [2023]", got)
 	}
 }
+
+// TestCurrentFiguresNoted: a figure the source gives as current ("currently
+// more than 1,000 call centers") is not said to be for the period of the
+// report it came with; the note says what "currently" means instead.
+func TestCurrentFiguresNoted(t *testing.T) {
+	e := engine(t)
+	const current = "“Currently” means when the source reported its FY25 figures."
+	for _, tt := range []struct {
+		q           string
+		current, fy bool // whether the note explains "currently", says "Figures are for FY25"
+	}{
+		{"how many people work in call centers?", true, false},
+		{"how much did call centers earn in FY25?", false, true},
+		{"how much did call centers earn in FY25 and how many people work in them?", true, true},
+	} {
+		note := e.Ask(tt.q).PeriodNote()
+		if got := strings.Contains(note, current); got != tt.current {
+			t.Errorf("%q: note %q; explains currently = %v, want %v", tt.q, note, got, tt.current)
+		}
+		if got := strings.Contains(note, "Figures are for FY25"); got != tt.fy {
+			t.Errorf("%q: note %q; says figures are for FY25 = %v, want %v", tt.q, note, got, tt.fy)
+		}
+		if !strings.Contains(note, "FY25 = July 2024 to June 2025") {
+			t.Errorf("%q: note %q; want the fiscal year explained", tt.q, note)
+		}
+	}
+	if note := e.Ask("how many people worked in call centers in 2025").PeriodNote(); !strings.Contains(note, "You asked about 2025") {
+		t.Errorf("2025: note %q; want the calendar year noted", note)
+	}
+	// Without a current message, a current fact counts as a figure for its period.
+	f := &knowledge.Fact{ID: "f", Period: "FY25", Current: true}
+	r := &Reply{Answered: true, Facts: []CitedFact{{Fact: f}}}
+	if got := r.PeriodNote(); !strings.HasPrefix(got, "Figures are for FY25.") {
+		t.Errorf("no current message: note %q; want the period", got)
+	}
+}

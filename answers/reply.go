@@ -74,6 +74,7 @@ type Reply struct {
 
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
+	currentNote  string // what "currently" means, for facts that hold when their source was written
 }
 
 // Part is the answer to one part of a question.
@@ -123,9 +124,24 @@ func (r *Reply) EntryID() string {
 
 // Periods returns the distinct fiscal years of the figures in the reply,
 // sorted, e.g. ["FY24", "FY25"]. A range such as "FY24–FY25" counts as both.
+// A current fact's period is the report's, not the figure's: it is not
+// counted unless the knowledge base has no current message to say so.
 func (r *Reply) Periods() []string {
+	return r.periods(func(f CitedFact) bool { return !f.Current || r.currentNote == "" })
+}
+
+// reportPeriods returns the periods of the reports the reply's current
+// facts came with ("currently, as of the FY25 report").
+func (r *Reply) reportPeriods() []string {
+	return r.periods(func(f CitedFact) bool { return f.Current && r.currentNote != "" })
+}
+
+func (r *Reply) periods(keep func(CitedFact) bool) []string {
 	var out []string
 	for _, f := range r.Facts {
+		if !keep(f) {
+			continue
+		}
 		for _, p := range knowledge.SplitPeriods(f.Period) {
 			if !containsString(out, p) {
 				out = append(out, p)
@@ -143,6 +159,7 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 	r.Answered, r.Reason = true, NotDeclined
 	r.Score = round3(ms[0].score)
 	r.fiscalNote = e.v.lex.Messages["fiscal_year"]
+	r.currentNote = e.v.lex.Messages["current"]
 	cites := make(map[[2]string]int)
 	shownFacts := map[string]bool{}
 	shownFigures := map[string]bool{}

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,17 +39,27 @@ func CitationLine(c Citation) string {
 	return b.String()
 }
 
-// PeriodNote describes the periods of the figures in r, or "" if none.
+// PeriodNote describes the periods of the figures in r, or "" if none:
+// the fiscal years they are for, what "currently" means for figures that
+// held when their source was written, and how the fiscal year runs.
 func (r *Reply) PeriodNote() string {
-	ps := r.Periods()
-	if len(ps) == 0 {
+	ps, cs := r.Periods(), r.reportPeriods()
+	if len(ps) == 0 && len(cs) == 0 {
 		return ""
 	}
-	note := "Figures are for " + strings.Join(ps, " and ") + ". "
+	var note string
+	if len(ps) > 0 {
+		note = "Figures are for " + strings.Join(ps, " and ") + ". "
+	}
+	if len(cs) > 0 {
+		note += strings.ReplaceAll(r.currentNote, "{period}", strings.Join(cs, " and ")) + " "
+	}
 	if r.calendarNote != "" {
 		note += r.calendarNote + " "
 	}
-	return strings.TrimSpace(note + fiscalExample(r.fiscalNote, ps[len(ps)-1]))
+	all := append(ps, cs...)
+	slices.Sort(all)
+	return strings.TrimSpace(note + fiscalExample(r.fiscalNote, all[len(all)-1]))
 }
 
 // fiscalExample fills the fiscal-year message's {period}, {start} and {end}

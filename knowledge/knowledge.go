@@ -46,6 +46,11 @@ type Fact struct {
 	Text        string `yaml:"text"`                  // the statement itself
 	Attribution string `yaml:"attribution,omitempty"` // who the source credits, e.g. "according to the State Bank of Pakistan"
 	Period      string `yaml:"period,omitempty"`      // the period a figure refers to, e.g. "FY25"
+	// Current says the source gives the figure as holding when it was
+	// written ("currently ..."), not as a figure for a period: Period is
+	// then the period of the report it came with, and replies say what
+	// "currently" means instead of "Figures are for" that period.
+	Current bool `yaml:"current,omitempty"`
 	// States says what kinds of thing the fact states, for questions that
 	// need one: money, count, percent, place, period, name. A figure with
 	// "$" must declare money and one with "%" percent (the loader checks).

@@ -321,6 +321,9 @@ func (b *Base) validate() error {
 		if slices.Contains(f.States, StatesChange) && len(SplitPeriods(f.Period)) != 2 {
 			bad(f.Pos, "fact", f.ID, "states a change but its period %q is not a range: write the two periods it is between, such as FY24–FY25", f.Period)
 		}
+		if f.Current && len(SplitPeriods(f.Period)) != 1 {
+			bad(f.Pos, "fact", f.ID, "is current but its period %q is not one fiscal year: write the period of the report it came with, such as FY25", f.Period)
+		}
 		if f.Period == "" {
 			for _, st := range []string{StatesMoney, StatesCount, StatesPercent} {
 				if slices.Contains(f.States, st) {
