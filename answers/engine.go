@@ -112,9 +112,11 @@ func (e *Engine) Ask(question string) *Reply {
 		e.answer(r, []*match{&m})
 		return r
 	}
-	if ms := e.quoted(a.Terms); len(ms) > 0 {
+	if ms, who := e.quoted(a.Terms); len(ms) > 0 {
 		e.answer(r, ms)
 		return r
+	} else if who != nil {
+		return e.decline(r, e.rank(a.Terms), who, DeclineUnsupported)
 	}
 	ranked := e.rank(a.Terms)
 	best, blocker := e.decide(ranked, a.Terms)

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
@@ -9,9 +10,10 @@ import (
 // A credit is a fact its source credits to someone ("according to CCAP
 // president Adeel Azhar"), with the terms of whom it credits.
 type credit struct {
-	fact  *knowledge.Fact
-	entry int32   // the entry that answers with it: the one with fewest facts, then the first by id
+	fact    *knowledge.Fact
+	entries []int32 // the entries that answer with it: the one with fewest facts first, then by id
 	terms []int32 // sorted term ids of the attribution
+	about []int32 // the term ids of the fact's text
 }
 
 // indexCredits finds the facts with an attribution, for "what did X say".
@@ -21,23 +23,22 @@ func (e *Engine) indexCredits() {
 		if f.Attribution == "" {
 			continue
 		}
-		c := credit{fact: f, entry: -1, terms: e.allTerms(e.kb.Lexicon.Attributee(f.Attribution))}
+		c := credit{fact: f, terms: e.allTerms(e.kb.Lexicon.Attributee(f.Attribution)), about: e.termIDs(f.Text)}
 		for i := range e.ix.entries {
-			en := e.ix.entries[i].entry
-			if !slices.Contains(en.Facts, f.ID) || en.AboutSources {
-				continue
-			}
-			if c.entry < 0 {
-				c.entry = int32(i)
-				continue
-			}
-			// The entry with fewest facts is the one most about it; a tie
-			// goes by id, not by file order.
-			if cur := e.ix.entries[c.entry].entry; len(en.Facts) < len(cur.Facts) || len(en.Facts) == len(cur.Facts) && en.ID < cur.ID {
-				c.entry = int32(i)
+			if en := e.ix.entries[i].entry; slices.Contains(en.Facts, f.ID) && !en.AboutSources {
+				c.entries = append(c.entries, int32(i))
 			}
 		}
-		if c.entry >= 0 && len(c.terms) > 0 {
+		// The entry with fewest facts is the one most about it; a tie goes
+		// by id, not by file order.
+		slices.SortFunc(c.entries, func(a, b int32) int {
+			x, y := e.ix.entries[a].entry, e.ix.entries[b].entry
+			if d := len(x.Facts) - len(y.Facts); d != 0 {
+				return d
+			}
+			return strings.Compare(x.ID, y.ID)
+		})
+		if len(c.entries) > 0 && len(c.terms) > 0 {
 			e.ix.credits = append(e.ix.credits, c)
 		}
 	}
@@ -85,53 +86,100 @@ func (e *Engine) allTerms(text string) []int32 {
 	return ids
 }
 
-// quoted answers a question that asks only what someone said ("what did
-// the State Bank of Pakistan say?", "CCAP ke president ne kya kaha"): the
-// question names who (a name or a role, nothing else of content) and a
-// concept that asks for an attribution. The answer is every fact the
-// sources credit to whoever it names, in the entries that answer with them,
-// each fact once. It returns nil when the question is not such a question or
+// quoted answers a question that asks what someone said ("what did the
+// State Bank of Pakistan say?", "CCAP ke president ne kya kaha"): the
+// question names who (a name or a role) and a concept that asks for an
+// attribution. The answer is every fact the sources credit to whoever it
+// names, in the entries that answer with them, each fact once.
+//
+// A question that also names what they said it about ("what did P@SHA say
+// about the crackdown?") is answered with the credited facts about that: in
+// an entry that has every such term, or that state it themselves. When the
+// sources credit them with nothing about it, quoted returns no match and
+// the name as the blocker: a fact of theirs about something else is not
+// what they said about this ("what did Adeel Azhar say about the crackdown?"
+// is not answered with his remark on new deals).
+//
+// It returns nil and no blocker when the question is not such a question or
 // no fact is credited to them; the question then goes through ranking.
-func (e *Engine) quoted(terms []Term) []*match {
+func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 	asks := false
 	var who []int32
+	var whoTerm *Term
+	var about []int32
 	for i := range terms {
 		t := &terms[i]
 		switch {
 		case t.ID < 0:
 			if t.Unknown || t.Name || t.Class != "" {
-				return nil // someone or something the sources do not know
+				return nil, nil // someone or something the sources do not know
 			}
 		case e.asksFor(t, knowledge.AsksAttribution):
 			asks = true
 		case t.Kind != nil && t.Kind.Never:
-			return nil // "how do I apply, what did CCAP say": not only a quote
+			return nil, nil // "how do I apply, what did CCAP say": not only a quote
 		case t.Kind != nil:
 			// "what", "who": the kind of question does not change whom it is about
 		case t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole:
 			who = append(who, t.ID)
+			if whoTerm == nil || t.Class == knowledge.ClassName && whoTerm.Class != knowledge.ClassName {
+				whoTerm = t
+			}
+		case t.Class != "":
+			return nil, nil // a year, a place, a metric: ranking weighs it
 		default:
-			return nil // about something: ranking finds what they said of it
+			about = append(about, t.ID)
 		}
 	}
 	if !asks || len(who) == 0 {
-		return nil
+		return nil, nil
 	}
 	var ms []*match
 	byEntry := map[int32]*match{}
+	credited := false
 	for _, c := range e.ix.credits {
 		if !containsAll(c.terms, who) {
 			continue
 		}
-		m := byEntry[c.entry]
+		credited = true
+		at := c.entries[0]
+		if len(about) > 0 {
+			var ok bool
+			if at, ok = e.creditAbout(c, about); !ok {
+				continue
+			}
+		}
+		m := byEntry[at]
 		if m == nil {
-			m = &match{ei: &e.ix.entries[c.entry], score: 1, coverage: 1, phrasing: 1, content: true, only: map[string]bool{}}
-			byEntry[c.entry] = m
+			m = &match{ei: &e.ix.entries[at], score: 1, coverage: 1, phrasing: 1, content: true, only: map[string]bool{}}
+			byEntry[at] = m
 			ms = append(ms, m)
 		}
 		m.only[c.fact.ID] = true
 	}
-	return ms
+	if len(ms) == 0 && credited && whoTerm != nil && whoTerm.Class == knowledge.ClassName {
+		return nil, whoTerm
+	}
+	return ms, nil
+}
+
+// creditAbout reports whether a credited fact is about every one of the
+// terms, and under which entry to give it: the first of its entries that has
+// each term (in its own words or its facts); else, when the fact's text
+// itself states each, its first entry.
+func (e *Engine) creditAbout(c credit, about []int32) (int32, bool) {
+	for _, i := range c.entries {
+		ei := &e.ix.entries[i]
+		if !slices.ContainsFunc(about, func(id int32) bool { return !ei.hasPrimary(id) && !ei.hasSecondary(id) }) {
+			return i, true
+		}
+	}
+	for _, id := range about {
+		if !slices.Contains(c.about, id) {
+			return 0, false
+		}
+	}
+	return c.entries[0], true
 }
 
 // asksFor reports whether the term is a concept that asks for what.

@@ -28,6 +28,8 @@ concepts:
     en: [chairman]
   - id: export
     en: [export, exports]
+  - id: rule
+    en: [rule, rules]
 kinds:
   - id: what
     en: [what]
@@ -104,9 +106,18 @@ func TestWhatSomeoneSaid(t *testing.T) {
 	// What they said about something is a question about it, not a list
 	// of everything they said.
 	r := e.Ask("what did Jane Doe say about exports")
+	var got []string
 	for _, f := range r.Facts {
-		if f.Fact.ID == "jane-people" {
-			t.Errorf("Ask(what did Jane Doe say about exports) answers with what she said of people (%s)", r.EntryID())
-		}
+		got = append(got, f.Fact.ID)
+	}
+	if !r.Answered || strings.Join(got, " ") != "jane-exports" {
+		t.Errorf("Ask(what did Jane Doe say about exports) = answered %v with facts %v; want only what she said of exports", r.Answered, got)
+	}
+	// Nothing she said is about the rules: not answered with what she
+	// said of something else, and declined naming her.
+	r = e.Ask("what did Jane Doe say about the rules")
+	if r.Answered || r.Reason != DeclineUnsupported || r.Unsupported != "Jane Doe" {
+		t.Errorf("Ask(what did Jane Doe say about the rules) = answered %v (%s), reason %v, unsupported %q; want declined for Jane Doe",
+			r.Answered, r.EntryID(), r.Reason, r.Unsupported)
 	}
 }
