@@ -12,8 +12,8 @@ import (
 type credit struct {
 	fact    *knowledge.Fact
 	entries []int32 // the entries that answer with it: the one with fewest facts first, then by id
-	terms []int32 // sorted term ids of the attribution
-	about []int32 // the term ids of the fact's text
+	terms   []int32 // sorted term ids of the attribution
+	about   []int32 // the term ids of the fact's text
 }
 
 // indexCredits finds the facts with an attribution, for "what did X say".
