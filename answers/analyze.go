@@ -292,6 +292,25 @@ func (e *Engine) known(t *token) bool {
 	return ok
 }
 
+// wordMeaning returns the term a known word means on its own (a concept,
+// kind or name of one word, or a word of the knowledge base), or -1: for
+// the speller, which must not choose between two words that mean different
+// things.
+func (e *Engine) wordMeaning(w string) int32 {
+	for _, l := range []int{langEn, langRoman} {
+		if m := e.v.lookupForm(l, w); m != nil {
+			if m.function {
+				return -1
+			}
+			return m.term
+		}
+	}
+	if id, ok := e.v.ids["w:"+stem(w)]; ok {
+		return id
+	}
+	return -1
+}
+
 // correctSpelling replaces each Latin word that means nothing as typed and
 // is not an ordinary English word by the known word one edit away, before
 // phrases are matched, so "artifical inteligence" still reads as one
@@ -299,7 +318,7 @@ func (e *Engine) known(t *token) bool {
 func (e *Engine) correctSpelling(toks []token, lang int) {
 	for i := range toks {
 		t := &toks[i]
-		if t.urdu || t.num || len(t.lower) < minSpellLen-1 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) {
+		if t.urdu || t.num || len(t.lower) < 2 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) {
 			continue
 		}
 		if c, ok := e.sp.correct(t.lower); ok && c != t.lower {

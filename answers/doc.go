@@ -24,9 +24,11 @@
 //     a capital ("US", "IT") matches only as typed. What matches is a
 //     concept, a kind of question ("how many", "where", "how to") or a
 //     function word (skipped). A word no form covers is a fiscal year, a word
-//     of the knowledge base (by stem), a misspelling of one (a symmetric-
-//     delete speller, run before phrases are matched), an ordinary English
-//     word, or an unknown word; an unknown word that is not one typo away
+//     of the knowledge base (by stem), a misspelling of one (one edit away;
+//     or, for a word typed without its vowels as Roman Urdu often is, the
+//     same consonants: "krty hn" is "karte hain", unless words of different
+//     meanings share them; run before phrases are matched), an ordinary
+//     English word, or an unknown word; an unknown word that is not one typo away
 //     from an English word is an unknown name ("Afiniti"). Each term carries
 //     its weight: its IDF over the entries.
 //

@@ -467,6 +467,54 @@ func TestSpeller(t *testing.T) {
 	}
 }
 
+// TestSkeletonSpelling: a word typed without its vowels, as Roman Urdu
+// often is, is read as the known word with the same consonants, unless
+// words that mean different things share them.
+func TestSkeletonSpelling(t *testing.T) {
+	for _, tt := range [][2]string{{"krty", "karte"}, {"kmaya", "kamaya"}, {"skam", "scam"}, {"hn", "hain"}} {
+		if a, b := skeleton(tt[0]), skeleton(tt[1]); a != b || a == "" {
+			t.Errorf("skeleton(%q) = %q, skeleton(%q) = %q; want them equal", tt[0], a, tt[1], b)
+		}
+	}
+	for _, tt := range [][2]string{{"kam", "kama"}, {"krte", "krta"}, {"h", ""}, {"a", ""}} {
+		if a, b := skeleton(tt[0]), skeleton(tt[1]); a == b && a != "" || tt[1] == "" && a != "" {
+			t.Errorf("skeleton(%q) = %q, skeleton(%q) = %q; want them different (or none)", tt[0], a, tt[1], b)
+		}
+	}
+	sp := newSpeller(map[string]int{"karte": 7, "krte": 1, "kon": 2, "kyun": 3, "scam": 1, "kaun": 1})
+	meanings := map[string]int32{"kon": 1, "kaun": 1, "kyun": 2}
+	sp.meaning = func(w string) int32 {
+		if m, ok := meanings[w]; ok {
+			return m
+		}
+		return -1
+	}
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"krty", "karte", true}, // the most frequent of the words two edits away
+		{"skam", "scam", true},
+		{"kn", "", false},      // "kon" (who) or "kyun" (why)
+		{"kyn", "", false},     // the same, one edit from each
+		{"kaoon", "kon", true}, // "kon" and "kaun" mean the same: the more frequent
+	} {
+		if got, ok := sp.correct(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("correct(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+	e := engine(t)
+	for q, id := range map[string]string{
+		"kitne log kam krty hn":              "employment",
+		"wat is the dabba scm":               "dabba-scam",
+		"call centrs ne FY25 me kitna kmaya": "fy25-earnings",
+	} {
+		if r := e.Ask(q); r.EntryID() != id {
+			t.Errorf("Ask(%q) = %q (%s); want %s", q, r.EntryID(), r.Decline, id)
+		}
+	}
+}
+
 func TestOneEdit(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string

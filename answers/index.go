@@ -206,6 +206,7 @@ func (e *Engine) buildIndex() {
 		}
 	}
 	e.sp = newSpeller(words)
+	e.sp.meaning = e.wordMeaning
 	ix.weight = make([]float64, len(e.v.terms)) // zero while indexing: weights come from the entries
 
 	// Concepts that ask who said something ("said", "according to") are

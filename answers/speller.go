@@ -25,7 +25,16 @@ type speller struct {
 	freq   map[string]int // known words and how often they occur
 	once   sync.Once
 	groups map[int][]string // length*32 + first letter -> known words, sorted
+	skel   map[string][]string
+	// meaning returns what a known word means on its own (a term id), or
+	// -1 for none of its own: a function word, a word only of phrases.
+	// Nil means no word has a meaning of its own.
+	meaning func(string) int32
 }
+
+// minSkeletonLen is the fewest consonants a word needs for its skeleton to
+// be matched: "hn" (hain) has two; "h" alone is anything.
+const minSkeletonLen = 2
 
 func newSpeller(words map[string]int) *speller {
 	return &speller{freq: words}
@@ -45,6 +54,129 @@ func (sp *speller) index() {
 	for _, ws := range sp.groups {
 		sort.Strings(ws)
 	}
+	sp.skel = map[string][]string{}
+	for w := range sp.freq {
+		if k := skeleton(w); isASCIILetters(w) && k != "" {
+			sp.skel[k] = append(sp.skel[k], w)
+		}
+	}
+	for _, ws := range sp.skel {
+		sort.Strings(ws)
+	}
+}
+
+// skeleton is how a Latin word is written without its vowels, as Roman Urdu
+// is often typed ("krty hn" for "karte hain", "kmaya" for "kamaya", "btao"
+// for "batao"): its first letter, its other consonants with doubled letters
+// squashed ("c" and "q" are "k"), and the class of a final vowel ("y" ending a word is a vowel:
+// "krty", "karte"). It is "" for a word with fewer than minSkeletonLen
+// consonants.
+func skeleton(w string) string {
+	if w == "" || !isASCIILetters(w) {
+		return ""
+	}
+	b := make([]byte, 0, len(w)+2)
+	b = append(b, sound(w[0]))
+	cons := 1
+	for i := 1; i < len(w); i++ {
+		c := sound(w[i])
+		if !isVowel(c) {
+			if c != b[len(b)-1] {
+				b = append(b, c)
+				cons++
+			}
+			continue
+		}
+		if i == len(w)-1 {
+			if c == 'y' {
+				c = 'e'
+			}
+			b = append(b, '|', c)
+		}
+	}
+	if cons < minSkeletonLen {
+		return ""
+	}
+	return string(b)
+}
+
+// sound folds letters that are written for one sound: "scam" and "skam",
+// "qeemat" and "keemat".
+func sound(c byte) byte {
+	if c == 'c' || c == 'q' {
+		return 'k'
+	}
+	return c
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// maxSkeletonEdits bounds how far a word found by its skeleton may be from
+// the word typed: "krty" is two edits from "karte".
+const maxSkeletonEdits = 2
+
+// bySkeleton returns the known word written with w's skeleton that is at
+// most maxSkeletonEdits from w (the most frequent, then the nearest, then
+// the first in alphabetical order), and whether there is one. There is none
+// when such words mean different things on their own: "kn" could be "kon"
+// (who) or "kyun" (why).
+func (sp *speller) bySkeleton(w string) (string, bool) {
+	k := skeleton(w)
+	if k == "" {
+		return "", false
+	}
+	best, bestD, bestF := "", 0, -1
+	var meaning int32 = -1
+	for _, c := range sp.skel[k] {
+		d := editDistance(w, c)
+		if d > maxSkeletonEdits {
+			continue
+		}
+		if sp.meaning != nil {
+			if m := sp.meaning(c); m >= 0 {
+				if meaning >= 0 && m != meaning {
+					return "", false
+				}
+				meaning = m
+			}
+		}
+		if f := sp.freq[c]; f > bestF || f == bestF && (d < bestD || d == bestD && c < best) {
+			best, bestD, bestF = c, d, f
+		}
+	}
+	return best, best != ""
+}
+
+// editDistance is the number of insertions, deletions, substitutions and
+// transpositions of neighbours that turn a into b (both short).
+func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // correct returns the known word closest to w, and whether one was found.
@@ -53,10 +185,13 @@ func (sp *speller) correct(w string) (string, bool) {
 	if _, ok := sp.freq[w]; ok {
 		return w, true
 	}
-	if len(w) < minSpellLen-1 || len(w) > 40 || !isASCIILetters(w) {
+	if len(w) > 40 || !isASCIILetters(w) {
 		return "", false
 	}
 	sp.once.Do(sp.index)
+	if len(w) < minSpellLen-1 {
+		return sp.bySkeleton(w)
+	}
 	best, bestFreq := "", -1
 	consider := func(c string) {
 		switch {
@@ -95,7 +230,10 @@ func (sp *speller) correct(w string) (string, bool) {
 	if w[0] != w[1] {
 		consider(string([]byte{w[1], w[0]}) + w[2:]) // the first two swapped
 	}
-	return best, best != ""
+	if best == "" {
+		return sp.bySkeleton(w)
+	}
+	return best, true
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion, deletion,
