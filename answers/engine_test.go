@@ -48,6 +48,13 @@ func TestAskAnswers(t *testing.T) {
 		{"بی پی او کیا ہے؟", "what-is-bpo", []string{"Business Process Outsourcing"}},
 		// What once went wrong ("What is BPO?" lost in candidate pruning).
 		{"What is BPO?", "what-is-bpo", nil},
+		// From a third new-user review: a call center is not defined by
+		// the Dabba scam; a growth figure is not a dictionary entry; an
+		// incentive is support, not a crackdown.
+		{"what is a call centre?", "bpo-vs-call-center", []string{"customer support"}},
+		{"What was the year-on-year growth?", "earnings-growth-rate", []string{"24.6%"}},
+		{"What incentives does the government give?", "government-support", []string{"tax incentives"}},
+		{"what role does the government play?", "government-role", []string{"tax incentives", "crackdowns"}},
 		{"what's a bpo", "what-is-bpo", nil},
 		{"bpo kya hota hai", "what-is-bpo", nil},
 		{"what does talent drain mean", "", []string{"talent drain"}},
@@ -672,5 +679,14 @@ func TestCurrentFiguresNoted(t *testing.T) {
 	r := &Reply{Answered: true, Facts: []CitedFact{{Fact: f}}}
 	if got := r.PeriodNote(); !strings.HasPrefix(got, "Figures are for FY25.") {
 		t.Errorf("no current message: note %q; want the period", got)
+	}
+}
+
+// TestSupportIsNotACrackdown: the government's support is answered without
+// its crackdown, its role with both.
+func TestSupportIsNotACrackdown(t *testing.T) {
+	e := engine(t)
+	if text := e.Ask("what tax incentives does the government offer?").Text(); strings.Contains(text, "crackdown") {
+		t.Errorf("the government's incentives are answered with the crackdown:\n%s", text)
 	}
 }

@@ -165,13 +165,17 @@ func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 
 // creditAbout reports whether a credited fact is about every one of the
 // terms, and under which entry to give it: the first of its entries that has
-// each term (in its own words or its facts); else, when the fact's text
+// each term in its own words, else in its facts; else, when the fact's text
 // itself states each, its first entry.
 func (e *Engine) creditAbout(c credit, about []int32) (int32, bool) {
-	for _, i := range c.entries {
-		ei := &e.ix.entries[i]
-		if !slices.ContainsFunc(about, func(id int32) bool { return !ei.hasPrimary(id) && !ei.hasSecondary(id) }) {
-			return i, true
+	for _, loose := range []bool{false, true} {
+		// First an entry that asks about it in its own words, then one
+		// whose facts mention it.
+		for _, i := range c.entries {
+			ei := &e.ix.entries[i]
+			if !slices.ContainsFunc(about, func(id int32) bool { return !ei.hasPrimary(id) && !(loose && ei.hasSecondary(id)) }) {
+				return i, true
+			}
 		}
 	}
 	for _, id := range about {
