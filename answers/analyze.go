@@ -36,6 +36,7 @@ type Analysis struct {
 	Greet     bool   // a greeting
 	greeting  string // the greeting kind's own reply, if it has one
 	Thank     bool   // thanks or goodbye
+	farewell  string // the thanks kind's own reply ("goodbye"), if it has one
 	Introduce bool   // a question about the bot itself
 	Corrected bool   // some word was read through a spelling correction
 
@@ -118,6 +119,9 @@ func (e *Engine) Analyze(text string) Analysis {
 				a.Greet = true
 				return
 			case knowledge.ActThank:
+				if t.Kind.Message != "" {
+					a.farewell = t.Kind.Message // "bye" is answered "goodbye", not "you're welcome"
+				}
 				a.Thank = true
 				return
 			case knowledge.ActIntroduce:

@@ -101,6 +101,9 @@ func (e *Engine) Ask(question string) *Reply {
 	case a.Introduce && content == 0:
 		return e.introduce(r)
 	case len(a.Terms) == 0 && (a.Greet || a.Thank):
+		if a.Thank && !a.Greet && a.farewell != "" {
+			return e.greet(r, false, a.farewell)
+		}
 		return e.greet(r, a.Thank && !a.Greet, a.greeting)
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)

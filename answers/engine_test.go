@@ -55,6 +55,8 @@ func TestAskAnswers(t *testing.T) {
 		{"What was the year-on-year growth?", "earnings-growth-rate", []string{"24.6%"}},
 		{"What incentives does the government give?", "government-support", []string{"tax incentives"}},
 		{"what role does the government play?", "government-role", []string{"tax incentives", "crackdowns"}},
+		{"who wrote this article?", "who-wrote", []string{"admin"}},
+		{"یہ آرٹیکل کس نے لکھا", "who-wrote", []string{"admin"}},
 		{"what's a bpo", "what-is-bpo", nil},
 		{"bpo kya hota hai", "what-is-bpo", nil},
 		{"what does talent drain mean", "", []string{"talent drain"}},
@@ -168,6 +170,8 @@ func TestGreetingsAnswered(t *testing.T) {
 	for q, want := range map[string]string{
 		"hi": "Hello!", "kya haal hai": "Hello!",
 		"assalam o alaikum": "Wa alaikum assalam", "السلام علیکم": "Wa alaikum assalam", "aoa": "Wa alaikum assalam",
+		"thanks": "You're welcome", "shukriya": "You're welcome",
+		"bye": "Goodbye!", "thanks, bye": "Goodbye!", "allah hafiz": "Allah hafiz!", "خدا حافظ": "Allah hafiz!",
 	} {
 		if r := e.Ask(q); r.Reason != Greeted || !strings.HasPrefix(r.Decline, want) {
 			t.Errorf("Ask(%q) = %s %q, want a greeting starting %q", q, r.Reason, r.Decline, want)
