@@ -19,7 +19,8 @@ type Engine struct {
 	defaults []*knowledge.Entry // suggested when nothing in the question helps
 	joiners  [numLangs]map[string]bool
 	complete *completer
-	periods  []string // the periods the facts cover
+	periods  []string        // the periods the facts cover
+	down     map[string]bool // the forms that say a change went down (see noteDirection)
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -39,6 +40,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.buildIndex()
 	e.indexCredits()
 	e.building, e.tokCache = false, nil
+	e.indexDown()
 	lx := e.v.lex
 	for l := range numLangs {
 		e.joiners[l] = map[string]bool{}
@@ -109,6 +111,7 @@ func (e *Engine) Ask(question string) *Reply {
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
 	defer e.noteCalendarYear(r, a.Text)
+	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePremise(r, a.Text)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}

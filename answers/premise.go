@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bpobot/bpobot/knowledge"
 )
 
 // A stated figure: a sum in millions (with "$" or "million"), a percentage,
@@ -90,6 +92,59 @@ func (e *Engine) notePremise(r *Reply, question string) {
 		}
 		if len(same) > 0 && !agrees {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same)).Replace(msg)
+			return
+		}
+	}
+}
+
+// indexDown collects the forms that say a change went down (a concept's
+// `down:` forms), by language and words, for noteDirection.
+func (e *Engine) indexDown() {
+	e.down = map[string]bool{}
+	for _, c := range e.v.lex.Concepts {
+		for l := range numLangs {
+			for _, f := range c.Down.Of(langNames[l]) {
+				e.down[downKey(l, f)] = true
+			}
+		}
+	}
+}
+
+// downKey is how a form and a question's words are compared: each word by
+// its language's key (an English word by its stem: "fell", "falling").
+func downKey(lang int, text string) string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(lang))
+	for _, t := range tokenize(text) {
+		b.WriteString("\x00" + wordKey(lang, t.lower))
+	}
+	return b.String()
+}
+
+// noteDirection says so when the question says a change went down and the
+// answer's facts give it as a rise: "why did earnings fall in FY25?" is
+// answered with the 24.6% growth, after "My sources report a rise, not a
+// fall." It uses the lexicon's optional premise_rise message, and gives way
+// to a contradicted figure (notePremise).
+func (e *Engine) noteDirection(r *Reply, terms []Term) {
+	msg := e.v.lex.Messages["premise_rise"]
+	if !r.Answered || msg == "" || r.Premise != "" {
+		return
+	}
+	down := false
+	for i := range terms {
+		t := &terms[i]
+		if e.asksFor(t, knowledge.StatesChange) && e.down[downKey(langIndex(t.Lang), t.Surface)] {
+			down = true
+			break
+		}
+	}
+	if !down {
+		return
+	}
+	for _, f := range r.Facts {
+		if f.Direction == "up" {
+			r.Premise = msg
 			return
 		}
 	}

@@ -52,3 +52,30 @@ func TestPremiseCorrected(t *testing.T) {
 }
 
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+// TestFallToldItRose: a question that says a change went down, of one the
+// facts give as a rise, is told so before the answer; in each language.
+func TestFallToldItRose(t *testing.T) {
+	e := engine(t)
+	const rose = "My sources report a rise, not a fall."
+	for q, want := range map[string]bool{
+		"why did earnings fall in FY25?":          true,
+		"why have call center exports declined?":  true,
+		"call centers ki kamai kyun kam hui":      true,
+		"کال سینٹرز کی آمدنی میں گراوٹ کیوں آئی":  true,
+		"why did earnings grow in FY25?":          false,
+		"did call center earnings go up or down?": false,
+	} {
+		r := e.Ask(q)
+		if !r.Answered || !strings.Contains(r.Text(), "24.6%") {
+			t.Errorf("Ask(%q) = %s (%s); want the growth", q, r.EntryID(), r.Decline)
+		}
+		if got := r.Premise == rose; got != want {
+			t.Errorf("Ask(%q).Premise = %q; want it told it rose: %v", q, r.Premise, want)
+		}
+	}
+	// A contradicted figure is said first.
+	if r := e.Ask("why did earnings fall to $200 million?"); !strings.HasPrefix(r.Premise, "You mentioned $200 million") {
+		t.Errorf("Ask(fall to $200 million).Premise = %q; want the figure", r.Premise)
+	}
+}

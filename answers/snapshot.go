@@ -310,6 +310,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.building, e.tokCache = true, map[string][]token{}
 	e.indexCredits() // cheap: a dozen attributions
 	e.building, e.tokCache = false, nil
+	e.indexDown()
 	for _, id := range s.Defaults {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)

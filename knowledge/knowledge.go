@@ -51,6 +51,10 @@ type Fact struct {
 	// then the period of the report it came with, and replies say what
 	// "currently" means instead of "Figures are for" that period.
 	Current bool `yaml:"current,omitempty"`
+	// Direction says which way a change went: "up" or "down" (a fact that
+	// states a change only). A question that says it went the other way
+	// is told so.
+	Direction string `yaml:"direction,omitempty"`
 	// States says what kinds of thing the fact states, for questions that
 	// need one: money, count, percent, place, period, name. A figure with
 	// "$" must declare money and one with "%" percent (the loader checks).

@@ -98,7 +98,11 @@ type Concept struct {
 	// about growth asks for a change (StatesChange), so only a fact that
 	// states a change answers its "how much" or "what percentage"; one
 	// with "said" asks for an attributed fact (AsksAttribution).
-	Asks  []string `yaml:"asks,omitempty"`
+	Asks []string `yaml:"asks,omitempty"`
+	// Down lists those of the concept's forms that say a change went down
+	// ("fell", "girawat"): a question that says so of a change its facts
+	// give as a rise is told so (the optional premise_rise message).
+	Down  Forms `yaml:"down,omitempty"`
 	Forms `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`

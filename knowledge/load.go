@@ -321,6 +321,12 @@ func (b *Base) validate() error {
 		if slices.Contains(f.States, StatesChange) && len(SplitPeriods(f.Period)) != 2 {
 			bad(f.Pos, "fact", f.ID, "states a change but its period %q is not a range: write the two periods it is between, such as FY24–FY25", f.Period)
 		}
+		switch {
+		case f.Direction != "" && f.Direction != "up" && f.Direction != "down":
+			bad(f.Pos, "fact", f.ID, "direction %q is not up or down", f.Direction)
+		case f.Direction != "" && !slices.Contains(f.States, StatesChange):
+			bad(f.Pos, "fact", f.ID, "has a direction but does not state a change: add change to `states:`")
+		}
 		if f.Current && len(SplitPeriods(f.Period)) != 1 {
 			bad(f.Pos, "fact", f.ID, "is current but its period %q is not one fiscal year: write the period of the report it came with, such as FY25", f.Period)
 		}

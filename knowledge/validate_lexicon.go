@@ -77,6 +77,13 @@ func (b *Base) validateLexicon() []error {
 		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
 			bad(c.Pos, "concept", c.ID, "resolves %q is not latest or previous", c.Resolves)
 		}
+		for _, l := range []string{English, RomanUrdu, Urdu} {
+			for _, f := range c.Down.Of(l) {
+				if !slices.Contains(c.Forms.Of(l), f) {
+					bad(c.Pos, "concept", c.ID, "down form %q is not one of its %s forms: list it there too", f, l)
+				}
+			}
+		}
 		addForms("concept", c.ID, c.Pos, c.Forms)
 	}
 	for _, k := range lx.Kinds {

@@ -11,9 +11,9 @@ var (
 	HeldOut2Gate = Gate{Answer: 0.815, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.839
+	LOOGate = 0.841
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
-	LOOSampleGate = 0.847
+	LOOSampleGate = 0.850
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
