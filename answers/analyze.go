@@ -40,7 +40,8 @@ type Analysis struct {
 	Introduce bool   // a question about the bot itself
 	Corrected bool   // some word was read through a spelling correction
 
-	toks []token
+	toks    []token
+	repeats []Term // terms read again after their first time, for the parts of a message
 }
 
 // detectLang decides whether the Latin-script words of a message are
@@ -102,6 +103,13 @@ func (e *Engine) Analyze(text string) Analysis {
 							a.Terms[j].Surface += " or " + t.Surface
 						}
 					}
+				}
+				if ti := &e.v.terms[t.ID]; ti.kind == nil || ti.kind.Act == "" {
+					// Read again later in the message: a part of it may need
+					// it ("FY25 earnings and FY24 earnings").
+					t.Weight = e.ix.weight[t.ID]
+					t.Class, t.Kind, t.Period = ti.class, ti.kind, ti.period
+					a.repeats = append(a.repeats, t)
 				}
 				return
 			}

@@ -359,15 +359,28 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			kinds = append(kinds, t)
 		}
 	}
+	var prev []Term // the terms of the part before
 	for _, sg := range segs {
 		var terms []Term
 		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
-		for _, t := range a.Terms {
-			if t.Tok >= sg.from && t.Tok < sg.to {
-				terms = append(terms, t)
-				own = own || t.Kind != nil
+		for _, ts := range [][]Term{a.Terms, a.repeats} {
+			for _, t := range ts {
+				if t.Tok >= sg.from && t.Tok < sg.to && !slices.ContainsFunc(terms, func(u Term) bool { return u.ID >= 0 && u.ID == t.ID }) {
+					terms = append(terms, t)
+					own = own || t.Kind != nil
+				}
 			}
 		}
+		if onlyPeriods(terms) && len(prev) > 0 {
+			// "earnings in FY24 and FY25": the second part is FY25's
+			// earnings, what the first asked of FY24.
+			for _, t := range prev {
+				if t.Period == "" {
+					terms = append(terms, t)
+				}
+			}
+		}
+		prev = terms
 		question := own
 		if !own && len(terms) > 0 && len(kinds) > 0 {
 			terms = append(terms, kinds...)
@@ -399,6 +412,16 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return out, blocker
 	}
 	return nil, nil
+}
+
+// onlyPeriods reports whether every term is a fiscal year (and there is one).
+func onlyPeriods(terms []Term) bool {
+	for _, t := range terms {
+		if t.Period == "" {
+			return false
+		}
+	}
+	return len(terms) > 0
 }
 
 func containsMatch(ms []*match, m *match) bool {

@@ -274,6 +274,25 @@ func TestTwoPartQuestion(t *testing.T) {
 	}
 }
 
+// TestPartsAskTheSameOfTwoYears: a word asked of both years is in both
+// parts, whether repeated ("FY25 earnings and FY24 earnings") or said once
+// ("earnings in FY24 and FY25").
+func TestPartsAskTheSameOfTwoYears(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{
+		"FY25 earnings and FY24 earnings?",
+		"FY25 earning aur FY24 earning kya thi?",
+		"earnings in FY24 and FY25",
+		"how much did call centers earn in FY24 and FY25?",
+	} {
+		r := e.Ask(q)
+		text := r.Text()
+		if !r.Answered || !strings.Contains(text, "$263 million") || !strings.Contains(text, "$328 million") {
+			t.Errorf("Ask(%q) = %s; want both years' earnings:\n%s", q, r.EntryID(), text)
+		}
+	}
+}
+
 func TestCitationsNumbered(t *testing.T) {
 	r := engine(t).Ask("how much did call centers earn in FY25?")
 	if len(r.Citations) == 0 {
