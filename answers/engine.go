@@ -182,7 +182,7 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 	if blocker.Class != knowledge.ClassPlace && blocker.Class != knowledge.ClassPeriod {
 		return blocker
 	}
-	names := []string{blocker.Surface}
+	named := []*Term{blocker}
 	for i := range terms {
 		t := &terms[i]
 		if t.Class != blocker.Class || t.Surface == blocker.Surface || t.Tok == blocker.Tok {
@@ -194,10 +194,15 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 		if t.ID >= 0 && blocker.ID < 0 {
 			continue // one the sources cover, beside one they do not cover at all
 		}
-		names = append(names, t.Surface)
+		named = append(named, t)
 	}
-	if len(names) == 1 {
+	if len(named) == 1 {
 		return blocker
+	}
+	slices.SortStableFunc(named, func(a, b *Term) int { return a.Tok - b.Tok }) // as the question names them
+	names := make([]string, len(named))
+	for i, t := range named {
+		names[i] = t.Surface
 	}
 	b := *blocker
 	b.Surface = strings.Join(names, " or ")
@@ -212,7 +217,7 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 	var blocker *Term
 	consider := func(t *Term) {
-		if t != nil && (blocker == nil || blockRank(t) < blockRank(blocker)) {
+		if t != nil && (blocker == nil || moreTelling(t, blocker)) {
 			blocker = t
 		}
 	}

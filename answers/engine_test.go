@@ -194,7 +194,10 @@ func TestUnsupportedTermNamed(t *testing.T) {
 // cover, the most telling one first.
 func TestDeclineNamesTheRightTerm(t *testing.T) {
 	for _, tt := range []struct{ q, want string }{
-		{"india's bpo revenue", "India"},
+		{"india's bpo revenue", "“India”"}, // not “India's”
+		{"India’s BPO revenue", "“India”"},
+		// What Adeel Azhar said is credited; nothing of his on the crackdown.
+		{"What did Adeel Azhar say about the crackdown?", "don't say that about “Adeel Azhar”"},
 		{"How much did Afiniti earn in FY25?", "Afiniti"},
 		{"call centers in karachi", "karachi"},
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts

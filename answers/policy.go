@@ -65,6 +65,20 @@ func blockRank(t *Term) int {
 	return 11
 }
 
+// moreTelling reports whether blocking term t says more of why a question
+// is not answered than u: its kind ranks first (blockRank); of two of one
+// rank, the heavier, then the later, as the head of a phrase comes last
+// ("average salary" is declined for salaries).
+func moreTelling(t, u *Term) bool {
+	switch rt, ru := blockRank(t), blockRank(u); {
+	case rt != ru:
+		return rt < ru
+	case t.Weight != u.Weight:
+		return t.Weight > u.Weight
+	}
+	return t.Tok > u.Tok
+}
+
 // blocker returns the term of the question the entry does not support, or
 // nil. A salient term (a fiscal year, place, name, role, sector or metric)
 // is supported when the entry's fields or facts have it. A kind of question
@@ -83,7 +97,7 @@ func blockRank(t *Term) int {
 func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	var best *Term
 	consider := func(t *Term) {
-		if best == nil || blockRank(t) < blockRank(best) {
+		if best == nil || moreTelling(t, best) {
 			best = t
 		}
 	}

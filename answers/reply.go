@@ -368,6 +368,9 @@ func displayTerm(t *Term) string {
 		}
 	}
 	s = strings.TrimSpace(s)
+	if l := strings.ToLower(s); strings.HasSuffix(l, "'s") && len(s) > 3 {
+		s = s[:len(s)-2] // "India's BPO revenue" is declined for India
+	}
 	if s == "" {
 		return "that"
 	}
