@@ -13,7 +13,6 @@ type credit struct {
 	fact    *knowledge.Fact
 	entries []int32 // the entries that answer with it: the one with fewest facts first, then by id
 	terms   []int32 // sorted term ids of the attribution
-	about   []int32 // the term ids of the fact's text
 }
 
 // indexCredits finds the facts with an attribution, for "what did X say".
@@ -23,7 +22,7 @@ func (e *Engine) indexCredits() {
 		if f.Attribution == "" {
 			continue
 		}
-		c := credit{fact: f, terms: e.allTerms(e.kb.Lexicon.Attributee(f.Attribution)), about: e.termIDs(f.Text)}
+		c := credit{fact: f, terms: e.allTerms(e.kb.Lexicon.Attributee(f.Attribution))}
 		for i := range e.ix.entries {
 			if en := e.ix.entries[i].entry; slices.Contains(en.Facts, f.ID) && !en.AboutSources {
 				c.entries = append(c.entries, int32(i))
@@ -178,8 +177,9 @@ func (e *Engine) creditAbout(c credit, about []int32) (int32, bool) {
 			}
 		}
 	}
+	said := e.termIDs(c.fact.Text) // rarely needed: read when it is
 	for _, id := range about {
-		if !slices.Contains(c.about, id) {
+		if !slices.Contains(said, id) {
 			return 0, false
 		}
 	}

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -168,7 +167,7 @@ type Lexicon struct {
 	// words is the sorted, newline-separated list of common English words
 	// (lexicon/english-words.txt), used to tell an ordinary word the
 	// knowledge base does not use from a name it does not know.
-	words     []byte
+	words     string // the English word list, one a line (embedded: not copied)
 	wordsOnce sync.Once
 	wordTable []uint32 // a hash table of the words' offsets plus one
 }
@@ -208,7 +207,7 @@ func (l *Lexicon) isWord(s string, b []byte) bool {
 		if int(end) >= len(l.words) || l.words[end] != '\n' {
 			continue
 		}
-		if b != nil && bytes.Equal(l.words[start:end], b) || b == nil && string(l.words[start:end]) == s {
+		if b != nil && l.words[start:end] == string(b) || b == nil && l.words[start:end] == s {
 			return true
 		}
 	}
@@ -228,12 +227,11 @@ func hashWord(w string) uint32 {
 // slot holds a word's offset plus one (0 is empty). About a millisecond, on
 // the first lookup.
 func (l *Lexicon) indexWords() {
-	data := l.words
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data[:len(data):len(data)], '\n')
-		l.words = data
+	if len(l.words) > 0 && l.words[len(l.words)-1] != '\n' {
+		l.words += "\n"
 	}
-	n := bytes.Count(data, []byte{'\n'})
+	data := l.words
+	n := strings.Count(data, "\n")
 	size := 1
 	for size < 2*n {
 		size <<= 1
@@ -241,9 +239,9 @@ func (l *Lexicon) indexWords() {
 	l.wordTable = make([]uint32, size)
 	mask := uint32(size - 1)
 	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
+		j := strings.IndexByte(data[i:], '\n')
 		w := data[i : i+j]
-		for k := hashWord(string(w)) & mask; ; k = (k + 1) & mask {
+		for k := hashWord(w) & mask; ; k = (k + 1) & mask {
 			if l.wordTable[k] == 0 {
 				l.wordTable[k] = uint32(i) + 1
 				break

@@ -80,7 +80,7 @@ func (b *Base) GobDecode(data []byte) error {
 	for i, k := range s.MessageKeys {
 		lx.Messages[k] = s.MessageValues[i]
 	}
-	lx.words, _ = fs.ReadFile(Embedded(), englishWords)
+	lx.words = embeddedWords
 	b.Lexicon = lx
 	b.reindex()
 	return nil
