@@ -62,6 +62,9 @@ const (
 	// after the engine had been measured on the first many times, so that
 	// one figure comes from questions no measurement has touched.
 	HeldOut2Set = "heldout2"
+	// HeldOut3Set is a third, written on 2026-12-07 after a day of changes
+	// measured on the first two, for a fresh figure of today's engine.
+	HeldOut3Set = "heldout3"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -82,7 +85,8 @@ func Dir() string {
 	return ""
 }
 
-// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set) from Dir.
+// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set)
+// from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

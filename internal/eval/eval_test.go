@@ -87,6 +87,20 @@ func TestHeldOutSet2(t *testing.T) {
 	}
 }
 
+// TestHeldOutSet3 is the ratchet on the third frozen held-out set (written
+// 2026-12-07), whose misses are not printed either.
+func TestHeldOutSet3(t *testing.T) {
+	cases := load(t, HeldOut3Set)
+	if len(cases) != 200 {
+		t.Fatalf("held-out set 3 has %d questions, want the 200 it was frozen with", len(cases))
+	}
+	res := Evaluate(engine(t), cases)
+	t.Logf("held-out set 3:\n%s", res.Figures())
+	if !HeldOut3Gate.Passes(res) {
+		t.Errorf("below the ratchet (answer %.1f%%, decline %.1f%%):\n%s", 100*HeldOut3Gate.Answer, 100*HeldOut3Gate.Decline, res.Figures())
+	}
+}
+
 // TestSelfRetrieval: every canonical question and phrasing answers its own
 // entry.
 func TestSelfRetrieval(t *testing.T) {
