@@ -142,7 +142,7 @@ func (e *Engine) Ask(question string) *Reply {
 		return e.declineRanked(r, &a, ranked, blocker)
 	}
 	if partBlocker != nil {
-		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(partBlocker))})
+		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(asTyped(r.Question, partBlocker)))})
 	}
 	return r
 }

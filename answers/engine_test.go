@@ -56,6 +56,9 @@ func TestAskAnswers(t *testing.T) {
 		{"What incentives does the government give?", "government-support", []string{"tax incentives"}},
 		{"what role does the government play?", "government-role", []string{"tax incentives", "crackdowns"}},
 		{"who wrote this article?", "who-wrote", []string{"admin"}},
+		// The people the sources name, in Urdu script.
+		{"عمیر نظام نے بھارت کے بارے میں کیا کہا؟", "india-dabba-capital", []string{"Dabba Capital"}},
+		{"عدیل اظہر کون ہیں", "adeel-azhar", []string{"CCAP"}},
 		{"یہ آرٹیکل کس نے لکھا", "who-wrote", []string{"admin"}},
 		{"what's a bpo", "what-is-bpo", nil},
 		{"bpo kya hota hai", "what-is-bpo", nil},
@@ -196,6 +199,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 	for _, tt := range []struct{ q, want string }{
 		{"india's bpo revenue", "“India”"}, // not “India's”
 		{"India’s BPO revenue", "“India”"},
+		// Urdu is read folded; the decline shows the word as typed.
+		{"پاکستان کی آئی ٹی ایکسپورٹ کتنی ہے", "“آئی ٹی”"},
+		{"بھارت کا بی پی او ریونیو کتنا ہے", "“بھارت”"},
 		// What Adeel Azhar said is credited; nothing of his on the crackdown.
 		{"What did Adeel Azhar say about the crackdown?", "don't say that about “Adeel Azhar”"},
 		{"How much did Afiniti earn in FY25?", "Afiniti"},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
 )
 
@@ -295,6 +296,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 	case DeclineEmpty:
 		r.Decline = e.message("empty", "", nil)
 	case DeclineUnsupported:
+		blocker = asTyped(r.Question, blocker)
 		r.Unsupported = blocker.Surface
 		r.Decline = e.blockMessage(blocker)
 	case DeclineUnsure:
@@ -347,6 +349,31 @@ func (e *Engine) introduce(r *Reply) *Reply {
 	e.decline(r, nil, nil, Introduced)
 	r.Decline = e.message("introduction", "", nil)
 	return r
+}
+
+// asTyped returns t with its surface as the question wrote it. Urdu is read
+// with its letters folded ("بھارت" as "بہارت", "آئی" as "ایی"), and a decline
+// must not echo a word back misspelt. Each of the names a surface joins
+// ("کراچی or لاہور") is found among the question's words; one not found
+// stays as read.
+func asTyped(question string, t *Term) *Term {
+	if t == nil || !strings.ContainsFunc(t.Surface, fold.IsArabicScript) {
+		return t
+	}
+	words := strings.FieldsFunc(question, func(r rune) bool { return !inWord(r) })
+	parts := strings.Split(t.Surface, " or ")
+	for p, part := range parts {
+		n := len(strings.Fields(part))
+		for i := 0; i+n <= len(words); i++ {
+			if typed := strings.Join(words[i:i+n], " "); typed != part && fold.Letters(typed) == part {
+				parts[p] = typed
+				break
+			}
+		}
+	}
+	c := *t
+	c.Surface = strings.Join(parts, " or ")
+	return &c
 }
 
 // displayTerm shows the user's word back to them: letters, digits and
