@@ -56,6 +56,9 @@
 //     and such a question needs a change ending in the period it names. A
 //     question that asks only what someone said is answered with the facts
 //     credited to them (quoted).
+//     A question of only words nearly every entry has ("are there 1500
+//     call centers in Pakistan?") or only a kind of question ("why?") picks
+//     no entry out: it is offered back as "did you mean" (Policy.VagueShare).
 //     Messages with several questions are also answered part by part. What
 //     is not answered is declined naming the most telling blocking term, or,
 //     when the best entry is close (Policy.AskScore), offered back as "did

@@ -125,6 +125,12 @@ func (e *Engine) Ask(question string) *Reply {
 		return e.decline(r, e.rank(a.Terms), who, DeclineUnsupported)
 	}
 	ranked := e.rank(a.Terms)
+	if e.vague(a.Terms) {
+		// Nothing in it picks an entry out ("are there 1500 call centers
+		// in pakistan?" reads as "call centers", "pakistan"): not answered
+		// with whichever entry happens to rank first.
+		return e.decline(r, ranked, nil, DeclineUnsure)
+	}
 	best, blocker := e.decide(ranked, a.Terms)
 	parts, partBlocker := e.askParts(&a, best == nil)
 	switch {
@@ -277,6 +283,30 @@ func offTopicWord(terms []Term, b *Term) bool {
 		}
 	}
 	return false
+}
+
+// vague reports whether every term of the question is a word nearly every
+// entry has (more than Policy.VagueShare of them: call center, Pakistan), a
+// kind of question or "said": such a question does not say what it asks
+// ("why?", "who said that?", "are there 1500 call centers in Pakistan?"). A kind of question, a salient term, a name or a word no
+// entry has is not vague.
+func (e *Engine) vague(terms []Term) bool {
+	n := len(e.ix.entries)
+	asks, common := false, false
+	for i := range terms {
+		t := &terms[i]
+		switch {
+		case t.Kind != nil && !t.Kind.Never, t.ID >= 0 && t.Kind == nil && e.asksFor(t, knowledge.AsksAttribution):
+			asks = true // "why?", "who said that?": a kind of question, of nothing
+		case t.ID < 0 || t.Kind != nil || t.Class != "" || t.Name || float64(len(e.ix.postings[t.ID])) <= e.policy.VagueShare*float64(n):
+			return false
+		default:
+			common = true
+		}
+	}
+	// A kind of question with a common word is specific enough: "how many
+	// call centers are there?"
+	return asks != common && n >= 8
 }
 
 // anyKinds reports whether some entry lists the kind of question under

@@ -722,3 +722,24 @@ func TestSupportIsNotACrackdown(t *testing.T) {
 		t.Errorf("the government's incentives are answered with the crackdown:\n%s", text)
 	}
 }
+
+// TestVagueQuestionsAskedBack: a question of only common words, or only a
+// kind of question, picks no entry out; it is offered back as "did you
+// mean", not answered with whichever entry ranks first.
+func TestVagueQuestionsAskedBack(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"why?", "kyun?", "who said that?", "are there 1500 call centers in pakistan?", "What is the capital of Pakistan?"} {
+		if r := e.Ask(q); r.Answered || r.Reason != DeclineUnsure {
+			t.Errorf("Ask(%q) = answered %v (%s), reason %v; want it asked back", q, r.Answered, r.EntryID(), r.Reason)
+		}
+	}
+	for q, id := range map[string]string{
+		"how many call centers are there in pakistan?": "call-center-count",
+		"pakistan mein kitne call centers hain":        "call-center-count",
+		"what is a call center":                        "bpo-vs-call-center",
+	} {
+		if r := e.Ask(q); r.EntryID() != id {
+			t.Errorf("Ask(%q) = %q (%s); want %s", q, r.EntryID(), r.Decline, id)
+		}
+	}
+}

@@ -27,6 +27,11 @@ type Policy struct {
 	// SuggestCoverage is the least coverage an entry needs to be suggested
 	// after a decline.
 	SuggestCoverage float64
+	// VagueShare: a question whose every term is in more than this share
+	// of the entries ("are there 1500 call centers in Pakistan?" reads as
+	// call center, Pakistan) picks no entry out, and is offered back as
+	// "did you mean" instead of answered by whichever ranks first.
+	VagueShare float64
 }
 
 // DefaultPolicy is the policy New uses. Its values were chosen by 5-fold
@@ -41,6 +46,11 @@ var DefaultPolicy = Policy{
 	AskScore:        0.40,
 	AskCoverage:     0.40,
 	SuggestCoverage: 0.2,
+	// Determined empirically on the tune set and leave-one-out (0.5 also
+	// caught "kya call center bhi bpo hota hai", a question about two
+	// such words together; at 0.75 only Pakistan and call center are
+	// such words today).
+	VagueShare: 0.75,
 }
 
 // MaxSuggestions is how many questions a decline suggests.
