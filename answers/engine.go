@@ -88,7 +88,57 @@ func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 // What is not answered is declined with the reason, or, when the best entry
 // is close, offered back as "did you mean".
 func (e *Engine) Ask(question string) *Reply {
+	return e.ask(e.Analyze(question))
+}
+
+// AskAfter answers a question asked right after previous, in a
+// conversation (the REPL, direct messages). A question that names only a
+// year, a place or a name ("and in FY24?", "aur India mein?", "what about
+// P@SHA?") asks again what previous asked, of that instead: after "how much
+// did call centers earn in FY25?", "and in FY24?" is answered with FY24's
+// earnings. Any other question is answered on its own, as Ask answers it.
+func (e *Engine) AskAfter(previous, question string) *Reply {
 	a := e.Analyze(question)
+	if previous == "" || !salientOnly(a.Terms) || a.Greet || a.Thank || a.Introduce {
+		return e.ask(a)
+	}
+	p := e.Analyze(previous)
+	var terms []Term
+	for _, t := range p.Terms {
+		if !slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Class == t.Class }) {
+			t.Tok = -1 // the previous question's: not a word of this one
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 0 {
+		return e.ask(a)
+	}
+	a.Terms = append(terms, a.Terms...)
+	a.toks, a.repeats = nil, nil // one question, not parts
+	r := e.ask(a)
+	r.FollowUp = true
+	return r
+}
+
+// FollowsUp reports whether AskAfter would read question as a follow-up of
+// a previous one: it names only a year, a place or a name.
+func (e *Engine) FollowsUp(question string) bool {
+	a := e.Analyze(question)
+	return salientOnly(a.Terms) && !a.Greet && !a.Thank && !a.Introduce
+}
+
+// salientOnly reports whether the terms are years, places and names, and
+// there is one.
+func salientOnly(terms []Term) bool {
+	for _, t := range terms {
+		if t.Class != knowledge.ClassPeriod && t.Class != knowledge.ClassPlace && t.Class != knowledge.ClassName {
+			return false
+		}
+	}
+	return len(terms) > 0
+}
+
+func (e *Engine) ask(a Analysis) *Reply {
 	r := &Reply{Question: a.Text}
 	content := 0
 	for _, t := range a.Terms {
@@ -330,7 +380,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 	lang := langIndex(a.Lang)
 	kindAt := make([]bool, len(a.toks)) // a kind of question starts here: ", how many"
 	for _, t := range a.Terms {
-		if t.Kind != nil && t.Tok < len(kindAt) {
+		if t.Kind != nil && t.Tok >= 0 && t.Tok < len(kindAt) {
 			kindAt[t.Tok] = true
 		}
 	}

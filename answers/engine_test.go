@@ -743,3 +743,28 @@ func TestVagueQuestionsAskedBack(t *testing.T) {
 		}
 	}
 }
+
+// TestAskAfter: a question that names only a year, a place or a name asks
+// again what the question before asked; any other is answered on its own.
+func TestAskAfter(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		prev, q, id string
+		followUp    bool
+	}{
+		{"how much did call centers earn in FY25?", "and in FY24?", "fy24-earnings", true},
+		{"call centers ne FY24 mein kitna kamaya", "aur FY25 mein?", "fy25-earnings", true},
+		{"who is adeel azhar", "what about P@SHA?", "pasha", true},
+		{"how much did call centers earn in FY25?", "why outsource to pakistan?", "why-outsource-to-pakistan", false},
+		{"", "and in FY24?", "what-is-fy", false}, // nothing before: on its own, as Ask reads it
+	} {
+		r := e.AskAfter(tt.prev, tt.q)
+		if r.EntryID() != tt.id || r.FollowUp != tt.followUp {
+			t.Errorf("AskAfter(%q, %q) = %q, follow-up %v; want %q, %v", tt.prev, tt.q, r.EntryID(), r.FollowUp, tt.id, tt.followUp)
+		}
+	}
+	// What the sources lack is still declined: no headcount for FY24.
+	if r := e.AskAfter("how many people work in call centers?", "and in FY24?"); r.Answered || !strings.Contains(r.Decline, "FY24") {
+		t.Errorf("AskAfter(employment, FY24) = %s %q; want a decline for FY24", r.EntryID(), r.Decline)
+	}
+}

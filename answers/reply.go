@@ -66,6 +66,7 @@ type Reply struct {
 	Suggestions []*knowledge.Entry // questions it can answer, when not answered
 	Note        string             // for a partial answer: what part of the question is not covered
 	Premise     string             // a figure of the question the facts contradict, said first
+	FollowUp    bool               // read as a follow-up of the previous question (AskAfter)
 
 	// For the curator: the words of the question the engine did not know
 	// (in neither the lexicon, the knowledge base nor the English word

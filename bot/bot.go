@@ -34,6 +34,7 @@ type Bot struct {
 	cur     atomic.Pointer[served] // the engine answering, and its reply cache
 	log     *slog.Logger
 	limiter *limiter
+	talks   conversations // the last question asked, per channel and person
 	metrics *Metrics
 	flight  flight
 

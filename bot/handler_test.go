@@ -486,3 +486,48 @@ func TestAskMessageCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpInMessages: in a DM, "and in FY24?" asks the last question
+// again of FY24; another person's, or another channel's, last question is
+// not theirs; and it is forgotten after conversationTTL.
+func TestFollowUpInMessages(t *testing.T) {
+	b, rec := testBot(t, nil)
+	now := time.Unix(1_800_000_000, 0)
+	b.now = func() time.Time { return now }
+	dm := func(channel, user, text string) {
+		rec.message(b, &discordgo.Message{ID: "m", ChannelID: channel, Content: text, Author: &discordgo.User{ID: user}})
+	}
+	last := func() string { return rec.msgs[len(rec.msgs)-1].Embeds[0].Description }
+	dm("c1", "u1", "how much did call centers earn in FY25?")
+	dm("c1", "u1", "and in FY24?")
+	if !strings.Contains(last(), "$263 million") {
+		t.Errorf("follow-up: %q; want FY24's earnings", last())
+	}
+	dm("c2", "u2", "and in FY24?") // nothing before, in this channel
+	if strings.Contains(last(), "$263 million") {
+		t.Errorf("another channel's follow-up was read with u1's question: %q", last())
+	}
+	dm("c1", "u1", "aur FY25 mein?") // still the first question, not the follow-up
+	if !strings.Contains(last(), "$328 million") {
+		t.Errorf("second follow-up: %q; want FY25's earnings", last())
+	}
+	now = now.Add(conversationTTL)
+	dm("c1", "u1", "and in FY24?")
+	if strings.Contains(last(), "$263 million") {
+		t.Errorf("a follow-up after %v still used the old question: %q", conversationTTL, last())
+	}
+}
+
+func TestConversationsBounded(t *testing.T) {
+	var c conversations
+	now := time.Unix(1_800_000_000, 0)
+	for i := range conversationMax + 10 {
+		c.remember(strconv.Itoa(i), "q", now.Add(time.Duration(i)*time.Millisecond))
+	}
+	if len(c.m) > conversationMax {
+		t.Errorf("%d conversations kept; want at most %d", len(c.m), conversationMax)
+	}
+	if c.last("0", now.Add(time.Minute)) != "" || c.last(strconv.Itoa(conversationMax+9), now.Add(time.Minute)) != "q" {
+		t.Error("the oldest was kept or the newest forgotten")
+	}
+}

@@ -24,15 +24,19 @@ Commands:
   /help           show this help
   /quit           leave (or Ctrl-D; or Ctrl-C twice: once clears the line)
   Tab             complete a question from the knowledge base (again for the next one)
-  1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply`
+  1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply
+  and in FY24?    a year, place or name alone asks the last question again of it`
 
 // session is the REPL's state between lines.
 type session struct {
 	eng  *answers.Engine
 	out  io.Writer
 	last *answers.Reply
-	next []*knowledge.Entry // numbered follow-ups offered by the last reply
-	log  func(string, *answers.Reply)
+	// context is the last question asked on its own, what a follow-up
+	// ("and in FY24?") asks again of something else.
+	context string
+	next    []*knowledge.Entry // numbered follow-ups offered by the last reply
+	log     func(string, *answers.Reply)
 	// rows is the terminal's height for paging long listings, 0 for none;
 	// more asks whether to show the next page.
 	rows int
@@ -196,7 +200,10 @@ func (s *session) handle(line string) bool {
 		line = s.next[n-1].Question
 		fmt.Fprintf(s.out, "> %s\n", line)
 	}
-	r := s.eng.Ask(line)
+	r := s.eng.AskAfter(s.context, line)
+	if !r.FollowUp {
+		s.context = line
+	}
 	s.log(line, r)
 	s.last = r
 	fmt.Fprintln(s.out, r.Text())

@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"sync"
+	"time"
+)
+
+// Conversations in direct messages and mentions: what a follow-up asks again.
+const (
+	conversationTTL = 15 * time.Minute // how long a question is remembered
+	conversationMax = 10_000           // how many people's questions at most
+)
+
+// conversations remembers, per channel and person, the last question they
+// asked on its own, so that a follow-up that names only a year, a place or
+// a name ("and in FY24?", "aur India?") asks it again of that
+// (answers.Engine.AskAfter). It is bounded in time and in size, and it
+// keeps questions only in memory: a restart forgets them.
+type conversations struct {
+	mu sync.Mutex
+	m  map[string]conversation
+}
+
+type conversation struct {
+	question string
+	at       time.Time
+}
+
+// last returns the question remembered for key, or "" if none is, or it is
+// older than conversationTTL.
+func (c *conversations) last(key string, now time.Time) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if q, ok := c.m[key]; ok && now.Sub(q.at) < conversationTTL {
+		return q.question
+	}
+	return ""
+}
+
+// remember keeps question as key's last. When full, it forgets the expired
+// ones, and if none has expired, the oldest.
+func (c *conversations) remember(key, question string, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = make(map[string]conversation)
+	}
+	if _, ok := c.m[key]; !ok && len(c.m) >= conversationMax {
+		oldest, at := "", now
+		for k, q := range c.m {
+			if now.Sub(q.at) >= conversationTTL {
+				delete(c.m, k)
+				continue
+			}
+			if q.at.Before(at) {
+				oldest, at = k, q.at
+			}
+		}
+		if len(c.m) >= conversationMax {
+			delete(c.m, oldest)
+		}
+	}
+	c.m[key] = conversation{question, now}
+}
