@@ -22,7 +22,15 @@ type Term struct {
 	Unknown   bool    // in neither the lexicon, the knowledge base nor the English word list
 	Name      bool    // an unknown word that looks like a name ("Afiniti"): the sources cannot answer about it
 	Corrected bool    // read through a spelling correction
+	number    bool    // a number: it weighs numberWeight of its IDF
 }
+
+// numberWeight is the share of its weight a number of the question keeps. A
+// figure is mostly a claim to check ("was the growth 25%?": notePremise
+// does), not what the question is about, and a number that some other
+// entry happens to state must not outweigh the words. Determined on the
+// tune set and leave-one-out.
+const numberWeight = 0.25
 
 // content reports whether t carries content (not a kind of question).
 func (t *Term) content() bool { return t.Kind == nil && !t.Unknown }
@@ -115,6 +123,9 @@ func (e *Engine) Analyze(text string) Analysis {
 			}
 			seen[t.ID] = true
 			t.Weight = e.ix.weight[t.ID]
+			if t.number {
+				t.Weight *= numberWeight
+			}
 			ti := &e.v.terms[t.ID]
 			t.Class, t.Kind, t.Period = ti.class, ti.kind, ti.period
 		}
@@ -354,7 +365,7 @@ func (e *Engine) word(t *token, i, lang int) Term {
 	}
 	if t.num {
 		if id, ok := e.v.ids["w:"+t.lower]; ok {
-			return Term{ID: id, Surface: t.raw, Tok: i}
+			return Term{ID: id, Surface: t.raw, Tok: i, number: true}
 		}
 		return Term{ID: -1}
 	}

@@ -41,6 +41,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexCredits()
 	e.building, e.tokCache = false, nil
 	e.indexDown()
+	e.indexRequires()
 	lx := e.v.lex
 	for l := range numLangs {
 		e.joiners[l] = map[string]bool{}

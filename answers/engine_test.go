@@ -53,6 +53,9 @@ func TestAskAnswers(t *testing.T) {
 		// incentive is support, not a crackdown.
 		{"what is a call centre?", "bpo-vs-call-center", []string{"customer support"}},
 		{"What was the year-on-year growth?", "earnings-growth-rate", []string{"24.6%"}},
+		// A definition answers a question that names what it defines.
+		{"what is their growth?", "earnings-growth-rate", []string{"24.6%"}},
+		{"سال بہ سال کا کیا مطلب ہے؟", "what-is-yoy", []string{"Year-on-year"}},
 		{"What incentives does the government give?", "government-support", []string{"tax incentives"}},
 		{"what role does the government play?", "government-role", []string{"tax incentives", "crackdowns"}},
 		{"who wrote this article?", "who-wrote", []string{"admin"}},

@@ -33,9 +33,37 @@ type entryIndex struct {
 	changes   map[string]bool // what its facts that state a change state
 	ranges    [][2]string     // the periods each change is between: FY24, FY25
 	kinds     []int32         // kinds of question it answers whatever its facts state (Entry.Kinds)
+	requires  []int32         // concepts of which a question must name one (Entry.Requires)
 	periods   bool            // some fact of it has a period
 	phrasings []int32         // indexes into index.phrasings
 	figures   [][]string
+}
+
+// indexRequires reads each entry's Requires as term ids.
+func (e *Engine) indexRequires() {
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		ei.requires = nil
+		for _, c := range ei.entry.Requires {
+			if id, ok := e.v.ids["c:"+c]; ok {
+				ei.requires = append(ei.requires, id)
+			}
+		}
+	}
+}
+
+// meetsRequires reports whether the question names one of the concepts the
+// entry requires, or the entry requires none.
+func (ei *entryIndex) meetsRequires(terms []Term) bool {
+	if len(ei.requires) == 0 {
+		return true
+	}
+	for i := range terms {
+		if slices.Contains(ei.requires, terms[i].ID) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ei *entryIndex) hasPrimary(id int32) bool {

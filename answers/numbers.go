@@ -106,6 +106,10 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}},
 	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}},
+	// Urdu and Roman Urdu units, so a figure reads the same in any script.
+	{regexp.MustCompile(`(\d)\s*ملین`), "$1 million", []string{"ملین"}},
+	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}},
+	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}},
 }
 
 // bareYear is a calendar year written alone, read as the fiscal year that

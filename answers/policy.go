@@ -193,7 +193,7 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 		if m.score < p.MinScore {
 			break
 		}
-		if m.coverage < p.MinCoverage || !m.content {
+		if m.coverage < p.MinCoverage || !m.content || !m.ei.meetsRequires(terms) {
 			continue
 		}
 		if b := e.blocker(m.ei, terms); b != nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
 )
 
@@ -68,7 +69,7 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	if !r.Answered || msg == "" {
 		return
 	}
-	asked := statedFigures(question)
+	asked := statedFigures(scanNumbers(fold.Letters(question))) // "500 ملین" is 500 million
 	if len(asked) == 0 {
 		return
 	}

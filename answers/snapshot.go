@@ -311,6 +311,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.indexCredits() // cheap: a dozen attributions
 	e.building, e.tokCache = false, nil
 	e.indexDown()
+	e.indexRequires()
 	for _, id := range s.Defaults {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)

@@ -96,6 +96,12 @@ type Entry struct {
 	// "where do you get your data" is a where question a sources entry
 	// answers without naming a place.
 	Kinds []string `yaml:"kinds,omitempty"`
+	// Requires lists concepts of which a question must name one for the
+	// entry to answer it (by ranking; its own phrasings still answer it
+	// exactly): an entry that defines a term answers questions that name
+	// the term ("what does year-on-year mean"), not every question its
+	// other words match ("what is their growth").
+	Requires []string `yaml:"requires,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }

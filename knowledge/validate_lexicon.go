@@ -158,10 +158,19 @@ func (b *Base) validateLexicon() []error {
 	for _, k := range lx.Kinds {
 		kinds[k.ID] = true
 	}
+	concepts := map[string]bool{}
+	for _, c := range lx.Concepts {
+		concepts[c.ID] = true
+	}
 	for _, e := range b.Entries {
 		for _, k := range e.Kinds {
 			if !kinds[k] {
 				bad(e.Pos, "entry", e.ID, "kinds: %q is not a kind of question in the lexicon", k)
+			}
+		}
+		for _, c := range e.Requires {
+			if !concepts[c] {
+				bad(e.Pos, "entry", e.ID, "requires: %q is not a concept in the lexicon", c)
 			}
 		}
 	}
