@@ -79,3 +79,18 @@ func TestFallToldItRose(t *testing.T) {
 		t.Errorf("Ask(fall to $200 million).Premise = %q; want the figure", r.Premise)
 	}
 }
+
+// TestFigureDoesNotSteerAway: a figure the sources contradict is said, and
+// the question is still answered by what it asks about, in any script.
+func TestFigureDoesNotSteerAway(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"is it true that the growth was 25%?":                "You mentioned 25%, but my sources give 24.6%.",
+		"kya ye sach hai k growth 30% thi":                   "You mentioned 30%, but my sources give 24.6%.",
+		"کیا یہ سچ ہے کہ کال سینٹرز نے 500 ملین ڈالر کمائے؟": "You mentioned 500 million, but my sources give $328 million.",
+	} {
+		if r := e.Ask(q); !r.Answered || r.Premise != want {
+			t.Errorf("Ask(%q) = answered %v (%s), premise %q; want %q", q, r.Answered, r.EntryID(), r.Premise, want)
+		}
+	}
+}
