@@ -8,14 +8,14 @@ var (
 	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
 	HeldOutGate = Gate{Answer: 0.851, Decline: 0.947}
 	// HeldOut2Gate is set at the second held-out set's first contact.
-	HeldOut2Gate = Gate{Answer: 0.815, Decline: 0.957}
+	HeldOut2Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
 	HeldOut3Gate = Gate{Answer: 0.853, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.847
+	LOOGate = 0.861
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
-	LOOSampleGate = 0.850
+	LOOSampleGate = 0.867
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
