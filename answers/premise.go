@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -66,7 +67,7 @@ func statedFigures(text string) []statedFigure {
 // million." It uses the lexicon's optional premise message.
 func (e *Engine) notePremise(r *Reply, question string) {
 	msg := e.v.lex.Messages["premise"]
-	if !r.Answered || msg == "" {
+	if !r.Answered || msg == "" || !strings.ContainsFunc(question, unicode.IsDigit) {
 		return
 	}
 	asked := statedFigures(scanNumbers(fold.Letters(question))) // "500 ملین" is 500 million
