@@ -184,6 +184,15 @@ func (e *Engine) ask(a Analysis) *Reply {
 	}
 	best, blocker := e.decide(ranked, a.Terms)
 	parts, partBlocker := e.askParts(&a, best == nil)
+	if best == nil && blocker != nil && len(parts) < 2 {
+		if m := e.otherName(ranked, a.Terms, blocker); m != nil {
+			// "Is Adeel Azhar the president of P@SHA?": what the sources
+			// say of him, after saying they don't link him with P@SHA.
+			e.answer(r, []*match{m})
+			r.Premise = e.blockMessage(asTyped(r.Question, blocker))
+			return r
+		}
+	}
 	switch {
 	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
 		e.answer(r, parts) // a question that asks two covered things gets both parts
@@ -334,6 +343,36 @@ func offTopicWord(terms []Term, b *Term) bool {
 		}
 	}
 	return false
+}
+
+// otherName returns the best match when it is blocked only by a name the
+// sources know and is about another name of the question: a question that
+// joins two of the sources' names wrongly ("Is Adeel Azhar the president of
+// P@SHA?", "Umair Nizam CCAP ke chairman hain?") is answered with what they
+// say of the one, after saying they don't say it of the other. Otherwise
+// nil.
+func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
+	if len(ranked) == 0 || blocker.Class != knowledge.ClassName || blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0 {
+		return nil
+	}
+	m := &ranked[0]
+	p := &e.policy
+	if m.score < p.MinScore || m.coverage < p.MinCoverage || !m.content || !m.ei.meetsRequires(terms) {
+		return nil
+	}
+	other := false
+	rest := make([]Term, 0, len(terms))
+	for _, t := range terms {
+		if t.ID == blocker.ID {
+			continue
+		}
+		other = other || t.Class == knowledge.ClassName && t.ID >= 0 && m.ei.hasPrimary(t.ID)
+		rest = append(rest, t)
+	}
+	if !other || e.blocker(m.ei, rest) != nil {
+		return nil
+	}
+	return m
 }
 
 // vague reports whether every term of the question is a word nearly every

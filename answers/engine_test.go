@@ -771,3 +771,22 @@ func TestAskAfter(t *testing.T) {
 		t.Errorf("AskAfter(employment, FY24) = %s %q; want a decline for FY24", r.EntryID(), r.Decline)
 	}
 }
+
+// TestTwoNamesJoinedWrongly: a question that links two of the sources'
+// names wrongly is answered with what they say of the one, after saying
+// they don't say it of the other; two names asked of in parts are both
+// answered.
+func TestTwoNamesJoinedWrongly(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Is Adeel Azhar the president of P@SHA?")
+	if !r.Answered || r.EntryID() != "adeel-azhar" || r.Premise != "My sources don't say that about “P@SHA”." ||
+		!strings.Contains(r.Text(), "Call Centers Association of Pakistan") {
+		t.Errorf("Ask(Adeel Azhar president of P@SHA) = %s, premise %q:\n%s", r.EntryID(), r.Premise, r.Text())
+	}
+	if r := e.Ask("what do PSEB and SBP stand for"); len(r.Parts) != 2 || r.Premise != "" {
+		t.Errorf("Ask(PSEB and SBP) = %d parts, premise %q; want both, no premise", len(r.Parts), r.Premise)
+	}
+	if r := e.Ask("how much did P@SHA earn?"); r.Answered {
+		t.Errorf("Ask(how much did P@SHA earn) answered %s; one name the answer lacks is a decline", r.EntryID())
+	}
+}
