@@ -348,9 +348,8 @@ func offTopicWord(terms []Term, b *Term) bool {
 // otherName returns the best match when it is blocked only by a name the
 // sources know and is about another name of the question: a question that
 // joins two of the sources' names wrongly ("Is Adeel Azhar the president of
-// P@SHA?", "Umair Nizam CCAP ke chairman hain?") is answered with what they
-// say of the one, after saying they don't say it of the other. Otherwise
-// nil.
+// P@SHA?") is answered with what they say of the one, after saying they
+// don't say it of the other. Otherwise nil.
 func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 	if len(ranked) == 0 || blocker.Class != knowledge.ClassName || blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0 {
 		return nil
@@ -375,11 +374,13 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 	return m
 }
 
-// vague reports whether every term of the question is a word nearly every
-// entry has (more than Policy.VagueShare of them: call center, Pakistan), a
-// kind of question or "said": such a question does not say what it asks
-// ("why?", "who said that?", "are there 1500 call centers in Pakistan?"). A kind of question, a salient term, a name or a word no
-// entry has is not vague.
+// vague reports whether the question's terms are all words nearly every
+// entry has (more than Policy.VagueShare of them: call center, Pakistan), or
+// all kinds of question and "said": such a question does not say what it
+// asks ("are there 1500 call centers in Pakistan?", "why?", "who said
+// that?"). A salient term, a name, a word no entry has, a kind the sources
+// never answer, or a kind with a common word ("how many call centers?") is
+// not vague.
 func (e *Engine) vague(terms []Term) bool {
 	n := len(e.ix.entries)
 	asks, common := false, false
