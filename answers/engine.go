@@ -379,11 +379,11 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 // all kinds of question and "said": such a question does not say what it
 // asks ("are there 1500 call centers in Pakistan?", "why?", "who said
 // that?"). A salient term, a name, a word no entry has, a kind the sources
-// never answer, or a kind with a common word ("how many call centers?") is
-// not vague.
+// never answer, a kind with a common word ("how many call centers?") or one
+// common word alone ("call centers") is not vague.
 func (e *Engine) vague(terms []Term) bool {
 	n := len(e.ix.entries)
-	asks, common := false, false
+	asks, common := false, 0
 	for i := range terms {
 		t := &terms[i]
 		switch {
@@ -392,12 +392,13 @@ func (e *Engine) vague(terms []Term) bool {
 		case t.ID < 0 || t.Kind != nil || t.Class != "" || t.Name || float64(len(e.ix.postings[t.ID])) <= e.policy.VagueShare*float64(n):
 			return false
 		default:
-			common = true
+			common++
 		}
 	}
-	// A kind of question with a common word is specific enough: "how many
-	// call centers are there?"
-	return asks != common && n >= 8
+	// A kind of question with a common word is specific enough ("how many
+	// call centers are there?"), and so is one common word alone, a topic
+	// ("call centers": what they are).
+	return n >= 8 && (asks && common == 0 || !asks && common >= 2)
 }
 
 // anyKinds reports whether some entry lists the kind of question under
