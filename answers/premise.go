@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -70,7 +71,14 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	if !r.Answered || msg == "" || !strings.ContainsFunc(question, unicode.IsDigit) {
 		return
 	}
-	asked := statedFigures(scanNumbers(fold.Letters(question))) // "500 ملین" is 500 million
+	// As written ("2,000" is a count, not the year 2000) and as scanned
+	// ("500 ملین" is 500 million).
+	asked := statedFigures(question)
+	for _, f := range statedFigures(scanNumbers(fold.Letters(question))) {
+		if !slices.ContainsFunc(asked, func(a statedFigure) bool { return a.kind == f.kind && a.value == f.value }) {
+			asked = append(asked, f)
+		}
+	}
 	if len(asked) == 0 {
 		return
 	}
