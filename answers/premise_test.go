@@ -88,6 +88,8 @@ func TestFigureDoesNotSteerAway(t *testing.T) {
 		"is it true that the growth was 25%?":                "You mentioned 25%, but my sources give 24.6%.",
 		"kya ye sach hai k growth 30% thi":                   "You mentioned 30%, but my sources give 24.6%.",
 		"کیا یہ سچ ہے کہ کال سینٹرز نے 500 ملین ڈالر کمائے؟": "You mentioned 500 million, but my sources give $328 million.",
+		// A count written with a comma is not the year 2000.
+		"is it true that 2,000 call centers are registered with PSEB?": "You mentioned 2,000, but my sources give 1,000 and 500.",
 	} {
 		if r := e.Ask(q); !r.Answered || r.Premise != want {
 			t.Errorf("Ask(%q) = answered %v (%s), premise %q; want %q", q, r.Answered, r.EntryID(), r.Premise, want)
