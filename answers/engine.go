@@ -238,7 +238,25 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
-	return e.decline(r, ranked, nil, DeclineNotCovered)
+	e.decline(r, ranked, nil, DeclineNotCovered)
+	if e.onTopic(a.Terms) {
+		// "What shift timings do call centers have?": about the sector,
+		// just not in the sources, and not an off-topic question.
+		r.Decline = e.message("not_found", "", nil)
+	}
+	return r
+}
+
+// onTopic reports whether a term is a concept of the sector (Domain).
+func (e *Engine) onTopic(terms []Term) bool {
+	for i := range terms {
+		if t := &terms[i]; t.ID >= 0 {
+			if c := e.v.terms[t.ID].concept; c != nil && c.Domain {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alsoBlocking returns the blocker, naming with it the other places (or

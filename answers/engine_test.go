@@ -791,3 +791,19 @@ func TestTwoNamesJoinedWrongly(t *testing.T) {
 		t.Errorf("Ask(how much did P@SHA earn) answered %s; one name the answer lacks is a decline", r.EntryID())
 	}
 }
+
+// TestOnTopicNotFound: a question about the sector that nothing answers is
+// "not in my sources", not told it is off-topic; an off-topic one is.
+func TestOnTopicNotFound(t *testing.T) {
+	e := engine(t)
+	notFound := e.v.lex.Messages["not_found"]
+	for q, want := range map[string]bool{
+		"what shift timings do call centers have": true,
+		"who won the cricket match yesterday":     false,
+		"weather in pakistan":                     false,
+	} {
+		if r := e.Ask(q); r.Answered || (r.Decline == notFound) != want {
+			t.Errorf("Ask(%q) = %q; want not found: %v", q, r.Decline, want)
+		}
+	}
+}

@@ -93,6 +93,10 @@ type Concept struct {
 	// the latest period the facts cover ("last fiscal year"), "previous" as
 	// the one before.
 	Resolves string `yaml:"resolves,omitempty"`
+	// Domain marks a concept that makes a question about the sector (call
+	// center, BPO): when nothing answers such a question, the decline says
+	// the sources don't have it, not that it is off-topic.
+	Domain bool `yaml:"domain,omitempty"`
 	// Asks says what a question naming the concept asks for: a question
 	// about growth asks for a change (StatesChange), so only a fact that
 	// states a change answers its "how much" or "what percentage"; one
