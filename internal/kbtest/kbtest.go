@@ -24,7 +24,7 @@ const Messages = `messages:
   class_name: "My sources don't cover {term}, so I can't answer that."
   class_role: "My sources don't say who the {term} is, so I can't answer that."
   class_sector: "My sources cover the call-center and BPO sector, not {term}, so I can't answer that."
-  class_metric: "My sources don't give {term} for that, so I can't answer it."
+  class_metric: "My sources don't give figures on {term}, so I can't answer that."
   needs_money: "My sources don't give a figure for that, so I can't answer it."
   needs_count: "My sources don't give a number for that, so I can't answer it."
   needs_percent: "My sources don't give a percentage for that, so I can't answer it."
