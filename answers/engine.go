@@ -100,6 +100,9 @@ func (e *Engine) Ask(question string) *Reply {
 // earnings. Any other question is answered on its own, as Ask answers it.
 func (e *Engine) AskAfter(previous, question string) *Reply {
 	a := e.Analyze(question)
+	if r := e.offerMore(previous, &a); r != nil {
+		return r
+	}
 	if previous == "" || !salientOnly(a.Terms) || a.Greet || a.Thank || a.Introduce {
 		return e.ask(a)
 	}
@@ -122,10 +125,31 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 }
 
 // FollowsUp reports whether AskAfter would read question as a follow-up of
-// a previous one: it names only a year, a place or a name.
+// a previous one: it names only a year, a place or a name, or nothing ("tell
+// me more").
 func (e *Engine) FollowsUp(question string) bool {
 	a := e.Analyze(question)
-	return salientOnly(a.Terms) && !a.Greet && !a.Thank && !a.Introduce
+	return (salientOnly(a.Terms) || e.asksMore(&a)) && !a.Greet && !a.Thank && !a.Introduce
+}
+
+// asksMore reports whether a says nothing but that it wants more ("tell me
+// more", "aur batao", "details?"), when the lexicon has a more message.
+func (e *Engine) asksMore(a *Analysis) bool {
+	return len(a.Terms) == 0 && strings.TrimSpace(a.Text) != "" && !a.Greet && !a.Thank && !a.Introduce &&
+		e.v.lex.Messages["more"] != "" && slices.ContainsFunc(a.toks, func(t token) bool { return !t.num })
+}
+
+// offerMore answers "tell me more" after an answer with that answer's
+// follow-ups, or returns nil.
+func (e *Engine) offerMore(previous string, a *Analysis) *Reply {
+	if previous == "" || !e.asksMore(a) {
+		return nil
+	}
+	p := e.Ask(previous)
+	if !p.Answered || len(p.Related) == 0 {
+		return nil
+	}
+	return &Reply{Question: a.Text, Reason: OfferedMore, Decline: e.message("more", "", nil), Suggestions: p.Related, FollowUp: true}
 }
 
 // salientOnly reports whether the terms are years, places and names, and

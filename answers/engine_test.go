@@ -807,3 +807,26 @@ func TestOnTopicNotFound(t *testing.T) {
 		}
 	}
 }
+
+// TestTellMeMore: "tell me more" after an answer offers its follow-ups;
+// with nothing before, it is an empty question.
+func TestTellMeMore(t *testing.T) {
+	e := engine(t)
+	prev := "how much did call centers earn in FY25?"
+	want := e.Ask(prev).Related
+	for _, q := range []string{"tell me more", "aur batao", "details?"} {
+		r := e.AskAfter(prev, q)
+		if r.Answered || r.Reason != OfferedMore || !r.Handled() || !r.FollowUp || len(r.Suggestions) != len(want) || r.Suggestions[0] != want[0] {
+			t.Errorf("AskAfter(%q) = reason %v, handled %v, %d suggestions; want the %d follow-ups of the answer", q, r.Reason, r.Handled(), len(r.Suggestions), len(want))
+		}
+		if !strings.HasPrefix(r.Text(), e.v.lex.Messages["more"]) || strings.Contains(r.Text(), "You could ask") {
+			t.Errorf("AskAfter(%q).Text() = %q", q, r.Text())
+		}
+		if !e.FollowsUp(q) {
+			t.Errorf("FollowsUp(%q) = false", q)
+		}
+	}
+	if r := e.AskAfter("", "tell me more"); r.Reason != DeclineEmpty {
+		t.Errorf("AskAfter(nothing, tell me more) = %v; want empty", r.Reason)
+	}
+}

@@ -23,6 +23,7 @@ const (
 	DeclineUnsure                    // the best entries are close but not sure: "did you mean"
 	Greeted                          // a greeting or thanks, greeted back
 	Introduced                       // a question about the bot, answered with an introduction
+	OfferedMore                      // "tell me more" after an answer: its follow-ups offered
 )
 
 // String names the reason, for logs and JSON.
@@ -42,6 +43,8 @@ func (d DeclineReason) String() string {
 		return "greeting"
 	case Introduced:
 		return "introduction"
+	case OfferedMore:
+		return "more"
 	}
 	return fmt.Sprintf("DeclineReason(%d)", int(d))
 }
@@ -105,7 +108,7 @@ type Citation struct {
 // Handled reports whether the reply did what was asked: answered from an
 // entry, or greeted back, or introduced the bot. Only a decline is not.
 func (r *Reply) Handled() bool {
-	return r.Answered || r.Reason == Greeted || r.Reason == Introduced
+	return r.Answered || r.Reason == Greeted || r.Reason == Introduced || r.Reason == OfferedMore
 }
 
 // Entry returns the first answered entry, or nil when declined.

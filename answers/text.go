@@ -79,9 +79,9 @@ func fiscalExample(msg, period string) string {
 
 // SuggestionsHeading is what introduces a decline's suggestions: "You
 // could ask:" when they are questions the bot can answer, or "" when the
-// decline itself asks "did you mean" (they are near matches).
+// message itself introduces them ("did you mean", "here is more").
 func (r *Reply) SuggestionsHeading() string {
-	if r.Answered || len(r.Suggestions) == 0 || r.Reason == DeclineUnsure {
+	if r.Answered || len(r.Suggestions) == 0 || r.Reason == DeclineUnsure || r.Reason == OfferedMore {
 		return ""
 	}
 	return "You could ask:"

@@ -511,6 +511,11 @@ func TestFollowUpInMessages(t *testing.T) {
 	if !strings.Contains(last(), "$328 million") {
 		t.Errorf("second follow-up: %q; want FY25's earnings", last())
 	}
+	now = now.Add(time.Minute) // past the rate limit's burst, within the conversation
+	dm("c1", "u1", "tell me more")
+	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "Here is more") || len(m.Components) == 0 {
+		t.Errorf("tell me more: %+v; want the answer's follow-ups as buttons", m)
+	}
 	now = now.Add(conversationTTL)
 	dm("c1", "u1", "and in FY24?")
 	if strings.Contains(last(), "$263 million") {

@@ -25,7 +25,8 @@ Commands:
   /quit           leave (or Ctrl-D; or Ctrl-C twice: once clears the line)
   Tab             complete a question from the knowledge base (again for the next one)
   1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply
-  and in FY24?    a year, place or name alone asks the last question again of it`
+  and in FY24?    a year, place or name alone asks the last question again of it
+  tell me more    the last answer's follow-ups`
 
 // session is the REPL's state between lines.
 type session struct {
