@@ -98,7 +98,8 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}},
 	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}},
 	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
-	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
+	// The scanner reads folded text: "ایف وائی" (FY) is "ایف وایی" by then.
+	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی|ایف وایی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
 	{bareYear, " FY$1 ", []string{fourDigits}},
 	// After the years: "2,000 call centers" is a count, never the year 2000.
 	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{commaDigits}},
