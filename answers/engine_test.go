@@ -219,6 +219,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// Every place or year not covered is named.
 		{"how many call centers are in Lahore and Islamabad?", "Lahore or Islamabad"},
 		{"call center earnings in FY22 and FY23", "FY22 or FY23"},
+		// The economy's figures, and a forecast in Urdu.
+		{"what is the unemployment rate?", "“unemployment”"},
+		{"آئندہ سال کتنی کمائی ہوگی", "forecasts"},
 		// A senior vice chairman is not the chairman.
 		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
 	} {
