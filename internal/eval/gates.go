@@ -13,7 +13,7 @@ var (
 	HeldOut3Gate = Gate{Answer: 0.861, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.871
+	LOOGate = 0.872
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.879
 	// SelfGate: every canonical question and phrasing answers its own entry.
