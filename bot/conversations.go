@@ -52,7 +52,7 @@ func (c *conversations) remember(key, question string, now time.Time) {
 				delete(c.m, k)
 				continue
 			}
-			if q.at.Before(at) {
+			if oldest == "" || q.at.Before(at) {
 				oldest, at = k, q.at
 			}
 		}

@@ -535,4 +535,12 @@ func TestConversationsBounded(t *testing.T) {
 	if c.last("0", now.Add(time.Minute)) != "" || c.last(strconv.Itoa(conversationMax+9), now.Add(time.Minute)) != "q" {
 		t.Error("the oldest was kept or the newest forgotten")
 	}
+	// All at one instant (a coarse clock): still bounded.
+	var same conversations
+	for i := range conversationMax + 10 {
+		same.remember(strconv.Itoa(i), "q", now)
+	}
+	if len(same.m) > conversationMax {
+		t.Errorf("%d conversations kept at one instant; want at most %d", len(same.m), conversationMax)
+	}
 }
