@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -128,6 +129,13 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 		fmt.Fprintln(std.err, "Reading questions from the terminal, one per line; end with Ctrl-D.")
 		echo = false // the terminal already shows what was typed
 	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		// A batch allocates a few KB a question over a live heap that is
+		// mostly the knowledge snapshot: collecting a quarter as often
+		// answers 6,600 questions about a fifth faster for about 12 MiB
+		// more peak memory (docs/performance.md).
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+	}
 	return answerLines(std.in, std.out, runtime.GOMAXPROCS(0), func(line string) ([]byte, error) {
 		text, r, err := render(line, echo)
 		if err == nil {
@@ -139,24 +147,39 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 
 // answerLines answers each non-blank line of in with answer, on up to
 // workers goroutines, and writes the answers to out in the order of the
-// lines. Output is flushed whenever no further answer is ready, so a
-// program that writes a question and waits reads its answer at once, and a
-// batch is written in large blocks. answer must be safe for concurrent use.
+// lines. Lines already read ahead go to a worker in groups of up to
+// batchLines, so a large batch pays for one hand-off per group, not per
+// line; a line after which nothing more is buffered is sent at once, so a
+// program that writes a question and waits reads its answer at once. Output
+// is flushed whenever no further answer is ready, so a batch is written in
+// large blocks. answer must be safe for concurrent use.
 func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) ([]byte, error)) error {
 	type result struct {
 		text []byte
 		err  error
 	}
+	type group struct {
+		lines []string
+		res   chan []result // receives one result per line, in order
+	}
 	workers = max(1, workers)
-	jobs := make(chan func(), workers)
-	pending := make(chan chan result, 4*workers)
+	jobs := make(chan group, workers)
+	pending := make(chan chan []result, 4*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for job := range jobs {
-				job()
+			for g := range jobs {
+				rs := make([]result, 0, len(g.lines))
+				for _, l := range g.lines {
+					text, err := answer(l)
+					rs = append(rs, result{text, err})
+					if err != nil {
+						break
+					}
+				}
+				g.res <- rs
 			}
 		}()
 	}
@@ -165,22 +188,34 @@ func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) (
 	go func() {
 		defer close(pending)
 		defer close(jobs)
-		readErr <- eachLine(in, func(line string) error {
-			if strings.TrimSpace(line) == "" {
+		var lines []string
+		send := func() error {
+			if len(lines) == 0 {
 				return nil
 			}
-			res := make(chan result, 1)
+			res := make(chan []result, 1)
 			select {
 			case pending <- res:
 			case <-stop:
 				return errStopped
 			}
-			jobs <- func() {
-				text, err := answer(line)
-				res <- result{text, err}
-			}
+			jobs <- group{lines, res}
+			lines = nil
 			return nil
+		}
+		err := eachLine(in, func(line string, more bool) error {
+			if strings.TrimSpace(line) != "" {
+				lines = append(lines, line)
+			}
+			if more && len(lines) < batchLines {
+				return nil
+			}
+			return send()
 		})
+		if err == nil {
+			err = send()
+		}
+		readErr <- err
 	}()
 	w := bufio.NewWriterSize(out, 64<<10)
 	var err error
@@ -188,9 +223,13 @@ func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) (
 		if err != nil {
 			continue // drain, so the reader and workers end
 		}
-		r := <-res
-		if err = r.err; err == nil {
-			_, err = w.Write(r.text)
+		for _, r := range <-res {
+			if err = r.err; err == nil {
+				_, err = w.Write(r.text)
+			}
+			if err != nil {
+				break
+			}
 		}
 		if err == nil && len(pending) == 0 {
 			err = w.Flush()
@@ -208,6 +247,15 @@ func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) (
 	}
 	return err
 }
+
+// batchLines is the most lines answerLines hands a worker at once: enough
+// that the hand-off costs little against answering them (about 20 µs each),
+// few enough that the workers stay evenly loaded on a short batch.
+const batchLines = 32
+
+// batchGCPercent is the garbage collector's target while answering a batch,
+// unless GOGC is set.
+const batchGCPercent = 400
 
 var errStopped = errors.New("stopped")
 
@@ -233,7 +281,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // eachLine calls fn for each line of r, cutting lines at maxLine bytes.
-func eachLine(r io.Reader, fn func(string) error) error {
+// more reports whether more input was already read past the line, so the
+// next line can be had without waiting.
+func eachLine(r io.Reader, fn func(line string, more bool) error) error {
 	br := bufio.NewReaderSize(r, 4096)
 	for {
 		var line []byte
@@ -243,7 +293,7 @@ func eachLine(r io.Reader, fn func(string) error) error {
 			if err != nil {
 				if err == io.EOF {
 					if len(line) > 0 {
-						return fn(string(line))
+						return fn(string(line), false)
 					}
 					return nil
 				}
@@ -259,7 +309,7 @@ func eachLine(r io.Reader, fn func(string) error) error {
 				break
 			}
 		}
-		if err := fn(string(line)); err != nil {
+		if err := fn(string(line), br.Buffered() > 0); err != nil {
 			return err
 		}
 	}

@@ -136,7 +136,7 @@ func (s *session) script(ctx context.Context, r io.Reader) error {
 	lines := make(chan string)
 	errc := make(chan error, 1)
 	go func() {
-		errc <- eachLine(r, func(l string) error {
+		errc <- eachLine(r, func(l string, _ bool) error {
 			select {
 			case lines <- l:
 				return nil
