@@ -240,6 +240,25 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 	}
 }
 
+// TestNoUntrueDecline: a decline never says the sources lack something an
+// entry that would answer has. "kitna paisa" (earnings) blocks the count of
+// call centers, which ranked first; the earnings entry lacks the country
+// ("mulk"), so nothing is answered, but "my sources don't give figures on
+// earnings" would be untrue: it is asked back, earnings among the offers.
+func TestNoUntrueDecline(t *testing.T) {
+	r := engine(t).Ask("bhai call centre wale kitna paisa la rahe hain mulk mein?")
+	if r.Answered || r.Reason != DeclineUnsure || strings.Contains(r.Decline, "earnings") {
+		t.Fatalf("got answered=%v reason=%s decline=%q; want it asked back", r.Answered, r.Reason, r.Decline)
+	}
+	if !slices.Contains(ids(r.Suggestions), "fy25-earnings") {
+		t.Errorf("suggestions %v lack fy25-earnings", ids(r.Suggestions))
+	}
+	// A metric no entry has is still named.
+	if r := engine(t).Ask("call center salaries kitni hain"); r.Answered || r.Reason != DeclineUnsupported {
+		t.Errorf("salaries: answered=%v reason=%s decline=%q; want declined naming salaries", r.Answered, r.Reason, r.Decline)
+	}
+}
+
 // TestDidYouMean: a question close to an entry but not sure is offered the
 // entry back, not told the sources do not cover it.
 func TestDidYouMean(t *testing.T) {
@@ -287,6 +306,21 @@ func TestTwoPartQuestion(t *testing.T) {
 	for _, w := range []string{"$328 million", "million people"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("text lacks %q:\n%s", w, text)
+		}
+	}
+}
+
+// TestChatJoiners: "n" joins the parts of a chatty message as "and" does,
+// so none of three parts is lost (it was declined as "my sources don't give
+// figures on earnings": the count of call centers ranked first).
+func TestChatJoiners(t *testing.T) {
+	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
+	if !r.Answered || len(r.Parts) != 3 {
+		t.Fatalf("want three answered parts, got answered=%v parts=%d decline=%q", r.Answered, len(r.Parts), r.Decline)
+	}
+	for _, w := range []string{"1,000", "$328 million", "Germany"} {
+		if !strings.Contains(r.Text(), w) {
+			t.Errorf("text lacks %q:\n%s", w, r.Text())
 		}
 	}
 }
@@ -834,4 +868,12 @@ func TestTellMeMore(t *testing.T) {
 	if r := e.AskAfter("", "tell me more"); r.Reason != DeclineEmpty {
 		t.Errorf("AskAfter(nothing, tell me more) = %v; want empty", r.Reason)
 	}
+}
+
+func ids(es []*knowledge.Entry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
 }

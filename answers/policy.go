@@ -188,6 +188,7 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 	p := &e.policy
 	var blocker *Term
 	var blocked *entryIndex
+	contradicted := false // an entry that would answer has the blocker: the sources do cover it
 	for i := range ranked {
 		m := &ranked[i]
 		if m.score < p.MinScore {
@@ -207,11 +208,31 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 			// lacks a word of the question the blocked one had: it answers
 			// another question ("what is FY24", "earnings in FY24" for
 			// "growth in FY24").
+			contradicted = contradicted || m.ei.hasPrimary(blocker.ID)
 			continue
 		}
 		return m, nil
 	}
+	if contradicted && absoluteClass(blocker.Class) {
+		// "call centre wale kitna paisa la rahe hain mulk mein": the entry
+		// that ranked first lacks earnings, and the one that has them
+		// lacks the country; "my sources don't give figures on earnings"
+		// would be untrue. No term is to blame: the question is unsure.
+		return nil, nil
+	}
 	return nil, blocker
+}
+
+// absoluteClass reports whether a decline for a term of the class says the
+// sources never cover it ("my sources don't give figures on salaries"), not
+// that they do not cover it for this question ("don't break that down for
+// Lahore").
+func absoluteClass(class string) bool {
+	switch class {
+	case knowledge.ClassMetric, knowledge.ClassName, knowledge.ClassRole:
+		return true
+	}
+	return false
 }
 
 // lacksWhatBlockedHad reports whether the entry lacks a content term of the

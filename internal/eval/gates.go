@@ -10,12 +10,12 @@ var (
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
-	HeldOut3Gate = Gate{Answer: 0.861, Decline: 0.985}
+	HeldOut3Gate = Gate{Answer: 0.869, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.872
+	LOOGate = 0.873
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
-	LOOSampleGate = 0.879
+	LOOSampleGate = 0.882
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
