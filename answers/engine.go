@@ -338,7 +338,7 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 			consider(t)
 		}
 	}
-	if blocker != nil && !(blocker.Class != "" && offTopicWord(terms, blocker)) {
+	if blocker != nil && !(blocker.Class != "" && offTopicWord(terms, blocker)) && !(breakdown(blocker) && !e.hasCovered(terms, blocker)) {
 		return blocker
 	}
 	blocker = nil
@@ -372,6 +372,28 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 		return nil
 	}
 	return blocker
+}
+
+// breakdown reports whether a decline for t says the sources have the rest
+// of the question, just not for t ("don't break that down for Lahore"). A
+// year alone is still declined for the year: the decline names the years
+// the sources have.
+func breakdown(t *Term) bool {
+	return t.Class == knowledge.ClassPlace
+}
+
+// hasCovered reports whether a term of the question other than b is
+// something the sources have: a word or concept of some entry. Without one,
+// "لاہور کا موسم کیسا ہے" (the weather in Lahore) is not declined as if
+// the sources had it for other cities.
+func (e *Engine) hasCovered(terms []Term, b *Term) bool {
+	for i := range terms {
+		t := &terms[i]
+		if t != b && t.Tok != b.Tok && t.ID >= 0 && t.Kind == nil && len(e.ix.postings[t.ID]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // offTopicWord reports whether the question has an ordinary word no entry

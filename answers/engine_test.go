@@ -224,6 +224,12 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"آئندہ سال کتنی کمائی ہوگی", "forecasts"},
 		// A senior vice chairman is not the chairman.
 		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
+		// A kind of question never answered says more than a place.
+		{"How do I get a job at a call center in Islamabad?", "jobs"},
+		{"top 5 call centers in Lahore", "rank"},
+		// A calendar year is named as typed, not as the fiscal year read.
+		{"2030 tak BPO sector kitna barha hoga", "“2030”"},
+		{"which agency conducted the crackdown?", "organisations"},
 	} {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {
@@ -232,7 +238,7 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 	}
 	// Off topic, with a place or a role in it: naming the place would say
 	// the sources have the rest elsewhere.
-	for _, q := range []string{"what is the weather in karachi today", "who is the prime minister of pakistan"} {
+	for _, q := range []string{"what is the weather in karachi today", "who is the prime minister of pakistan", "لاہور کا موسم کیسا ہے؟"} {
 		r := engine(t).Ask(q)
 		if r.Answered || r.Unsupported != "" || r.Reason != DeclineNotCovered {
 			t.Errorf("Ask(%q): answered=%v reason=%v term=%q decline=%q; want not covered, naming no term", q, r.Answered, r.Reason, r.Unsupported, r.Decline)

@@ -58,19 +58,21 @@ const MaxSuggestions = 3
 
 // blockRank orders blocking terms from the most to the least telling: of
 // several, a decline names the first ("India's BPO revenue" is declined for
-// India, not for revenue).
+// India, not for revenue). A kind of question the sources never answer
+// comes before the classes: "how do I get a job in Islamabad" is not
+// answered because the sources give no guidance, not for want of Islamabad.
 func blockRank(t *Term) int {
 	switch {
 	case t.Name:
 		return 0
+	case t.Kind != nil && t.Kind.Never:
+		return 1
 	case t.Class != "":
 		for i, c := range knowledge.Classes {
 			if c == t.Class {
-				return 1 + i
+				return 2 + i
 			}
 		}
-	case t.Kind != nil && t.Kind.Never:
-		return 10
 	}
 	return 11
 }

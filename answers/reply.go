@@ -359,8 +359,18 @@ func (e *Engine) introduce(r *Reply) *Reply {
 // with its letters folded ("بھارت" as "بہارت", "آئی" as "ایی"), and a decline
 // must not echo a word back misspelt. Each of the names a surface joins
 // ("کراچی or لاہور") is found among the question's words; one not found
-// stays as read.
+// stays as read. A fiscal year read from a calendar year ("2030" as FY30)
+// is shown as the year typed.
 func asTyped(question string, t *Term) *Term {
+	if t != nil && t.Period != "" {
+		for _, y := range calendarYears(question) {
+			if "FY"+y[2:] == t.Surface {
+				c := *t
+				c.Surface = y
+				return &c
+			}
+		}
+	}
 	if t == nil || !strings.ContainsFunc(t.Surface, fold.IsArabicScript) {
 		return t
 	}
