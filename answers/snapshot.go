@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
@@ -35,11 +34,13 @@ type snapshot struct {
 	Words      []string // the speller's words
 	WordFreq   []int
 	Joiners    [numLangs][]string
+	PersonRefs [numLangs][]string
+	ThingRefs  [numLangs][]string
 	Defaults   []string
 	Policy     Policy
 }
 
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // The encoded forms below are flat arrays rather than slices of structs:
 // decoding a few long slices is far cheaper than many small ones.
@@ -113,10 +114,9 @@ func (e *Engine) Snapshot(hash string) ([]byte, error) {
 	}
 	for l := range numLangs {
 		s.Tries[l] = flattenTrie(e.v.tries[l])
-		for k := range e.joiners[l] {
-			s.Joiners[l] = append(s.Joiners[l], k)
-		}
-		sort.Strings(s.Joiners[l])
+		s.Joiners[l] = e.joiners.keys(l)
+		s.PersonRefs[l] = e.personRefs.keys(l)
+		s.ThingRefs[l] = e.thingRefs.keys(l)
 	}
 	for _, ei := range e.ix.entries {
 		se := snapEntry{Primary: ei.primary, Secondary: ei.secondary, Kinds: ei.kinds, Periods: ei.periods, Phrasings: ei.phrasings,
@@ -259,10 +259,9 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	}
 	for l := range numLangs {
 		v.tries[l] = s.Tries[l].trie()
-		e.joiners[l] = make(map[string]bool, len(s.Joiners[l]))
-		for _, k := range s.Joiners[l] {
-			e.joiners[l][k] = true
-		}
+		e.joiners.load(l, s.Joiners[l])
+		e.personRefs.load(l, s.PersonRefs[l])
+		e.thingRefs.load(l, s.ThingRefs[l])
 	}
 	e.v = v
 	ix := &index{weight: s.Weight, maxWeight: s.MaxWeight, sameAs: s.SameAs, exact: make(map[string]int32, len(s.ExactKeys))}

@@ -516,6 +516,11 @@ func TestFollowUpInMessages(t *testing.T) {
 	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "Here is more") || len(m.Components) == 0 {
 		t.Errorf("tell me more: %+v; want the answer's follow-ups as buttons", m)
 	}
+	now = now.Add(time.Minute)
+	dm("c1", "u1", "who said that?") // what the first question asked about: FY25's earnings
+	if !strings.Contains(last(), "$328 million") {
+		t.Errorf("who said that: %q; want FY25's earnings, with whom they are credited to", last())
+	}
 	now = now.Add(conversationTTL)
 	dm("c1", "u1", "and in FY24?")
 	if strings.Contains(last(), "$263 million") {

@@ -28,6 +28,14 @@ type Forms struct {
 	Ur    []string `yaml:"ur,omitempty"`
 }
 
+// merge returns f with the forms of g added.
+func (f Forms) merge(g Forms) Forms {
+	f.En = append(f.En, g.En...)
+	f.Roman = append(f.Roman, g.Roman...)
+	f.Ur = append(f.Ur, g.Ur...)
+	return f
+}
+
 // Of returns the forms in one language.
 func (f Forms) Of(lang string) []string {
 	switch lang {
@@ -151,6 +159,12 @@ type Settings struct {
 	// Joiners are the words that join two questions in one message ("and",
 	// "aur", "vs"): the engine tries the parts on their own.
 	Joiners Forms `yaml:"joiners"`
+	// PersonReferences and ThingReferences are the words that point back
+	// to the previous question of a conversation: a person ("he",
+	// "انہوں") stands for someone it named, a thing ("that", "یہ") for
+	// what it asked about. See answers.Engine.AskAfter.
+	PersonReferences Forms `yaml:"person_references"`
+	ThingReferences  Forms `yaml:"thing_references"`
 	// AttributionLeadIns are the words before a name in an attribution
 	// ("according to the"): the name is what follows them.
 	AttributionLeadIns []string `yaml:"attribution_lead_ins"`

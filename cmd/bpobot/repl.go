@@ -26,6 +26,7 @@ Commands:
   Tab             complete a question from the knowledge base (again for the next one)
   1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply
   and in FY24?    a year, place or name alone asks the last question again of it
+  who said that?  "that", "he", "kis ne kaha?" point back at the last question
   tell me more    the last answer's follow-ups`
 
 // session is the REPL's state between lines.
