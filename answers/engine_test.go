@@ -230,6 +230,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// A calendar year is named as typed, not as the fiscal year read.
 		{"2030 tak BPO sector kitna barha hoga", "“2030”"},
 		{"which agency conducted the crackdown?", "organisations"},
+		// The world's market is not Pakistan's.
+		{"What is the market share of Pakistan in global BPO?", "market shares"},
 	} {
 		r := engine(t).Ask(tt.q)
 		if r.Answered || !strings.Contains(strings.ToLower(r.Decline), strings.ToLower(tt.want)) {

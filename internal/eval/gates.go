@@ -13,7 +13,7 @@ var (
 	HeldOut3Gate = Gate{Answer: 0.869, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.873
+	LOOGate = 0.874
 	// LOOSampleGate is the same on every third phrasing, what the tests run.
 	LOOSampleGate = 0.882
 	// SelfGate: every canonical question and phrasing answers its own entry.
