@@ -899,3 +899,31 @@ func ids(es []*knowledge.Entry) []string {
 	}
 	return out
 }
+
+// TestCreditSaidOnce: facts that share one attribution are credited once,
+// on a line before them, not after each; a fact before them credited to no
+// one stays before that line.
+func TestCreditSaidOnce(t *testing.T) {
+	r := engine(t).Ask("how did the industry respond to the crackdown?")
+	if !r.Answered || len(r.Parts) != 1 {
+		t.Fatalf("answered=%v parts=%d", r.Answered, len(r.Parts))
+	}
+	p := r.Parts[0]
+	const credit = "according to P@SHA senior vice chairman Muhammad Umair Nizam"
+	if p.Credit != credit || p.CreditAt != 1 {
+		t.Fatalf("credit %q at %d; want %q at 1", p.Credit, p.CreditAt, credit)
+	}
+	body, _, _ := strings.Cut(r.Text(), "\nSources:")
+	if n := strings.Count(strings.ToLower(body), strings.ToLower(credit)); n != 1 {
+		t.Errorf("the credit is said %d times, want once:\n%s", n, body)
+	}
+	lines := strings.Split(body, "\n")
+	if i := slices.Index(lines, "According to P@SHA senior vice chairman Muhammad Umair Nizam:"); i != 2 {
+		t.Errorf("the credit line is line %d, want 2 (after the first fact):\n%s", i, body)
+	}
+	// One credited fact keeps its credit where it is.
+	r = engine(t).Ask("how much did call centers earn in FY25?")
+	if r.Parts[0].Credit != "" || !strings.Contains(r.Text(), "$328 million, according to the State Bank of Pakistan") {
+		t.Errorf("a single credited fact:\n%s", r.Text())
+	}
+}

@@ -86,6 +86,13 @@ type Reply struct {
 type Part struct {
 	Entry *knowledge.Entry
 	Facts []CitedFact
+	// Credit is the attribution the facts from CreditAt on share
+	// ("according to P@SHA senior vice chairman Muhammad Umair Nizam"),
+	// when it would otherwise follow two or more of them: said once, before
+	// them (CreditLine), and not after each. The facts before CreditAt are
+	// credited to no one. Empty otherwise.
+	Credit   string
+	CreditAt int
 }
 
 // A CitedFact is a fact with its citation number.
@@ -157,6 +164,42 @@ func (r *Reply) periods(keep func(CitedFact) bool) []string {
 	return out
 }
 
+// creditOnce sets p.Credit when the facts of p, after some credited to no
+// one, all have one attribution and two or more would repeat it; those are
+// then not credited one by one.
+func creditOnce(p *Part) {
+	at := slices.IndexFunc(p.Facts, func(f CitedFact) bool { return f.Attribution != "" })
+	if at < 0 {
+		return
+	}
+	credit, credited := p.Facts[at].Attribution, 0
+	for _, f := range p.Facts[at:] {
+		if f.Attribution != credit {
+			return
+		}
+		if f.Credit {
+			credited++
+		}
+	}
+	if credited < 2 {
+		return
+	}
+	p.Credit, p.CreditAt = credit, at
+	p.Facts = slices.Clone(p.Facts)
+	for i := range p.Facts {
+		p.Facts[i].Credit = false
+	}
+}
+
+// CreditLine renders a part's shared attribution as the line before its
+// facts: "According to the State Bank of Pakistan:".
+func CreditLine(p Part) string {
+	if p.Credit == "" {
+		return ""
+	}
+	return upperFirst(p.Credit) + ":"
+}
+
 // answer fills r with the facts of the given matches. Each fact appears
 // once, and a fact whose figures an earlier fact already gave is left out:
 // no two bullets say the same figure.
@@ -198,6 +241,7 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 			p.Facts = append(p.Facts, cf)
 			r.Facts = append(r.Facts, cf)
 		}
+		creditOnce(&p)
 		if len(p.Facts) > 0 || len(r.Parts) == 0 {
 			r.Parts = append(r.Parts, p) // a part whose facts an earlier part gave is left out
 		}

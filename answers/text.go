@@ -113,7 +113,10 @@ func (r *Reply) Text() string {
 			b.WriteString("\n")
 		}
 		b.WriteString(p.Entry.Question + "\n")
-		for _, f := range p.Facts {
+		for i, f := range p.Facts {
+			if c := CreditLine(p); c != "" && i == p.CreditAt {
+				b.WriteString(c + "\n")
+			}
 			b.WriteString("- " + FactLine(f) + "\n")
 		}
 	}

@@ -169,7 +169,10 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 			}
 			desc.WriteString("**" + p.Entry.Question + "**\n")
 		}
-		for _, f := range p.Facts {
+		for i, f := range p.Facts {
+			if c := answers.CreditLine(p); c != "" && i == p.CreditAt {
+				desc.WriteString(c + "\n")
+			}
 			desc.WriteString("• " + answers.FactLine(f) + "\n")
 		}
 	}

@@ -302,6 +302,7 @@ func TestGoldenAskEmbed(t *testing.T) {
 		{"decline-fy23", "call center earnings in FY23"},
 		{"ask-premise", "why did call centers earn $400 million in FY25?"},
 		{"ask-partial", "how much did call centers earn in FY25 and what is the salary?"},
+		{"ask-credit", "What does the SBP report about call centers?"}, // one attribution, said once
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := json.MarshalIndent(channelMessage(replyMessage(eng.Ask(tt.q))), "", "  ")
