@@ -17,7 +17,7 @@ const Messages = `messages:
   unknown_name: "My sources don't mention {term}, so I can't answer that."
   period: "My sources only give figures for {periods} (Pakistan's fiscal years), so I can't answer for {term}."
   period_known: "My sources don't give that for {term}."
-  partial: "I can't answer the rest of your question: {reason}"
+  partial: "As for the rest of your question: {reason}"
   fiscal_year: "Pakistan's fiscal year runs from July to June (FY25 = July 2024 to June 2025)."
   class_place: "My sources don't cover that for {term}."
   class_period: "My sources give yearly figures for {periods} only, nothing for {term}."
