@@ -37,6 +37,13 @@ func FuzzAsk(f *testing.F) {
 		if got := e.Complete(q, 25); len(got) > 25 {
 			t.Fatalf("Complete returned %d", len(got))
 		}
+		// In a conversation: q as a follow-up, and as the question before one.
+		for _, r := range []*Reply{e.AskAfter("who is adeel azhar", q), e.AskAfter(q, "who said that?"), e.AskAfter(q, "and in FY24?")} {
+			text := r.Text()
+			if n := utf8.RuneCountInString(text); n > MaxTextRunes || mentions(text) || r.Answered == (r.Decline != "") {
+				t.Fatalf("follow-up reply (%d runes, answered=%v, decline %q): %q", n, r.Answered, r.Decline, text)
+			}
+		}
 	})
 }
 

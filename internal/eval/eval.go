@@ -65,6 +65,9 @@ const (
 	// HeldOut3Set is a third, written on 2026-12-07 after a day of changes
 	// measured on the first two, for a fresh figure of today's engine.
 	HeldOut3Set = "heldout3"
+	// HeldOut4Set is a fourth, written later the same day (2026-12-07),
+	// after a new-user review's fixes, for a fresh figure again.
+	HeldOut4Set = "heldout4"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -85,8 +88,8 @@ func Dir() string {
 	return ""
 }
 
-// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set)
-// from Dir.
+// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set,
+// HeldOut4Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {
