@@ -2,9 +2,12 @@ package eval
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/knowledge"
@@ -86,29 +89,39 @@ func SelfRetrieval(e *answers.Engine) (total int, misses []RetrievalMiss) {
 // LeaveOneOut removes each phrasing in turn (not the canonical questions),
 // rebuilds the engine without it, asks it and counts how often its entry
 // still answers: how well the engine generalises to a phrasing it has not
-// seen. newEngine builds an engine over a knowledge base.
+// seen. newEngine builds an engine over a knowledge base. The phrasings are
+// shared among GOMAXPROCS workers; the misses come in the phrasings' order.
 func LeaveOneOut(kb *knowledge.Base, newEngine func(*knowledge.Base) *answers.Engine) (total int, misses []RetrievalMiss) {
-	return leaveOneOut(kb, newEngine, 1)
-}
-
-// leaveOneOut leaves out every step-th phrasing.
-func leaveOneOut(kb *knowledge.Base, newEngine func(*knowledge.Base) *answers.Engine, step int) (total int, misses []RetrievalMiss) {
-	i := 0
+	var out []Phrasing
 	for _, p := range Phrasings(kb) {
-		if p.Index == 0 {
-			continue
-		}
-		if i++; (i-1)%step != 0 {
-			continue
-		}
-		total++
-		kb2 := without(kb, p)
-		r := newEngine(kb2).Ask(p.Text)
-		if !answersOwn(r, p.Entry.ID) {
-			misses = append(misses, RetrievalMiss{Phrasing: p, Got: r})
+		if p.Index > 0 {
+			out = append(out, p)
 		}
 	}
-	return total, misses
+	missed := make([]*RetrievalMiss, len(out))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(out) {
+					return
+				}
+				p := out[i]
+				if r := newEngine(without(kb, p)).Ask(p.Text); !answersOwn(r, p.Entry.ID) {
+					missed[i] = &RetrievalMiss{Phrasing: p, Got: r}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, m := range missed {
+		if m != nil {
+			misses = append(misses, *m)
+		}
+	}
+	return len(out), misses
 }
 
 // without returns a shallow copy of kb whose entry p.Entry lacks phrasing p.
