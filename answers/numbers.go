@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -18,6 +19,15 @@ type rewrite struct {
 	re       *regexp.Regexp
 	with     string
 	triggers []string
+	fn       func(match string) string // used instead of with when set
+}
+
+// apply rewrites s.
+func (rw *rewrite) apply(s string) string {
+	if rw.fn != nil {
+		return rw.re.ReplaceAllStringFunc(s, rw.fn)
+	}
+	return rw.re.ReplaceAllString(s, rw.with)
 }
 
 // Triggers that are tests rather than substrings.
@@ -92,31 +102,57 @@ func triggered(s, t string) bool {
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 var rewrites = []rewrite{
-	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}},
-	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{dotted}},
-	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{yearRange}},
-	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}},
-	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}},
-	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}},
+	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}, nil},
+	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{dotted}, nil},
+	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{yearRange}, nil},
+	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}, nil},
+	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}, nil},
+	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}, nil},
 	// The scanner reads folded text: "ایف وائی" (FY) is "ایف وایی" by then.
-	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی|ایف وایی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}},
-	{bareYear, " FY$1 ", []string{fourDigits}},
+	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی|ایف وایی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}, nil},
+	{bareYear, " FY$1 ", []string{fourDigits}, nil},
 	// After the years: "2,000 call centers" is a count, never the year 2000.
-	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{commaDigits}},
-	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}},
-	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " a million ", []string{"lakh", "Lakh"}},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}},
-	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}},
+	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{commaDigits}, nil},
+	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}, nil},
+	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " a million ", []string{"lakh", "Lakh"}, nil},
+	// South Asian units: a lakh is 100,000 and a crore ten million, so "50
+	// lakh" is 5 million and "32 crore" 320 million.
+	{lakhCrore, "", []string{"lakh", "Lakh", "lac", "crore", "Crore", "karor", "لاکھ", "کروڑ"}, lakhsAndCrores},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}, nil},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}, nil},
+	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}, nil},
 	// Urdu and Roman Urdu units, so a figure reads the same in any script.
-	{regexp.MustCompile(`(\d)\s*ملین`), "$1 million", []string{"ملین"}},
-	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}},
-	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}},
+	{regexp.MustCompile(`(\d)\s*ملین`), "$1 million", []string{"ملین"}, nil},
+	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}, nil},
+	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}, nil},
+}
+
+// lakhCrore finds a number of lakhs or crores.
+var lakhCrore = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|karor|لاکھ|کروڑ)`)
+
+// lakhsAndCrores writes a number of lakhs or crores in millions: "50 lakh"
+// is "5 million", "32 crore" is "320 million".
+func lakhsAndCrores(m string) string {
+	sm := lakhCrore.FindStringSubmatch(m)
+	v, err := strconv.ParseFloat(sm[1], 64)
+	if err != nil {
+		return m
+	}
+	unit := strings.ToLower(sm[2])
+	switch {
+	case strings.HasPrefix(unit, "l"), unit == "لاکھ":
+		v /= 10 // lakhs of 100,000 in millions
+	default:
+		v *= 10 // crores of ten million
+	}
+	return " " + strconv.FormatFloat(v, 'f', -1, 64) + " million "
 }
 
 // bareYear is a calendar year written alone, read as the fiscal year that
-// ends in it: "2024" is FY24 (July 2023 to June 2024).
-var bareYear = regexp.MustCompile(`\b(?:19|20)(\d{2})\b`)
+// ends in it: "2024" is FY24 (July 2023 to June 2024). A round hundred
+// ("2000", "1900") is a count: "are 2000 call centers registered?" asks
+// about call centers, not about the year 2000.
+var bareYear = regexp.MustCompile(`\b(?:19|20)(0[1-9]|[1-9]\d)\b`)
 
 // calendarYears returns the calendar years s names alone ("2024", not
 // "FY 2024" or "2024-25"), which scanNumbers reads as fiscal years.
@@ -131,7 +167,7 @@ func calendarYears(s string) []string {
 		}
 		for _, t := range rw.triggers {
 			if triggered(s, t) {
-				s = rw.re.ReplaceAllString(s, rw.with)
+				s = rw.apply(s)
 				break
 			}
 		}
@@ -145,7 +181,7 @@ func scanNumbers(s string) string {
 		rw := &rewrites[i]
 		for _, t := range rw.triggers {
 			if triggered(s, t) {
-				s = rw.re.ReplaceAllString(s, rw.with)
+				s = rw.apply(s)
 				break
 			}
 		}
@@ -174,8 +210,8 @@ func figures(text string) []string {
 	var out []string
 	for _, f := range figureRE.FindAllString(text, -1) {
 		f = strings.ReplaceAll(strings.ReplaceAll(f, " ", ""), ",", "")
-		if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
-			continue // a year, not a figure
+		if len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) && f[2:] != "00" {
+			continue // a year, not a figure (a round hundred is a count, as bareYear reads it)
 		}
 		if f == "24" || f == "7" {
 			continue

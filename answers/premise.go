@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -49,8 +50,8 @@ func statedFigures(text string) []statedFigure {
 				f.kind, f.value = 'm', v/1e6
 				break
 			}
-			if v < 100 && !strings.Contains(num, ",") || !strings.Contains(num, ",") && v >= 1900 && v <= 2100 {
-				continue
+			if v < 100 && !strings.Contains(num, ",") || !strings.Contains(num, ",") && v >= 1900 && v <= 2100 && math.Mod(v, 100) != 0 {
+				continue // a small number, or a year (a round hundred is a count, as bareYear reads it)
 			}
 			f.kind = 'n'
 		}

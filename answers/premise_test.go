@@ -51,6 +51,31 @@ func TestPremiseCorrected(t *testing.T) {
 	}
 }
 
+// TestSouthAsianUnitsAndRoundCounts: lakhs and crores are read as the
+// millions they are, and a round hundred ("2000") is a count, not a year.
+func TestSouthAsianUnitsAndRoundCounts(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"kya call centers ne 32 crore dollar kamaye?": "320 million",
+		"Are 2000 call centers registered with PSEB?": "You mentioned 2000",
+		"کیا ۲۰۰۰ کال سینٹرز رجسٹرڈ ہیں؟":             "You mentioned 2000",
+		"kya FY25 mein 25 lakh log kaam karte the?":   "", // answered; "over a million" states no figure to compare
+	} {
+		r := e.Ask(q)
+		if !r.Answered || !strings.Contains(r.Premise, want) {
+			t.Errorf("Ask(%q): answered=%v premise %q, want %q", q, r.Answered, r.Premise, want)
+		}
+	}
+	for in, want := range map[string]string{"50 lakh log": " 5 million ", "32 crore": " 320 million ", "1.5 کروڑ": " 15 million "} {
+		if got := scanNumbers(in); !strings.Contains(got, want) {
+			t.Errorf("scanNumbers(%q) = %q, want it to hold %q", in, got, want)
+		}
+	}
+	if got := scanNumbers("earnings in 2024"); !strings.Contains(got, "FY24") {
+		t.Errorf("scanNumbers(2024) = %q: a year is still a fiscal year", got)
+	}
+}
+
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
 
 // TestFallToldItRose: a question that says a change went down, of one the
