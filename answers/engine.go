@@ -179,12 +179,18 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 
 // refersBack reports whether a has a word that points back at a person or
 // at a thing (the lexicon's references), one not read as part of a term
-// ("IT" is the sector, not "it").
+// ("IT" is the sector, not "it"). A word in both lists ("wo", "یہ": "he"
+// or "that") before a word of content points at a thing ("ye bpo kya
+// hai": this BPO), and otherwise at either ("wo kis tanzeem se hai").
 func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 	inTerm := make([]bool, len(a.toks))
+	startsContent := make([]bool, len(a.toks)+1)
 	for _, t := range a.Terms {
 		for i := t.Tok; i >= 0 && i < len(a.toks) && i < t.Tok+len(strings.Fields(t.Surface)); i++ {
 			inTerm[i] = true
+		}
+		if t.Tok >= 0 && t.Tok < len(a.toks) && (t.content() || t.Unknown) {
+			startsContent[t.Tok] = true
 		}
 	}
 	lang := langIndex(a.Lang)
@@ -197,8 +203,11 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 		if t.urdu {
 			l = langUr
 		}
-		person = person || e.personRefs.has(l, t)
-		thing = thing || e.thingRefs.has(l, t)
+		p, th := e.personRefs.has(l, t), e.thingRefs.has(l, t)
+		if p && th && startsContent[i+1] {
+			p = false // a determiner: "that organisation", "ye bpo"
+		}
+		person, thing = person || p, thing || th
 	}
 	return person, thing
 }

@@ -815,6 +815,10 @@ func TestAskAfter(t *testing.T) {
 		// A thing pointed back at, or who said it: asked of what was asked.
 		{"how much did call centers earn in FY24?", "who said that?", "fy24-earnings", true},
 		{"how much did call centers earn in FY24?", "kis ne bataya?", "fy24-earnings", true},
+		// Urdu's "wo", "یہ" are "he" before a question word, "this" before a noun.
+		{"Who is Umair Nizam?", "wo kis tanzeem se hai?", "ccap-vs-pasha", true},
+		{"عمیر نظام کون ہیں؟", "یہ کس تنظیم سے ہیں؟", "ccap-vs-pasha", true},
+		{"who is adeel azhar", "ye bpo kya hai", "", false},
 		// A question of its own with a pronoun in it is read on its own.
 		{"who is adeel azhar", "why do companies choose pakistan for their call centers?", "why-outsource-to-pakistan", false},
 		{"how much did call centers earn in FY25?", "what is that fraud crackdown?", "crackdown", false},
