@@ -181,8 +181,8 @@ func (e *Engine) termIDs(text string) []int32 {
 // order. Two texts with the same key ask the same thing in the same words,
 // up to case, spelling variants and function words.
 func exactKey(a *Analysis) string {
-	if len(a.Terms) == 0 {
-		return ""
+	if !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil }) {
+		return "" // kinds of question alone ("where from?") say nothing of what is asked
 	}
 	var b strings.Builder
 	for _, t := range a.Terms {
