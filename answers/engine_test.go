@@ -880,7 +880,7 @@ func TestTellMeMore(t *testing.T) {
 	e := engine(t)
 	prev := "how much did call centers earn in FY25?"
 	want := e.Ask(prev).Related
-	for _, q := range []string{"tell me more", "aur batao", "details?"} {
+	for _, q := range []string{"tell me more", "aur batao", "details?", "مزید بتائیں", "mazeed batao"} {
 		r := e.AskAfter(prev, q)
 		if r.Answered || r.Reason != OfferedMore || !r.Handled() || !r.FollowUp || len(r.Suggestions) != len(want) || r.Suggestions[0] != want[0] {
 			t.Errorf("AskAfter(%q) = reason %v, handled %v, %d suggestions; want the %d follow-ups of the answer", q, r.Reason, r.Handled(), len(r.Suggestions), len(want))
