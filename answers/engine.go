@@ -328,6 +328,16 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return r
 		}
 	}
+	if best == nil && len(parts) < 2 {
+		if m, role := e.otherRole(a.Terms); m != nil {
+			// "Is Umair Nizam the chairman of P@SHA?": what the sources
+			// say of him (senior vice chairman), after saying they don't
+			// give him that title.
+			e.answer(r, []*match{m})
+			r.Premise = e.message("role_other", displayTerm(asTyped(r.Question, role)), nil)
+			return r
+		}
+	}
 	switch {
 	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
 		e.answer(r, parts) // a question that asks two covered things gets both parts
@@ -547,6 +557,58 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 		return nil
 	}
 	return m
+}
+
+// otherRole returns the entry that answers a yes-or-no question about
+// someone the sources name once the title it gives them is left out, when
+// the sources give them another title and not that one ("Is Umair Nizam the
+// chairman of P@SHA?": he is its senior vice chairman), and that title;
+// else nil. A question that asks who holds a title ("who is the president
+// of P@SHA?") is not one: it is declined for the title.
+func (e *Engine) otherRole(terms []Term) (*match, *Term) {
+	if e.v.lex.Messages["role_other"] == "" || slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil || t.Name }) {
+		return nil, nil
+	}
+	for i := range terms {
+		role := &terms[i]
+		if role.Class != knowledge.ClassRole {
+			continue
+		}
+		rest := make([]Term, 0, len(terms)-1)
+		named := false
+		for _, t := range terms {
+			if t.Tok != role.Tok {
+				rest = append(rest, t)
+				named = named || t.Class == knowledge.ClassName && t.ID >= 0
+			}
+		}
+		if !named {
+			return nil, nil
+		}
+		m, _ := e.decide(e.rank(rest), rest)
+		if m == nil || role.ID >= 0 && (m.ei.hasPrimary(role.ID) || m.ei.hasSecondary(role.ID)) || !e.givesRole(m.ei) {
+			return nil, nil
+		}
+		for _, t := range rest {
+			if t.Class == knowledge.ClassName && t.ID >= 0 && m.ei.hasPrimary(t.ID) {
+				return m, role
+			}
+		}
+		return nil, nil
+	}
+	return nil, nil
+}
+
+// givesRole reports whether the entry gives someone a title (a role).
+func (e *Engine) givesRole(ei *entryIndex) bool {
+	for _, ids := range [][]int32{ei.primary, ei.secondary} {
+		for _, id := range ids {
+			if e.v.terms[id].class == knowledge.ClassRole {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // vague reports whether the question's terms are all words nearly every

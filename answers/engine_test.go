@@ -932,3 +932,26 @@ func TestCreditSaidOnce(t *testing.T) {
 		t.Errorf("a single credited fact:\n%s", r.Text())
 	}
 }
+
+// TestWrongTitleCorrected: a yes-or-no question giving someone the sources
+// name a title they don't give them is answered with what they do say of
+// them, after saying so; asking who holds a title is still declined.
+func TestWrongTitleCorrected(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"is Umair Nizam the chairman of P@SHA?": "senior vice chairman",
+		"کیا عمیر نظام پاشا کے چیئرمین ہیں؟":    "senior vice chairman",
+		"Is Adeel Azhar the CEO of CCAP?":       "president of the Call Centers Association",
+	} {
+		r := e.Ask(q)
+		if !r.Answered || !strings.HasPrefix(r.Premise, "My sources don't give the title") || !strings.Contains(r.Text(), want) {
+			t.Errorf("Ask(%q): answered=%v premise %q:\n%s", q, r.Answered, r.Premise, r.Text())
+		}
+	}
+	if r := e.Ask("Is Adeel Azhar the president of CCAP?"); !r.Answered || r.Premise != "" {
+		t.Errorf("a title the sources give: premise %q", r.Premise)
+	}
+	if r := e.Ask("who is the president of P@SHA?"); r.Answered {
+		t.Errorf("who holds a title the sources don't give: answered %s", r.EntryID())
+	}
+}
