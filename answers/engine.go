@@ -531,10 +531,11 @@ func offTopicWord(terms []Term, b *Term) bool {
 }
 
 // otherName returns the best match when it is blocked only by a name the
-// sources know and is about another name of the question: a question that
-// joins two of the sources' names wrongly ("Is Adeel Azhar the president of
-// P@SHA?") is answered with what they say of the one, after saying they
-// don't say it of the other. Otherwise nil.
+// sources know and is about another name or a place of the question: a
+// question that joins two of the sources' names wrongly ("Is Adeel Azhar the
+// president of P@SHA?", "Did Adeel Azhar say India is the Dabba capital?")
+// is answered with what they say of the one, after saying they don't say it
+// of the other. Otherwise nil.
 func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 	if len(ranked) == 0 || blocker.Class != knowledge.ClassName || blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0 {
 		return nil
@@ -550,7 +551,7 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 		if t.ID == blocker.ID {
 			continue
 		}
-		other = other || t.Class == knowledge.ClassName && t.ID >= 0 && m.ei.hasPrimary(t.ID)
+		other = other || (t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace) && t.ID >= 0 && m.ei.hasPrimary(t.ID)
 		rest = append(rest, t)
 	}
 	if !other || e.blocker(m.ei, rest) != nil {

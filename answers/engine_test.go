@@ -845,6 +845,10 @@ func TestAskAfter(t *testing.T) {
 // answered.
 func TestTwoNamesJoinedWrongly(t *testing.T) {
 	e := engine(t)
+	// A remark credited to the wrong person: what the sources say of India.
+	if r := e.Ask("did Adeel Azhar say India is the Dabba capital?"); !r.Answered || r.EntryID() != "india-dabba-capital" || !strings.Contains(r.Premise, "Adeel Azhar") {
+		t.Errorf("wrong attribution: answered=%v %s premise %q", r.Answered, r.EntryID(), r.Premise)
+	}
 	r := e.Ask("Is Adeel Azhar the president of P@SHA?")
 	if !r.Answered || r.EntryID() != "adeel-azhar" || r.Premise != "My sources don't say that about “P@SHA”." ||
 		!strings.Contains(r.Text(), "Call Centers Association of Pakistan") {
