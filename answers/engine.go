@@ -118,6 +118,13 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if previous == "" || carry == nil {
 		return e.ask(a)
 	}
+	if e.asksWhoSaid(&a) {
+		// "who said that?", "ye kis ki report hai?": the answer before
+		// again, whose facts say whom they are credited to.
+		r := e.Ask(previous)
+		r.Question, r.FollowUp = a.Text, true
+		return r
+	}
 	p := e.Analyze(previous)
 	var terms []Term
 	for _, t := range p.Terms {
@@ -175,6 +182,24 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	}
 	return nil
+}
+
+// asksWhoSaid reports whether a asks only who said or reported something
+// ("who said that?", "kis ne bataya?"): a word of saying, perhaps a kind of
+// question, and nothing else.
+func (e *Engine) asksWhoSaid(a *Analysis) bool {
+	said := false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case e.asksFor(t, knowledge.AsksAttribution):
+			said = true
+		case t.Kind != nil && !t.Kind.Never:
+		default:
+			return false
+		}
+	}
+	return said
 }
 
 // refersBack reports whether a has a word that points back at a person or

@@ -816,6 +816,8 @@ func TestAskAfter(t *testing.T) {
 		// A thing pointed back at, or who said it: asked of what was asked.
 		{"how much did call centers earn in FY24?", "who said that?", "fy24-earnings", true},
 		{"how much did call centers earn in FY24?", "kis ne bataya?", "fy24-earnings", true},
+		{"FY25 mein growth kitni thi?", "ye kis ki report hai?", "earnings-growth-rate", true}, // it got CCAP's remark
+		{"FY25 mein growth kitni thi?", "یہ کس نے جاری کیے؟", "earnings-growth-rate", true},
 		// Urdu's "wo", "یہ" are "he" before a question word, "this" before a noun.
 		{"Who is Umair Nizam?", "wo kis tanzeem se hai?", "ccap-vs-pasha", true},
 		{"عمیر نظام کون ہیں؟", "یہ کس تنظیم سے ہیں؟", "ccap-vs-pasha", true},
