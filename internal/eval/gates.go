@@ -6,16 +6,16 @@ package eval
 // may raise them, never lower them.
 var (
 	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
-	HeldOutGate = Gate{Answer: 0.855, Decline: 0.947}
+	HeldOutGate = Gate{Answer: 0.860, Decline: 0.947}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
-	HeldOut3Gate = Gate{Answer: 0.869, Decline: 0.985}
+	HeldOut3Gate = Gate{Answer: 0.884, Decline: 0.985}
 	// HeldOut4Gate is set at the fourth held-out set's first contact.
 	HeldOut4Gate = Gate{Answer: 0.9, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.874
+	LOOGate = 0.875
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
