@@ -125,6 +125,7 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`(\d)\s*ملین`), "$1 million", []string{"ملین"}, nil},
 	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}, nil},
 	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}, nil},
+	{regexp.MustCompile(`(?i)(\d)\s*(?:فیصد|فی صد|fisad|feesad|fesad)`), "$1 percent", []string{"فیصد", "فی صد", "fisad", "feesad", "fesad"}, nil},
 }
 
 // lakhCrore finds a number of lakhs or crores.
