@@ -15,7 +15,7 @@ var (
 	HeldOut4Gate = Gate{Answer: 0.9, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.875
+	LOOGate = 0.876
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
