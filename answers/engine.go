@@ -106,7 +106,10 @@ func (e *Engine) Ask(question string) *Reply {
 //     previous asked about;
 //   - a question that points back at a person and names no one ("what
 //     organisation is he from?", "انہوں نے کیا کہا؟") asks it of the names
-//     previous had.
+//     previous had;
+//   - a kind of question alone ("kab?", "why?") asks it of what previous
+//     asked about; when that only gives the same answer again, its
+//     follow-ups are offered instead (the optional no_more message).
 //
 // Any other question is answered on its own, as Ask answers it.
 func (e *Engine) AskAfter(previous, question string) *Reply {
@@ -136,10 +139,20 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if len(terms) == 0 {
 		return e.ask(a)
 	}
+	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil })
 	a.Terms = append(terms, a.Terms...)
 	a.toks, a.repeats = nil, nil // one question, not parts
 	r := e.ask(a)
 	r.FollowUp = true
+	if kindsOnly && r.Answered {
+		// "why?", "kab?" after an answer: asked of what it was about. The
+		// same answer again says nothing new: its follow-ups are offered.
+		if p := e.Ask(previous); p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+			if msg := e.v.lex.Messages["no_more"]; msg != "" && len(p.Related) > 0 {
+				return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
+			}
+		}
+	}
 	return r
 }
 
@@ -174,10 +187,11 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	}
 	person, thing := e.refersBack(a)
 	thing = thing || quotes
+	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil || t.Kind.Never })
 	switch {
-	case salientOnly(a.Terms), thing && !own:
+	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.
-		return func(t *Term) bool { return !has(t.Class) && (t.Kind == nil || !hasKind) }
+		return func(t *Term) bool { return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) }
 	case person && !has(knowledge.ClassName):
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	}

@@ -898,6 +898,13 @@ func TestTellMeMore(t *testing.T) {
 			t.Errorf("FollowsUp(%q) = false", q)
 		}
 	}
+	// A kind of question alone, after an answer: asked of what it was about.
+	if r := e.AskAfter("What is the crackdown on call centers?", "kab?"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "date") {
+		t.Errorf("kab? after the crackdown: answered=%v follow-up=%v %q; want no date given", r.Answered, r.FollowUp, r.Decline)
+	}
+	if r := e.AskAfter(prev, "why?"); r.Reason != OfferedMore || !r.FollowUp || len(r.Suggestions) == 0 || r.Decline != e.v.lex.Messages["no_more"] {
+		t.Errorf("why? after an answer it would repeat: reason %v %q", r.Reason, r.Decline)
+	}
 	if r := e.AskAfter("", "tell me more"); r.Reason != DeclineEmpty {
 		t.Errorf("AskAfter(nothing, tell me more) = %v; want empty", r.Reason)
 	}

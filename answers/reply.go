@@ -134,6 +134,16 @@ func (r *Reply) EntryID() string {
 	return ""
 }
 
+// EntryIDs returns the answered entries' ids, one a part, or nil when
+// declined.
+func (r *Reply) EntryIDs() []string {
+	var ids []string
+	for _, p := range r.Parts {
+		ids = append(ids, p.Entry.ID)
+	}
+	return ids
+}
+
 // Periods returns the distinct fiscal years of the figures in the reply,
 // sorted, e.g. ["FY24", "FY25"]. A range such as "FY24–FY25" counts as both.
 // A current fact's period is the report's, not the figure's: it is not
