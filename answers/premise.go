@@ -18,6 +18,48 @@ type statedFigure struct {
 	kind  byte    // 'm' millions, '%' a percentage, 'n' a count
 	value float64 // in millions for 'm'
 	text  string  // as written
+	bound byte    // how the question bounds it: '>' over, '<' under, '~' about; 0 exactly
+}
+
+// agrees reports whether the given figure g bears out the asked figure a:
+// equal, or within a's bound ("over $300 million" and $328 million).
+func (a statedFigure) agrees(g statedFigure) bool {
+	switch a.bound {
+	case '>':
+		return g.value >= a.value
+	case '<':
+		return g.value <= a.value
+	case '~':
+		return math.Abs(g.value-a.value) <= 0.15*a.value
+	}
+	return g.value == a.value
+}
+
+// boundBefore and boundAfter find the words that bound a figure: "over
+// $300 million", "300 million se zyada", "تقریباً 300".
+var (
+	boundBefore = regexp.MustCompile(`(?i)(over|more than|above|at least|exceeding|upwards of|beyond|under|less than|below|at most|fewer than|about|around|approximately|roughly|nearly|almost|close to|some|~|taqreeban|lagbhag|تقریباً|تقریبا|لگ بھگ)\s*$`)
+	boundAfter  = regexp.MustCompile(`(?i)^\s*(\+|or more|plus|se zyada|se ziada|se ziyada|se upar|se kam|سے زیادہ|سے اوپر|سے کم)`)
+)
+
+// boundOf returns the bound the words around a figure give it.
+func boundOf(before, after string) byte {
+	w := ""
+	if m := boundBefore.FindStringSubmatch(before); m != nil {
+		w = strings.ToLower(m[1])
+	} else if m := boundAfter.FindStringSubmatch(after); m != nil {
+		w = strings.ToLower(m[1])
+	}
+	switch w {
+	case "":
+		return 0
+	case "over", "more than", "above", "at least", "exceeding", "upwards of", "beyond", "+", "or more", "plus",
+		"se zyada", "se ziada", "se ziyada", "se upar", "سے زیادہ", "سے اوپر":
+		return '>'
+	case "under", "less than", "below", "at most", "fewer than", "se kam", "سے کم":
+		return '<'
+	}
+	return '~'
 }
 
 // statedRE finds figures as people and facts write them: "$328 million",
@@ -28,7 +70,13 @@ var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|perce
 // without a comma ("top 5", "24/7") and a year are not figures.
 func statedFigures(text string) []statedFigure {
 	var out []statedFigure
-	for _, m := range statedRE.FindAllStringSubmatch(text, -1) {
+	for _, ix := range statedRE.FindAllStringSubmatchIndex(text, -1) {
+		m := make([]string, 4)
+		for i := range m {
+			if ix[2*i] >= 0 {
+				m[i] = text[ix[2*i]:ix[2*i+1]]
+			}
+		}
 		dollar, num, unit := m[1] != "", strings.TrimRight(m[2], ","), strings.ToLower(m[3])
 		if num != m[2] && unit != "" {
 			continue // "7, m..." is a number and the next word
@@ -37,7 +85,7 @@ func statedFigures(text string) []statedFigure {
 		if err != nil {
 			continue
 		}
-		f := statedFigure{text: strings.TrimSpace(m[0])}
+		f := statedFigure{text: strings.TrimSpace(m[0]), bound: boundOf(text[:ix[0]], text[ix[1]:])}
 		switch unit {
 		case "%", "percent":
 			f.kind = '%'
@@ -94,7 +142,7 @@ func (e *Engine) notePremise(r *Reply, question string) {
 			if g.kind != a.kind {
 				continue
 			}
-			if g.value == a.value {
+			if a.agrees(g) {
 				agrees = true
 			}
 			if !containsString(same, g.text) {
