@@ -625,7 +625,13 @@ func (e *Engine) otherRole(terms []Term) (*match, *Term) {
 		if !named {
 			return nil, nil
 		}
-		m, _ := e.decide(e.rank(rest), rest)
+		ranked := e.rank(rest)
+		m, b := e.decide(ranked, rest)
+		if m == nil && b != nil {
+			// "Is Adeel Azhar the chairman of P@SHA?": with P@SHA's
+			// title left out, still two names joined wrongly.
+			m = e.otherName(ranked, rest, b)
+		}
 		if m == nil || role.ID >= 0 && (m.ei.hasPrimary(role.ID) || m.ei.hasSecondary(role.ID)) || !e.givesRole(m.ei) {
 			return nil, nil
 		}

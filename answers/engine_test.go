@@ -955,6 +955,7 @@ func TestWrongTitleCorrected(t *testing.T) {
 		"is Umair Nizam the chairman of P@SHA?": "senior vice chairman",
 		"کیا عمیر نظام پاشا کے چیئرمین ہیں؟":    "senior vice chairman",
 		"Is Adeel Azhar the CEO of CCAP?":       "president of the Call Centers Association",
+		"Is Adeel Azhar the chairman of P@SHA?": "president of the Call Centers Association", // two names joined wrongly too
 	} {
 		r := e.Ask(q)
 		if !r.Answered || !strings.HasPrefix(r.Premise, "My sources don't give the title") || !strings.Contains(r.Text(), want) {
