@@ -197,12 +197,41 @@ func (e *Engine) Analyze(text string) Analysis {
 		add(w)
 		i++
 	}
+	a.Terms = e.dropConjunctions(a.Terms, toks)
 	for _, t := range a.Terms {
 		if t.Corrected {
 			a.Corrected = true
 		}
 	}
 	return a
+}
+
+// dropConjunctions drops a question word that joins a clause rather than
+// asks: one of its kind's `joins` forms ("when") inside a sentence, after a
+// word of content and before more words. "Is data security a
+// concern when outsourcing to Pakistan?" asks about data security, not
+// when; "call center earnings, when?" and "when did it start?" still ask
+// when.
+func (e *Engine) dropConjunctions(terms []Term, toks []token) []Term {
+	content := false // a word of content since the sentence began
+	next := 0
+	out := terms[:0]
+	for _, t := range terms {
+		for ; next <= t.Tok && next < len(toks); next++ {
+			if toks[next].brk || toks[next].comma || e.joiners[langEn][toks[next].key(langEn)] {
+				content = false
+			}
+		}
+		last := t.Tok+1 >= len(toks) || toks[t.Tok+1].brk || toks[t.Tok].endQ
+		if t.Kind != nil && t.Tok >= 0 && content && !last && slices.ContainsFunc(t.Kind.Joins.Of(t.Lang), func(f string) bool { return strings.EqualFold(f, t.Surface) }) {
+			continue
+		}
+		if t.content() || t.Name {
+			content = true
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // yieldToLonger shortens the match m of n tokens at toks[i] when a longer

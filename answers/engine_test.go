@@ -946,6 +946,20 @@ func TestCreditSaidOnce(t *testing.T) {
 	}
 }
 
+// TestWhenJoinsAClause: "when" inside a sentence, after its content, joins
+// a clause; at the start, or at the end, it asks when.
+func TestWhenJoinsAClause(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("Is data security a concern when outsourcing to Pakistan?"); r.EntryID() != "data-security" {
+		t.Errorf("a concern when outsourcing: %s %q", r.EntryID(), r.Decline)
+	}
+	for _, q := range []string{"when did the crackdown start?", "the crackdown started when?"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "date") {
+			t.Errorf("Ask(%q): answered=%v %q; want no date given", q, r.Answered, r.Decline)
+		}
+	}
+}
+
 // TestWrongTitleCorrected: a yes-or-no question giving someone the sources
 // name a title they don't give them is answered with what they do say of
 // them, after saying so; asking who holds a title is still declined.

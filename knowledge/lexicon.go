@@ -134,7 +134,11 @@ type Kind struct {
 	Never   bool     `yaml:"never,omitempty"`   // the sources never answer it (how-to, forecasts, rankings)
 	Act     string   `yaml:"act,omitempty"`     // greet or introduce: answered by the bot, not from entries
 	Message string   `yaml:"message,omitempty"` // the decline message when it blocks; for act greet, the reply
-	Forms   `yaml:",inline"`
+	// Joins are forms of the kind (one word each) that, inside a sentence
+	// after a word of content and before more words, join a clause rather
+	// than ask: "a concern when outsourcing". Per language.
+	Joins Forms `yaml:"joins,omitempty"`
+	Forms `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`
 }

@@ -137,6 +137,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"direction-without-change", []string{"kb.yaml:5", `fact "f1"`, "has a direction but does not state a change"}},
 		{"current-without-period", []string{"kb.yaml:5", `fact "f1"`, `is current but its period "" is not one fiscal year`}},
 		{"change-without-range", []string{"kb.yaml:5", `fact "f1"`, `states a change but its period "FY25" is not a range`}},
+		{"bad-kind-joins", []string{"kb.yaml:19", `kind "when"`, `joins "whenever", which is not one of its own one-word en forms`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {

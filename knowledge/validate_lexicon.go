@@ -104,6 +104,13 @@ func (b *Base) validateLexicon() []error {
 		if k.Never && blank(k.Message) {
 			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
 		}
+		for _, l := range Languages {
+			for _, j := range k.Joins.Of(l) {
+				if !slices.ContainsFunc(k.Forms.Of(l), func(f string) bool { return FormKey(f) == FormKey(j) }) || strings.Contains(strings.TrimSpace(j), " ") {
+					bad(k.Pos, "kind", k.ID, "joins %q, which is not one of its own one-word %s forms", j, l)
+				}
+			}
+		}
 		addForms("kind", k.ID, k.Pos, k.Forms)
 	}
 	declared := map[string]*Homonym{}
