@@ -121,7 +121,7 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if previous == "" || carry == nil {
 		return e.ask(a)
 	}
-	if e.asksWhoSaid(&a) {
+	if person, _ := e.refersBack(&a); e.asksWhoSaid(&a) && !person {
 		// "who said that?", "ye kis ki report hai?": the answer before
 		// again, whose facts say whom they are credited to.
 		r := e.Ask(previous)
