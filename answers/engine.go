@@ -121,7 +121,8 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if previous == "" || carry == nil {
 		return e.ask(a)
 	}
-	if person, _ := e.refersBack(&a); e.asksWhoSaid(&a) && !person {
+	if person, thing := e.refersBack(&a); e.asksWhoSaid(&a) && !(person && !thing) {
+		// ("what did he say?" points at a person: what he said, below.)
 		// "who said that?", "ye kis ki report hai?": the answer before
 		// again, whose facts say whom they are credited to.
 		r := e.Ask(previous)
