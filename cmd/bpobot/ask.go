@@ -51,9 +51,7 @@ func toJSON(r *answers.Reply) jsonReply {
 	}
 	if r.Answered {
 		j.Text = r.Text()
-		for _, p := range r.Parts {
-			j.IDs = append(j.IDs, p.Entry.ID)
-		}
+		j.IDs = append(j.IDs, r.EntryIDs()...)
 	} else {
 		j.Text = r.Decline
 	}
