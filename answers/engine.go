@@ -117,9 +117,18 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if r := e.offerMore(previous, &a); r != nil {
 		return r
 	}
+	alone := func() *Reply {
+		r := e.ask(a)
+		if person, thing := e.refersBack(&a); previous != "" && (person || thing) && r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
+			// "ye kaun chalata hai?" after the Dabba scam: about what was
+			// just asked, so not off topic, only not in the sources.
+			r.Decline = e.message("not_found", "", nil)
+		}
+		return r
+	}
 	carry := e.borrows(&a)
 	if previous == "" || carry == nil {
-		return e.ask(a)
+		return alone()
 	}
 	if person, thing := e.refersBack(&a); e.asksWhoSaid(&a) && !(person && !thing) {
 		// ("what did he say?" points at a person: what he said, below.)
@@ -138,7 +147,7 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 		}
 	}
 	if len(terms) == 0 {
-		return e.ask(a)
+		return alone()
 	}
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil })
 	a.Terms = append(terms, a.Terms...)

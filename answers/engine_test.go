@@ -907,6 +907,10 @@ func TestTellMeMore(t *testing.T) {
 	if r := e.AskAfter(prev, "why?"); r.Reason != OfferedMore || !r.FollowUp || len(r.Suggestions) == 0 || r.Decline != e.v.lex.Messages["no_more"] {
 		t.Errorf("why? after an answer it would repeat: reason %v %q", r.Reason, r.Decline)
 	}
+	// A question that points back is about what was asked: not off topic.
+	if r := e.AskAfter("dabba scam kya hai", "ye kaun chalata hai?"); r.Answered || r.Decline != e.v.lex.Messages["not_found"] {
+		t.Errorf("ye kaun chalata hai? after the Dabba scam: %q", r.Decline)
+	}
 	if r := e.AskAfter("", "tell me more"); r.Reason != DeclineEmpty {
 		t.Errorf("AskAfter(nothing, tell me more) = %v; want empty", r.Reason)
 	}
