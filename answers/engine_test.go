@@ -261,6 +261,10 @@ func TestNoUntrueDecline(t *testing.T) {
 	if !slices.Contains(ids(r.Suggestions), "fy25-earnings") {
 		t.Errorf("suggestions %v lack fy25-earnings", ids(r.Suggestions))
 	}
+	// A metric the sources do give figures on is not said to be missing.
+	if r := engine(t).Ask("kya call center ki job achi hai?"); r.Answered || strings.Contains(r.Decline, "don't give figures") {
+		t.Errorf("a good job? answered=%v %q", r.Answered, r.Decline)
+	}
 	// A metric no entry has is still named.
 	if r := engine(t).Ask("call center salaries kitni hain"); r.Answered || r.Reason != DeclineUnsupported {
 		t.Errorf("salaries: answered=%v reason=%s decline=%q; want declined naming salaries", r.Answered, r.Reason, r.Decline)

@@ -309,6 +309,18 @@ func (e *Engine) message(key, term string, extra map[string]string) string {
 	return s
 }
 
+// givesFigures reports whether an entry that has the term as its own
+// states a figure (money, a count, a percentage): the sources do give
+// figures on it.
+func (e *Engine) givesFigures(id int32) bool {
+	for _, p := range e.ix.postings[id] {
+		if ei := &e.ix.entries[p.entry]; p.primary && (ei.states[knowledge.StatesMoney] || ei.states[knowledge.StatesCount] || ei.states[knowledge.StatesPercent]) {
+			return true
+		}
+	}
+	return false
+}
+
 // blockMessage says why a blocking term cannot be answered, in the words of
 // the lexicon's messages.
 func (e *Engine) blockMessage(t *Term) string {
@@ -333,6 +345,14 @@ func (e *Engine) blockMessage(t *Term) string {
 		return t.Kind.Message
 	case t.Kind != nil && len(t.Kind.Needs) > 0:
 		return e.message("needs_"+t.Kind.Needs[0], term, nil)
+	case t.Class == knowledge.ClassMetric && t.ID >= 0 && e.givesFigures(t.ID) && e.v.lex.Messages["name_known"] != "":
+		// "kya call center ki job achi hai?": the sources do give
+		// employment figures, just not this; "don't give figures on
+		// employment" would be untrue.
+		if ti != nil && ti.display != "" {
+			term = ti.display
+		}
+		return e.message("name_known", term, nil)
 	case t.Class != "":
 		if t.Class == knowledge.ClassMetric && ti != nil && ti.display != "" {
 			term = ti.display
