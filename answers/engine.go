@@ -502,13 +502,17 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 	for i := range terms {
 		t := &terms[i]
 		switch {
+		case breakdown(t) && !e.hasCovered(terms, t):
+			// A place with nothing else the sources have: not "not
+			// broken down for Lahore" (the weather in لاہور); another
+			// term may still say why ("average salary in Karachi").
 		case t.Name, t.Class != "" && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0):
 			consider(t)
 		case t.Kind != nil && t.Kind.Never && !e.anyKinds(t.ID):
 			consider(t)
 		}
 	}
-	if blocker != nil && !(blocker.Class != "" && offTopicWord(terms, blocker)) && !(breakdown(blocker) && !e.hasCovered(terms, blocker)) {
+	if blocker != nil && !(blocker.Class != "" && offTopicWord(terms, blocker)) {
 		return blocker
 	}
 	blocker = nil
