@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -126,6 +127,18 @@ var rewrites = []rewrite{
 	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}, nil},
 	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}, nil},
 	{regexp.MustCompile(`(?i)(\d)\s*(?:فیصد|فی صد|fisad|feesad|fesad)`), "$1 percent", []string{"فیصد", "فی صد", "fisad", "feesad", "fesad"}, nil},
+	// Small numbers in English words ("the five key trends") are numbers;
+	// not "one" and "two", more often "one of", "number one", "the two
+	// associations" than counts.
+	{numberWord, "", []string{"three", "four", "five", "six", "seven", "eight", "nine", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"}, numberWords},
+}
+
+// numberWord finds a small number written as an English word.
+var numberWord = regexp.MustCompile(`(?i)\b(three|four|five|six|seven|eight|nine)\b`)
+
+// numberWords writes a small number word in digits.
+func numberWords(m string) string {
+	return strconv.Itoa(3 + slices.Index([]string{"three", "four", "five", "six", "seven", "eight", "nine"}, strings.ToLower(m)))
 }
 
 // lakhCrore finds a number of lakhs or crores.

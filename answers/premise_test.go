@@ -79,6 +79,12 @@ func TestSouthAsianUnitsAndRoundCounts(t *testing.T) {
 			t.Errorf("scanNumbers(%q) = %q, want it to hold %q", in, got, want)
 		}
 	}
+	if got := scanNumbers("the five key trends"); !strings.Contains(got, "5 key") {
+		t.Errorf("scanNumbers(five) = %q", got)
+	}
+	if got := scanNumbers("the two associations, one of them"); got != "the two associations, one of them" {
+		t.Errorf("scanNumbers(two, one) = %q: they stay words", got)
+	}
 	if got := scanNumbers("earnings in 2024"); !strings.Contains(got, "FY24") {
 		t.Errorf("scanNumbers(2024) = %q: a year is still a fiscal year", got)
 	}
