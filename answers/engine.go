@@ -812,6 +812,11 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			}
 		}
 		prev = terms
+		if t := terms; len(t) == 1 && t[0].Class == knowledge.ClassMetric && t[0].Tok >= 0 && (t[0].ID < 0 || len(e.ix.postings[t[0].ID]) == 0) {
+			// "salary and number of jobs": a metric the sources never
+			// give, alone, asks for it, and is named as not answered.
+			own = true
+		}
 		question := own
 		if !own && len(terms) > 0 && len(kinds) > 0 {
 			terms = append(terms, kinds...)

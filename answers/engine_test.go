@@ -337,6 +337,15 @@ func TestChatJoiners(t *testing.T) {
 	}
 }
 
+// TestUncoveredMetricPartNamed: a part that is only a metric the sources
+// never give is named as not answered, not silently dropped.
+func TestUncoveredMetricPartNamed(t *testing.T) {
+	r := engine(t).Ask("salary and number of jobs")
+	if !r.Answered || !strings.Contains(r.Text(), "million people") || !strings.Contains(r.Note, "salaries") {
+		t.Errorf("answered=%v note %q:\n%s", r.Answered, r.Note, r.Text())
+	}
+}
+
 // TestPartsAskTheSameOfTwoYears: a word asked of both years is in both
 // parts, whether repeated ("FY25 earnings and FY24 earnings") or said once
 // ("earnings in FY24 and FY25").
