@@ -117,9 +117,10 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if r := e.offerMore(previous, &a); r != nil {
 		return r
 	}
+	person, thing := e.refersBack(&a)
 	alone := func() *Reply {
 		r := e.ask(a)
-		if person, thing := e.refersBack(&a); previous != "" && (person || thing) && r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
+		if previous != "" && (person || thing) && r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
 			// "ye kaun chalata hai?" after the Dabba scam: about what was
 			// just asked, so not off topic, only not in the sources.
 			r.Decline = e.message("not_found", "", nil)
@@ -130,10 +131,10 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if previous == "" || carry == nil {
 		return alone()
 	}
-	if person, thing := e.refersBack(&a); e.asksWhoSaid(&a) && !(person && !thing) {
-		// ("what did he say?" points at a person: what he said, below.)
+	if e.asksWhoSaid(&a) && !(person && !thing) {
 		// "who said that?", "ye kis ki report hai?": the answer before
-		// again, whose facts say whom they are credited to.
+		// again, whose facts say whom they are credited to. ("What did he
+		// say?" points at a person: it asks what he said, below.)
 		r := e.Ask(previous)
 		r.Question, r.FollowUp = a.Text, true
 		return r
