@@ -140,8 +140,15 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 		return r
 	}
 	p := e.Analyze(previous)
+	named := slices.ContainsFunc(p.Terms, func(t Term) bool { return t.Class == knowledge.ClassName })
 	var terms []Term
 	for _, t := range p.Terms {
+		if named && t.Class == knowledge.ClassRole {
+			// The names say who: a title with them may be the one the
+			// sources don't give ("Is Umair Nizam the chairman of P@SHA?",
+			// then "what did he say?").
+			continue
+		}
 		if carry(&t) {
 			t.Tok = -1 // the previous question's: not a word of this one
 			terms = append(terms, t)

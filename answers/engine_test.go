@@ -824,7 +824,8 @@ func TestAskAfter(t *testing.T) {
 		{"", "and in FY24?", "", false}, // nothing before: on its own, as Ask reads it
 		// A person pointed back at, asked of the name before ("what did he
 		// say?" is what he said, not who said the answer before).
-		{"Who is Muhammad Umair Nizam?", "what did he say?", "bpo-quality", true}, // his remarks, the first on quality
+		{"Who is Muhammad Umair Nizam?", "what did he say?", "bpo-quality", true},          // his remarks, the first on quality
+		{"is Umair Nizam the chairman of P@SHA?", "what did he say?", "bpo-quality", true}, // not the title the sources don't give
 		{"Who is Muhammad Umair Nizam?", "what did he say about india", "india-dabba-capital", true},
 		{"who is adeel azhar", "what did he say about new deals?", "new-deals", true},
 		{"عدیل اظہر کون ہیں؟", "انہوں نے کیا کہا؟", "adeel-azhar", true},
