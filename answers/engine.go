@@ -25,6 +25,7 @@ type Engine struct {
 	complete              *completer
 	periods               []string        // the periods the facts cover
 	down                  map[string]bool // the forms that say a change went down (see noteDirection)
+	bounds                *bounds         // the words that bound a figure of a question (see notePremise)
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -46,6 +47,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.building, e.tokCache = false, nil
 	e.indexDown()
 	e.indexRequires()
+	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	lx := e.v.lex
 	e.joiners = newWordSet(lx.Settings.Joiners)
 	e.personRefs = newWordSet(lx.Settings.PersonReferences)

@@ -35,40 +35,73 @@ func (a statedFigure) agrees(g statedFigure) bool {
 	return g.value == a.value
 }
 
-// boundBefore and boundAfter find the words that bound a figure: "over
-// $300 million", "300 million se zyada", "تقریباً 300".
-var (
-	boundBefore = regexp.MustCompile(`(?i)(over|more than|above|at least|exceeding|upwards of|beyond|under|less than|below|at most|fewer than|about|around|approximately|roughly|nearly|almost|close to|some|~|taqreeban|lagbhag|تقریباً|تقریبا|لگ بھگ)\s*$`)
-	boundAfter  = regexp.MustCompile(`(?i)^\s*(\+|or more|plus|se zyada|se ziada|se ziyada|se upar|se kam|سے زیادہ|سے اوپر|سے کم)`)
-)
+// bounds finds the lexicon's words that bound a figure (Settings.Bounds).
+type bounds struct {
+	before, after *regexp.Regexp  // nil when the lexicon has none
+	kind          map[string]byte // a word, lowercased: '>', '<' or '~'
+}
 
-// boundOf returns the bound the words around a figure give it.
-func boundOf(before, after string) byte {
-	w := ""
-	if m := boundBefore.FindStringSubmatch(before); m != nil {
-		w = strings.ToLower(m[1])
-	} else if m := boundAfter.FindStringSubmatch(after); m != nil {
-		w = strings.ToLower(m[1])
+// newBounds compiles the lexicon's bound words.
+func newBounds(b knowledge.Bounds) *bounds {
+	bs := &bounds{kind: map[string]byte{}}
+	var before, after []string
+	for _, k := range []struct {
+		kind byte
+		b    knowledge.Bound
+	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}} {
+		for _, w := range k.b.Before {
+			bs.kind[strings.ToLower(w)] = k.kind
+			before = append(before, w)
+		}
+		for _, w := range k.b.After {
+			bs.kind[strings.ToLower(w)] = k.kind
+			after = append(after, w)
+		}
 	}
-	switch w {
-	case "":
+	alt := func(ws []string) string {
+		ws = slices.Clone(ws)
+		slices.SortFunc(ws, func(a, b string) int { return len(b) - len(a) }) // the longest first
+		for i, w := range ws {
+			ws[i] = regexp.QuoteMeta(w)
+		}
+		return strings.Join(ws, "|")
+	}
+	if len(before) > 0 {
+		bs.before = regexp.MustCompile(`(?i)(?:^|[^\pL])(` + alt(before) + `)\s*$`)
+	}
+	if len(after) > 0 {
+		bs.after = regexp.MustCompile(`(?i)^\s*(` + alt(after) + `)(?:$|[^\pL])`)
+	}
+	return bs
+}
+
+// of returns the bound the words around a figure give it: '>' over, '<'
+// under, '~' about, or 0.
+func (bs *bounds) of(before, after string) byte {
+	if bs == nil {
 		return 0
-	case "over", "more than", "above", "at least", "exceeding", "upwards of", "beyond", "+", "or more", "plus",
-		"se zyada", "se ziada", "se ziyada", "se upar", "سے زیادہ", "سے اوپر":
-		return '>'
-	case "under", "less than", "below", "at most", "fewer than", "se kam", "سے کم":
-		return '<'
 	}
-	return '~'
+	if bs.before != nil {
+		if m := bs.before.FindStringSubmatch(before); m != nil {
+			return bs.kind[strings.ToLower(m[1])]
+		}
+	}
+	if bs.after != nil {
+		if m := bs.after.FindStringSubmatch(after); m != nil {
+			return bs.kind[strings.ToLower(m[1])]
+		}
+	}
+	return 0
 }
 
 // statedRE finds figures as people and facts write them: "$328 million",
 // "$400m", "400 million", "24.6%", "30 percent", "1,000", "5000".
 var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|million\b|billion\b|mn\b|bn\b|m\b)?`)
 
-// statedFigures returns the figures in text. A plain number under 100
-// without a comma ("top 5", "24/7") and a year are not figures.
-func statedFigures(text string) []statedFigure {
+// statedFigures returns the figures in text, bounded by the words around
+// them (bs may be nil: a fact's figures are exact). A plain number under
+// 100 without a comma ("top 5", "24/7") and a year are not figures.
+func statedFigures(text string, bs *bounds) []statedFigure {
 	var out []statedFigure
 	for _, ix := range statedRE.FindAllStringSubmatchIndex(text, -1) {
 		m := make([]string, 4)
@@ -85,7 +118,7 @@ func statedFigures(text string) []statedFigure {
 		if err != nil {
 			continue
 		}
-		f := statedFigure{text: strings.TrimSpace(m[0]), bound: boundOf(text[:ix[0]], text[ix[1]:])}
+		f := statedFigure{text: strings.TrimSpace(m[0]), bound: bs.of(text[:ix[0]], text[ix[1]:])}
 		switch unit {
 		case "%", "percent":
 			f.kind = '%'
@@ -122,8 +155,8 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	}
 	// As written ("2,000" is a count, not the year 2000) and as scanned
 	// ("500 ملین" is 500 million).
-	asked := statedFigures(question)
-	for _, f := range statedFigures(scanNumbers(fold.Letters(question))) {
+	asked := statedFigures(question, e.bounds)
+	for _, f := range statedFigures(scanNumbers(fold.Letters(question)), e.bounds) {
 		if !slices.ContainsFunc(asked, func(a statedFigure) bool { return a.kind == f.kind && a.value == f.value }) {
 			asked = append(asked, f)
 		}
@@ -133,7 +166,7 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	}
 	var given []statedFigure
 	for _, f := range r.Facts {
-		given = append(given, statedFigures(f.Fact.Text)...)
+		given = append(given, statedFigures(f.Fact.Text, nil)...)
 	}
 	for _, a := range asked {
 		var same []string

@@ -21,7 +21,7 @@ func TestStatedFigures(t *testing.T) {
 		{"2,000 call centers, 1,000, many", "n:2000 n:1000"},
 	} {
 		var got []string
-		for _, f := range statedFigures(tt.in) {
+		for _, f := range statedFigures(tt.in, nil) {
 			got = append(got, string(f.kind)+":"+strings.TrimRight(strings.TrimRight(strconvF(f.value), "0"), "."))
 		}
 		if strings.Join(got, " ") != tt.want {

@@ -172,6 +172,32 @@ type Settings struct {
 	// AttributionLeadIns are the words before a name in an attribution
 	// ("according to the"): the name is what follows them.
 	AttributionLeadIns []string `yaml:"attribution_lead_ins"`
+	// Bounds are the words that bound a figure of a question, so that a
+	// fact bearing it out does not contradict it: "over $300 million" and
+	// $328 million.
+	Bounds Bounds `yaml:"bounds"`
+}
+
+// Bounds are the words, in any language, that bound a figure: over it,
+// under it, or about it (within 15%).
+type Bounds struct {
+	Over  Bound `yaml:"over"`
+	Under Bound `yaml:"under"`
+	About Bound `yaml:"about"`
+}
+
+// A Bound is the words written before a figure ("more than $300 million")
+// or after it ("300 million se zyada") that bound it one way.
+type Bound struct {
+	Before []string `yaml:"before"`
+	After  []string `yaml:"after"`
+}
+
+// merge returns b with c's words added.
+func (b Bound) merge(c Bound) Bound {
+	b.Before = append(b.Before, c.Before...)
+	b.After = append(b.After, c.After...)
+	return b
 }
 
 // A Lexicon is the language and domain vocabulary the answer engine reads:

@@ -191,6 +191,8 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.PersonReferences = lx.Settings.PersonReferences.merge(f.Settings.PersonReferences)
 			lx.Settings.ThingReferences = lx.Settings.ThingReferences.merge(f.Settings.ThingReferences)
 			lx.Settings.AttributionLeadIns = append(lx.Settings.AttributionLeadIns, f.Settings.AttributionLeadIns...)
+			b := &lx.Settings.Bounds
+			b.Over, b.Under, b.About = b.Over.merge(f.Settings.Bounds.Over), b.Under.merge(f.Settings.Bounds.Under), b.About.merge(f.Settings.Bounds.About)
 		}
 	}
 	if len(errs) > 0 {
