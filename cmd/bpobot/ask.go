@@ -316,13 +316,13 @@ func eachLine(r io.Reader, fn func(line string, more bool) error) error {
 func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), kbLoad func() (*knowledge.Base, error)) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	set := fs.String("set", "all", "which set: tune, heldout, heldout2, heldout3, heldout4 or all")
+	set := fs.String("set", "all", "which set: tune, heldout, heldout2, heldout3, heldout4, heldout5 or all")
 	misses := fs.Bool("misses", false, "list every miss (always, for a FILE)")
 	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|heldout2|heldout3|heldout4|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|heldout2|heldout3|heldout4|heldout5|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
 			"Scores the engine on the project's question sets (the tune set and the frozen held-out sets,\n"+
 			"each reported separately), or on FILE, and exits 1 when a figure is below its gate.")
 		fs.PrintDefaults()
@@ -369,10 +369,10 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		report(files[0], cases, nil)
 	} else {
 		names := map[string][]string{"tune": {eval.TuneSet}, "heldout": {eval.HeldOutSet}, "heldout2": {eval.HeldOut2Set},
-			"heldout3": {eval.HeldOut3Set}, "heldout4": {eval.HeldOut4Set},
-			"all": {eval.TuneSet, eval.HeldOutSet, eval.HeldOut2Set, eval.HeldOut3Set, eval.HeldOut4Set}}[*set]
+			"heldout3": {eval.HeldOut3Set}, "heldout4": {eval.HeldOut4Set}, "heldout5": {eval.HeldOut5Set},
+			"all": {eval.TuneSet, eval.HeldOutSet, eval.HeldOut2Set, eval.HeldOut3Set, eval.HeldOut4Set, eval.HeldOut5Set}}[*set]
 		if names == nil {
-			return usagef("eval: --set is tune, heldout, heldout2, heldout3, heldout4 or all, not %q", *set)
+			return usagef("eval: --set is tune, heldout, heldout2, heldout3, heldout4, heldout5 or all, not %q", *set)
 		}
 		for _, n := range names {
 			cases, err := eval.Load(n)
@@ -390,6 +390,8 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 				gate, label = eval.HeldOut3Gate, "held-out set 3 (frozen 2026-12-07; never tuned on)"
 			case eval.HeldOut4Set:
 				gate, label = eval.HeldOut4Gate, "held-out set 4 (frozen 2026-12-07, later; never tuned on)"
+			case eval.HeldOut5Set:
+				gate, label = eval.HeldOut5Gate, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)"
 			}
 			report(label, cases, &gate)
 		}

@@ -68,6 +68,10 @@ const (
 	// HeldOut4Set is a fourth, written later the same day (2026-12-07),
 	// after a new-user review's fixes, for a fresh figure again.
 	HeldOut4Set = "heldout4"
+	// HeldOut5Set is a fifth, written on 2026-12-07 (the third session of
+	// that day) and asked for unusual wordings and paraphrases: a harder
+	// set, away from the phrasings the others share.
+	HeldOut5Set = "heldout5"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -89,7 +93,7 @@ func Dir() string {
 }
 
 // Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set,
-// HeldOut4Set) from Dir.
+// HeldOut4Set, HeldOut5Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {
