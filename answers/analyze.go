@@ -302,11 +302,11 @@ func (e *Engine) conceptsWithin(toks []token, from, to, lang, other int, add fun
 // tokenize is tokenize, cached while the index is built.
 func (e *Engine) tokenize(text string) []token {
 	if e.tokCache == nil {
-		return tokenize(text)
+		return tokenize(e.v.scan, text)
 	}
 	toks, ok := e.tokCache[text]
 	if !ok {
-		toks = tokenize(text)
+		toks = tokenize(e.v.scan, text)
 		e.tokCache[text] = toks
 	}
 	return slices.Clone(toks)

@@ -14,7 +14,8 @@
 //     variants of Urdu typed on Urdu, Arabic and Persian keyboards,
 //     diacritics, Urdu digits and punctuation), the number scanner rewrites
 //     fiscal years and amounts ("FY 2024-25", "July 2024 to June 2025",
-//     "مالی سال 2025" are all FY25), and the text is split into tokens. The
+//     "مالی سال 2025" are all FY25; "50 lakh" is 5 million; the words it
+//     reads are the lexicon's settings.numbers), and the text is split into tokens. The
 //     message's language (English or Roman Urdu; Urdu script is always
 //     Urdu) is decided by the words that are function words in one language
 //     only, so "is", "me", "us" keep their English meaning in an English

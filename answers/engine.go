@@ -383,7 +383,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// "Is Adeel Azhar the president of P@SHA?": what the sources
 			// say of him, after saying they don't link him with P@SHA.
 			e.answer(r, []*match{m})
-			r.Premise = e.blockMessage(asTyped(r.Question, blocker))
+			r.Premise = e.blockMessage(e.asTyped(r.Question, blocker))
 			return r
 		}
 	}
@@ -393,7 +393,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// say of him (senior vice chairman), after saying they don't
 			// give him that title.
 			e.answer(r, []*match{m})
-			r.Premise = e.message("role_other", displayTerm(asTyped(r.Question, role)), nil)
+			r.Premise = e.message("role_other", displayTerm(e.asTyped(r.Question, role)), nil)
 			return r
 		}
 	}
@@ -412,7 +412,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 		return e.declineRanked(r, &a, ranked, blocker)
 	}
 	if partBlocker != nil {
-		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(asTyped(r.Question, partBlocker)))})
+		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(e.asTyped(r.Question, partBlocker)))})
 	}
 	return r
 }
@@ -425,7 +425,7 @@ func (e *Engine) noteCalendarYear(r *Reply, text string) {
 	if !r.Answered || msg == "" || len(r.Periods())+len(r.reportPeriods()) == 0 {
 		return
 	}
-	if ys := calendarYears(text); len(ys) > 0 {
+	if ys := e.v.scan.calendarYears(text); len(ys) > 0 {
 		r.calendarNote = strings.ReplaceAll(msg, "{year}", ys[0])
 	}
 }

@@ -736,7 +736,7 @@ func TestCalendarYearNoted(t *testing.T) {
 			t.Errorf("%q: period note %q; want no calendar-year note", q, note)
 		}
 	}
-	if got := calendarYears("FY 2024-25 and 2023"); len(got) != 1 || got[0] != "2023" {
+	if got := e.v.scan.calendarYears("FY 2024-25 and 2023"); len(got) != 1 || got[0] != "2023" {
 		t.Errorf("calendarYears = %q; want [2023]", got)
 	}
 }

@@ -5,22 +5,50 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/bpobot/bpobot/internal/fold"
+	"github.com/bpobot/bpobot/knowledge"
 )
 
 // The number scanner: the one place regular expressions are used. It
 // rewrites the spellings of fiscal years, amounts and abbreviations that
 // span several tokens, so the tokenizer sees one token for each: "FY
 // 2024-25", "fiscal 2025", "July 2024 to June 2025" and "مالی سال 2025" all
-// become FY25; "24/7" becomes 24x7; "1,000" becomes 1000; "U.S." becomes US.
-// No words are rewritten here: what words mean is the lexicon's business.
+// become FY25; "24/7" becomes 24x7; "1,000" becomes 1000; "U.S." becomes US;
+// "50 lakh" becomes "5 million". The words it reads (units, number words,
+// the names of a fiscal year) are the lexicon's (settings.numbers in
+// knowledge/data/lexicon/numbers.yaml); only the notation is here.
 
 // A rewrite replaces what re matches with with. It runs only when the text
 // contains one of its triggers (a cheap test that spares most questions).
 type rewrite struct {
 	re       *regexp.Regexp
 	with     string
-	triggers []string
+	triggers []string                  // tests (see triggered), or substrings of s
+	lower    []string                  // substrings of s lowercased
 	fn       func(match string) string // used instead of with when set
+}
+
+// fires reports whether rw should run on s: one of its triggers passes.
+// *low caches s lowercased between rewrites that did not change it.
+func (rw *rewrite) fires(s string, low *string) bool {
+	for _, t := range rw.triggers {
+		if triggered(s, t) {
+			return true
+		}
+	}
+	if len(rw.lower) == 0 {
+		return false
+	}
+	if *low == "" {
+		*low = strings.ToLower(s)
+	}
+	for _, t := range rw.lower {
+		if strings.Contains(*low, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // apply rewrites s.
@@ -33,12 +61,11 @@ func (rw *rewrite) apply(s string) string {
 
 // Triggers that are tests rather than substrings.
 const (
-	anyDigit       = "0-9"         // any ASCII digit
-	dotted         = "x.y."        // a letter, a dot, a letter and a dot: "U.S."
-	unitAfterDigit = "9m"          // a digit followed (maybe after a space) by m, b or k
-	fourDigits     = "four digits" // a run of four digits: a year
-	commaDigits    = "9,9"         // a digit, a comma, a digit: "1,000"
-	yearRange      = "fy 24-25"    // fy, fiscal or financial, and a dash or slash
+	anyDigit    = "0-9"         // any ASCII digit
+	dotted      = "x.y."        // a letter, a dot, a letter and a dot: "U.S."
+	fourDigits  = "four digits" // a run of four digits: a year
+	commaDigits = "9,9"         // a digit, a comma, a digit: "1,000"
+	yearRange   = "24-25"       // a dash or slash (a range of years)
 )
 
 // triggered reports whether s passes trigger t.
@@ -53,20 +80,6 @@ func triggered(s, t string) bool {
 			}
 		}
 		return false
-	case unitAfterDigit:
-		for i := 0; i+1 < len(s); i++ {
-			if isDigit(s[i]) {
-				j := i + 1
-				if s[j] == ' ' && j+1 < len(s) {
-					j++
-				}
-				switch s[j] | 0x20 {
-				case 'm', 'b', 'k':
-					return true
-				}
-			}
-		}
-		return false
 	case commaDigits:
 		for i := 1; i+1 < len(s); i++ {
 			if s[i] == ',' && isDigit(s[i-1]) && isDigit(s[i+1]) {
@@ -75,15 +88,7 @@ func triggered(s, t string) bool {
 		}
 		return false
 	case yearRange:
-		if !strings.ContainsAny(s, "-–/") {
-			return false
-		}
-		for _, t := range []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"} {
-			if strings.Contains(s, t) {
-				return true
-			}
-		}
-		return false
+		return strings.ContainsAny(s, "-–/")
 	case fourDigits:
 		n := 0
 		for i := 0; i < len(s); i++ {
@@ -102,64 +107,148 @@ func triggered(s, t string) bool {
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-var rewrites = []rewrite{
-	{regexp.MustCompile(`https?://\S+`), " ", []string{"http"}, nil},
-	{regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), " $1$2$3 ", []string{dotted}, nil},
-	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{yearRange}, nil},
-	{regexp.MustCompile(`(?i)\b(?:from\s+)?july\s+(?:20)?\d{2}\s*(?:-|–|to|and|se|till|until|through|thru)\s*june\s+(?:20)?(\d{2})(?:\s+tak)?\b`), " FY$1 ", []string{"july", "July", "JULY"}, nil},
-	{regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{fourDigits}, nil},
-	{regexp.MustCompile(`(?i)\b(?:fy|fiscal|financial)\s*(?:years?\s*|yr\s*)?'?(?:20)?(\d{2})\b`), " FY$1 ", []string{"fy", "FY", "Fy", "fiscal", "financial", "Fiscal", "Financial"}, nil},
-	// The scanner reads folded text: "ایف وائی" (FY) is "ایف وایی" by then.
-	{regexp.MustCompile(`(?:مالی سال|مالیاتی سال|ایف وائی|ایف وایی)\s*(?:20)?(\d{2})\b`), " FY$1 ", []string{"مالی", "ایف"}, nil},
-	{bareYear, " FY$1 ", []string{fourDigits}, nil},
+// notation are the rewrites of how numbers are written, whatever the
+// language: links, dotted abbreviations, ranges of years written in
+// digits, calendar years, thousands separators and "24/7". The scanner runs
+// the lexicon's rewrites (fiscal-year names, number words and units) around
+// them; see newNumberScanner for the order.
+var (
+	links      = rewrite{re: regexp.MustCompile(`https?://\S+`), with: " ", triggers: []string{"http"}}
+	dots       = rewrite{re: regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), with: " $1$2$3 ", triggers: []string{dotted}}
+	yearDigits = rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{fourDigits}}
+	years      = rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
 	// After the years: "2,000 call centers" is a count, never the year 2000.
-	{regexp.MustCompile(`(\d),(\d{3})\b`), "$1$2", []string{commaDigits}, nil},
-	{regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), " 24x7 ", []string{"24"}, nil},
-	{regexp.MustCompile(`(?i)\b(?:10|das)\s*lakh\b`), " a million ", []string{"lakh", "Lakh"}, nil},
-	// South Asian units: a lakh is 100,000 and a crore ten million, so "50
-	// lakh" is 5 million and "32 crore" 320 million.
-	{lakhCrore, "", []string{"lakh", "Lakh", "lac", "crore", "Crore", "karor", "لاکھ", "کروڑ"}, lakhsAndCrores},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:m|mn)\b`), "$1 million", []string{unitAfterDigit}, nil},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:bn|b)\b`), "$1 billion", []string{unitAfterDigit}, nil},
-	{regexp.MustCompile(`(?i)(\d)\s*k\b`), "${1}000", []string{unitAfterDigit}, nil},
-	// Urdu and Roman Urdu units, so a figure reads the same in any script.
-	{regexp.MustCompile(`(\d)\s*ملین`), "$1 million", []string{"ملین"}, nil},
-	{regexp.MustCompile(`(\d)\s*(?:بلین|ارب)`), "$1 billion", []string{"بلین", "ارب"}, nil},
-	{regexp.MustCompile(`(?i)(\d)\s*arab\b`), "$1 billion", []string{"arab", "Arab"}, nil},
-	{regexp.MustCompile(`(?i)(\d)\s*(?:فیصد|فی صد|fisad|feesad|fesad)`), "$1 percent", []string{"فیصد", "فی صد", "fisad", "feesad", "fesad"}, nil},
-	// Small numbers in English words ("the five key trends") are numbers;
-	// not "one" and "two", more often "one of", "number one", "the two
-	// associations" than counts.
-	{numberWord, "", []string{"three", "four", "five", "six", "seven", "eight", "nine", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"}, numberWords},
+	thousands = rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
+	allDay    = rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{"24"}}
+)
+
+// A numberScanner rewrites the spellings of figures and fiscal years so the
+// tokenizer sees one token for each. It is built from the lexicon's number
+// words (knowledge.Numbers): the words are data, the grammar is here.
+type numberScanner struct {
+	rewrites []rewrite
 }
 
-// numberWord finds a small number written as an English word.
-var numberWord = regexp.MustCompile(`(?i)\b(three|four|five|six|seven|eight|nine)\b`)
+// Word boundaries that work for every script (\b knows ASCII only): a
+// rewrite captures the character on either side and writes it back.
+const (
+	wordStart = `(^|[^\pL\pN])`
+	wordEnd   = `([^\pL\pN]|$)`
+)
 
-// numberWords writes a small number word in digits.
-func numberWords(m string) string {
-	return strconv.Itoa(3 + slices.Index([]string{"three", "four", "five", "six", "seven", "eight", "nine"}, strings.ToLower(m)))
+// newNumberScanner compiles the lexicon's number words. Its rewrites run in
+// this order: links and abbreviations; fiscal years named by a lead-in with
+// a range ("FY 2024-25"), by their months ("July 2024 to June 2025"), as a
+// range of digits ("2024-25") or by a lead-in alone ("fiscal 2025"); then
+// calendar years, thousands separators and "24/7"; then numbers written as
+// words ("five"), and last the units after a figure ("50 lakh").
+func newNumberScanner(n knowledge.Numbers) *numberScanner {
+	sc := &numberScanner{}
+	add := func(rw rewrite) { sc.rewrites = append(sc.rewrites, rw) }
+	add(links)
+	add(dots)
+	fy := n.FiscalYear
+	if len(fy.LeadIns) > 0 {
+		lead := alternation(fy.LeadIns)
+		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + lead + `\s*'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+			triggers: []string{yearRange}, lower: lowered(fy.LeadIns)})
+	}
+	if len(fy.First) > 0 && len(fy.Through) > 0 && len(fy.Last) > 0 {
+		from := ""
+		if len(fy.From) > 0 {
+			from = `(?:` + alternation(fy.From) + `\s+)?`
+		}
+		until := ""
+		if len(fy.Until) > 0 {
+			until = `(?:\s+` + alternation(fy.Until) + `)?`
+		}
+		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
+			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First)})
+	}
+	add(yearDigits)
+	if len(fy.LeadIns) > 0 {
+		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*'?(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+			lower: lowered(fy.LeadIns)})
+	}
+	add(years)
+	add(thousands)
+	add(allDay)
+	if len(n.Words) > 0 {
+		value := map[string]string{}
+		var forms []string
+		for _, w := range n.Words {
+			for _, f := range w.Forms {
+				value[strings.ToLower(fold.Letters(f))] = strconv.FormatFloat(w.Value, 'f', -1, 64)
+				forms = append(forms, f)
+			}
+		}
+		re := regexp.MustCompile(`(?i)` + wordStart + `(` + alternation(forms) + `)` + wordEnd)
+		add(rewrite{re: re, lower: lowered(forms), fn: func(m string) string {
+			sm := re.FindStringSubmatch(m)
+			return sm[1] + value[strings.ToLower(sm[2])] + sm[3]
+		}})
+	}
+	if len(n.Units) > 0 {
+		unit := map[string]knowledge.Unit{}
+		var forms []string
+		for _, u := range n.Units {
+			for _, f := range u.Forms {
+				unit[strings.ToLower(fold.Letters(f))] = u
+				forms = append(forms, f)
+			}
+		}
+		// A figure not run on from a word ("FY25 k liye" is "for FY25"),
+		// then its unit, maybe after a space.
+		re := regexp.MustCompile(`(?i)(^|[^\pL\pN.])(\d+(?:\.\d+)?)(\s*)(` + alternation(forms) + `)` + wordEnd)
+		add(rewrite{re: re, triggers: []string{anyDigit}, fn: func(m string) string {
+			sm := re.FindStringSubmatch(m)
+			u := unit[strings.ToLower(sm[4])]
+			num := sm[2]
+			if u.Times != 0 && u.Times != 1 {
+				v, err := strconv.ParseFloat(num, 64)
+				if err != nil {
+					return m
+				}
+				num = strconv.FormatFloat(v*u.Times, 'f', -1, 64)
+			}
+			if u.As != "" {
+				num += " " + u.As
+			}
+			return sm[1] + num + " " + sm[5]
+		}})
+	}
+	return sc
 }
 
-// lakhCrore finds a number of lakhs or crores.
-var lakhCrore = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|karor|لاکھ|کروڑ)`)
+// alternation returns a regular expression group matching any of forms,
+// folded as the scanner's input is, the longest first, with any run of
+// spaces between words.
+func alternation(forms []string) string {
+	qs := make([]string, 0, len(forms))
+	for _, f := range forms {
+		f = strings.TrimSpace(fold.Letters(f))
+		if f == "" {
+			continue
+		}
+		words := strings.Fields(f)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		qs = append(qs, strings.Join(words, `\s+`))
+	}
+	slices.SortStableFunc(qs, func(a, b string) int { return len(b) - len(a) })
+	return `(?:` + strings.Join(qs, "|") + `)`
+}
 
-// lakhsAndCrores writes a number of lakhs or crores in millions: "50 lakh"
-// is "5 million", "32 crore" is "320 million".
-func lakhsAndCrores(m string) string {
-	sm := lakhCrore.FindStringSubmatch(m)
-	v, err := strconv.ParseFloat(sm[1], 64)
-	if err != nil {
-		return m
+// lowered returns forms folded and lowercased, as triggers.
+func lowered(forms []string) []string {
+	out := make([]string, 0, len(forms))
+	for _, f := range forms {
+		if f = strings.ToLower(strings.TrimSpace(fold.Letters(f))); f != "" {
+			out = append(out, strings.Fields(f)[0])
+		}
 	}
-	unit := strings.ToLower(sm[2])
-	switch {
-	case strings.HasPrefix(unit, "l"), unit == "لاکھ":
-		v /= 10 // lakhs of 100,000 in millions
-	default:
-		v *= 10 // crores of ten million
-	}
-	return " " + strconv.FormatFloat(v, 'f', -1, 64) + " million "
+	return out
 }
 
 // bareYear is a calendar year written alone, read as the fiscal year that
@@ -169,35 +258,33 @@ func lakhsAndCrores(m string) string {
 var bareYear = regexp.MustCompile(`\b(?:19|20)(0[1-9]|[1-9]\d)\b`)
 
 // calendarYears returns the calendar years s names alone ("2024", not
-// "FY 2024" or "2024-25"), which scanNumbers reads as fiscal years.
-func calendarYears(s string) []string {
+// "FY 2024" or "2024-25"), which scan reads as fiscal years.
+func (sc *numberScanner) calendarYears(s string) []string {
 	if !triggered(s, fourDigits) {
 		return nil
 	}
-	for i := range rewrites {
-		rw := &rewrites[i]
+	var low string
+	for i := range sc.rewrites {
+		rw := &sc.rewrites[i]
 		if rw.re == bareYear {
 			return bareYear.FindAllString(s, -1)
 		}
-		for _, t := range rw.triggers {
-			if triggered(s, t) {
-				s = rw.apply(s)
-				break
-			}
+		if rw.fires(s, &low) {
+			s = rw.apply(s)
+			low = ""
 		}
 	}
 	return nil
 }
 
-// scanNumbers applies the rewrites to s.
-func scanNumbers(s string) string {
-	for i := range rewrites {
-		rw := &rewrites[i]
-		for _, t := range rw.triggers {
-			if triggered(s, t) {
-				s = rw.apply(s)
-				break
-			}
+// scan applies the rewrites to s.
+func (sc *numberScanner) scan(s string) string {
+	var low string
+	for i := range sc.rewrites {
+		rw := &sc.rewrites[i]
+		if rw.fires(s, &low) {
+			s = rw.apply(s)
+			low = ""
 		}
 	}
 	return s

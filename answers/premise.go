@@ -94,9 +94,10 @@ func (bs *bounds) of(before, after string) byte {
 	return 0
 }
 
-// statedRE finds figures as people and facts write them: "$328 million",
-// "$400m", "400 million", "24.6%", "30 percent", "1,000", "5000".
-var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|million\b|billion\b|mn\b|bn\b|m\b)?`)
+// statedRE finds figures as the facts write them, and the number scanner
+// writes a question's: "$328 million", "400 million", "24.6%", "30
+// percent", "1,000", "5000".
+var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|million\b|billion\b)?`)
 
 // statedFigures returns the figures in text, bounded by the words around
 // them (bs may be nil: a fact's figures are exact). A plain number under
@@ -122,9 +123,9 @@ func statedFigures(text string, bs *bounds) []statedFigure {
 		switch unit {
 		case "%", "percent":
 			f.kind = '%'
-		case "million", "mn", "m":
+		case "million":
 			f.kind, f.value = 'm', v
-		case "billion", "bn":
+		case "billion":
 			f.kind, f.value = 'm', v*1000
 		default:
 			if dollar {
@@ -153,12 +154,14 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	if !r.Answered || msg == "" || !strings.ContainsFunc(question, unicode.IsDigit) {
 		return
 	}
-	// As written ("2,000" is a count, not the year 2000) and as scanned
-	// ("500 ملین" is 500 million).
-	asked := statedFigures(question, e.bounds)
-	for _, f := range statedFigures(scanNumbers(fold.Letters(question)), e.bounds) {
-		if !slices.ContainsFunc(asked, func(a statedFigure) bool { return a.kind == f.kind && a.value == f.value }) {
-			asked = append(asked, f)
+	// As scanned: "500 ملین" is 500 million, "$400m" $400 million, "2,000"
+	// the count 2000.
+	// Each is shown as typed when it was typed as the facts write it.
+	asked := statedFigures(e.v.scan.scan(fold.Letters(question)), e.bounds)
+	typed := statedFigures(question, nil)
+	for i, a := range asked {
+		if j := slices.IndexFunc(typed, func(t statedFigure) bool { return t.kind == a.kind && t.value == a.value }); j >= 0 {
+			asked[i].text = typed[j].text
 		}
 	}
 	if len(asked) == 0 {
@@ -196,7 +199,7 @@ func (e *Engine) indexDown() {
 	for _, c := range e.v.lex.Concepts {
 		for l := range numLangs {
 			for _, f := range c.Down.Of(langNames[l]) {
-				e.down[downKey(l, f)] = true
+				e.down[e.downKey(l, f)] = true
 			}
 		}
 	}
@@ -204,10 +207,10 @@ func (e *Engine) indexDown() {
 
 // downKey is how a form and a question's words are compared: each word by
 // its language's key (an English word by its stem: "fell", "falling").
-func downKey(lang int, text string) string {
+func (e *Engine) downKey(lang int, text string) string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(lang))
-	for _, t := range tokenize(text) {
+	for _, t := range tokenize(e.v.scan, text) {
 		b.WriteString("\x00" + wordKey(lang, t.lower))
 	}
 	return b.String()
@@ -226,7 +229,7 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 	down := false
 	for i := range terms {
 		t := &terms[i]
-		if e.asksFor(t, knowledge.StatesChange) && e.down[downKey(langIndex(t.Lang), t.Surface)] {
+		if e.asksFor(t, knowledge.StatesChange) && e.down[e.downKey(langIndex(t.Lang), t.Surface)] {
 			down = true
 			break
 		}

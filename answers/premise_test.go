@@ -4,9 +4,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/bpobot/bpobot/internal/fold"
+	"github.com/bpobot/bpobot/knowledge"
 )
 
 func TestStatedFigures(t *testing.T) {
+	sc := engine(t).v.scan
 	for _, tt := range []struct {
 		in   string
 		want string // kind:value ...
@@ -21,7 +25,7 @@ func TestStatedFigures(t *testing.T) {
 		{"2,000 call centers, 1,000, many", "n:2000 n:1000"},
 	} {
 		var got []string
-		for _, f := range statedFigures(tt.in, nil) {
+		for _, f := range statedFigures(sc.scan(tt.in), nil) {
 			got = append(got, string(f.kind)+":"+strings.TrimRight(strings.TrimRight(strconvF(f.value), "0"), "."))
 		}
 		if strings.Join(got, " ") != tt.want {
@@ -74,19 +78,46 @@ func TestSouthAsianUnitsAndRoundCounts(t *testing.T) {
 			t.Errorf("Ask(%q): answered=%v premise %q, want %q", q, r.Answered, r.Premise, want)
 		}
 	}
-	for in, want := range map[string]string{"50 lakh log": " 5 million ", "32 crore": " 320 million ", "1.5 کروڑ": " 15 million "} {
-		if got := scanNumbers(in); !strings.Contains(got, want) {
-			t.Errorf("scanNumbers(%q) = %q, want it to hold %q", in, got, want)
+	sc := e.v.scan
+	for in, want := range map[string]string{
+		"50 lakh log": "5 million ", "32 crore": "320 million", "1.5 کروڑ": "15 million",
+		"5 لاکھ لوگ":   "0.5 million ", // a unit is matched folded, as the text it reads
+		"das lakh log": "1 million ",
+		"$400m":        "400 million ", "2.5k calls": "2500 ", "2 bn": "2 billion ", "3 arab": "3 billion ",
+		"the five key trends": "5 key", "earnings in 2024": "FY24",
+		"fiscal year 2024-25": "FY25", "financial 2025": "FY25", "مالی سال 2025": "FY25",
+		"July 2024 to June 2025": "FY25", "from july 2024 till june 2025": "FY25",
+		"july 2024 se june 2025 tak kitna": "FY25 ",
+		"جولائی 2024 سے جون 2025 تک":       "FY25",
+	} {
+		if got := sc.scan(fold.Letters(in)); !strings.Contains(got, want) {
+			t.Errorf("scan(%q) = %q, want it to hold %q", in, got, want)
 		}
 	}
-	if got := scanNumbers("the five key trends"); !strings.Contains(got, "5 key") {
-		t.Errorf("scanNumbers(five) = %q", got)
+	for _, in := range []string{
+		"the two associations, one of them", // "one" and "two" stay words
+		"FY25 k liye kitna",                 // "k" after a year is "ke", not thousands
+		"plan b",
+	} {
+		if got := sc.scan(in); strings.Contains(got, "000") || strings.Contains(got, "billion") || strings.Contains(got, " 1 ") || strings.Contains(got, " 2 ") {
+			t.Errorf("scan(%q) = %q: nothing here is a figure with a unit", in, got)
+		}
 	}
-	if got := scanNumbers("the two associations, one of them"); got != "the two associations, one of them" {
-		t.Errorf("scanNumbers(two, one) = %q: they stay words", got)
+}
+
+// TestNumbersAreData: the scanner reads only the lexicon's number words; a
+// lexicon without them leaves "lakh" and "five" as they are.
+func TestNumbersAreData(t *testing.T) {
+	sc := newNumberScanner(knowledge.Numbers{})
+	if got := sc.scan("50 lakh and the five trends in fiscal 25"); strings.Contains(got, "million") || strings.Contains(got, " 5 ") || strings.Contains(got, "FY25") {
+		t.Errorf("scan with no number words = %q; want the words left alone", got)
 	}
-	if got := scanNumbers("earnings in 2024"); !strings.Contains(got, "FY24") {
-		t.Errorf("scanNumbers(2024) = %q: a year is still a fiscal year", got)
+	if got := sc.scan("earnings in 2024, 1,000 centers"); !strings.Contains(got, "FY24") || !strings.Contains(got, "1000") {
+		t.Errorf("scan = %q; want the notation read without any words", got)
+	}
+	sc = newNumberScanner(knowledge.Numbers{Units: []knowledge.Unit{{Forms: []string{"hazar"}, Times: 1000}}, Words: []knowledge.NumberWord{{Forms: []string{"panch"}, Value: 5}}})
+	if got := sc.scan("panch hazar log"); !strings.Contains(got, "5000") {
+		t.Errorf("scan with panch and hazar = %q; want 5000", got)
 	}
 }
 

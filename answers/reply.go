@@ -374,7 +374,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 	case DeclineEmpty:
 		r.Decline = e.message("empty", "", nil)
 	case DeclineUnsupported:
-		blocker = asTyped(r.Question, blocker)
+		blocker = e.asTyped(r.Question, blocker)
 		r.Unsupported = blocker.Surface
 		r.Decline = e.blockMessage(blocker)
 	case DeclineUnsure:
@@ -435,9 +435,9 @@ func (e *Engine) introduce(r *Reply) *Reply {
 // ("کراچی or لاہور") is found among the question's words; one not found
 // stays as read. A fiscal year read from a calendar year ("2030" as FY30)
 // is shown as the year typed.
-func asTyped(question string, t *Term) *Term {
+func (e *Engine) asTyped(question string, t *Term) *Term {
 	if t != nil && t.Period != "" {
-		for _, y := range calendarYears(question) {
+		for _, y := range e.v.scan.calendarYears(question) {
 			if "FY"+y[2:] == t.Surface {
 				c := *t
 				c.Surface = y

@@ -244,7 +244,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	lx := kb.Lexicon
 	e := &Engine{kb: kb, policy: s.Policy, periods: kb.Periods()}
 	st := &s.Terms
-	v := &vocab{ids: make(map[string]int32, len(st.Keys)), lex: lx, collisions: s.Collisions}
+	v := &vocab{ids: make(map[string]int32, len(st.Keys)), lex: lx, collisions: s.Collisions, scan: newNumberScanner(lx.Settings.Numbers)}
 	v.terms = make([]termInfo, len(st.Keys))
 	for i, key := range st.Keys {
 		ti := termInfo{key: key, class: st.Classes[i], period: st.Periods[i], display: st.Displays[i]}

@@ -86,8 +86,8 @@ func inWord(r rune) bool {
 // "%" as tokens of their own, and decimals kept whole ("24.6"). It runs the
 // number scanner first. Everything, the question and the knowledge base,
 // goes through it, so both sides see the same tokens.
-func tokenize(text string) []token {
-	s := scanNumbers(fold.Letters(text))
+func tokenize(sc *numberScanner, text string) []token {
+	s := sc.scan(fold.Letters(text))
 	out := make([]token, 0, len(s)/5+1) // about one token per five bytes
 	brk, comma := false, false
 	start := -1

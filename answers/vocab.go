@@ -57,6 +57,7 @@ type vocab struct {
 	ids   map[string]int32
 	tries [numLangs]*trieNode
 	lex   *knowledge.Lexicon
+	scan  *numberScanner // built from lex.Settings.Numbers
 
 	owner      map[*trieNode]owner // who defined a node's meaning, for lint messages
 	collisions []string            // forms that lost to another meaning of the same key
@@ -121,8 +122,8 @@ func hasUpper(s string) bool {
 }
 
 // formKeys returns the trie path of a form in one language.
-func formKeys(lang int, form string) []string {
-	toks := tokenize(form)
+func (v *vocab) formKeys(lang int, form string) []string {
+	toks := tokenize(v.scan, form)
 	keys := make([]string, 0, len(toks))
 	if strings.Contains(form, wildcard) {
 		var keys []string
@@ -130,7 +131,7 @@ func formKeys(lang int, form string) []string {
 			if w == wildcard {
 				keys = append(keys, wildcard)
 			} else {
-				keys = append(keys, formKeys(lang, w)...)
+				keys = append(keys, v.formKeys(lang, w)...)
 			}
 		}
 		return keys
@@ -167,7 +168,7 @@ func (o owner) String() string {
 }
 
 func (v *vocab) add(lang int, form string, m *lexMatch, who owner) {
-	keys := formKeys(lang, form)
+	keys := v.formKeys(lang, form)
 	if len(keys) == 0 {
 		return
 	}
@@ -198,7 +199,7 @@ func newVocab(kb *knowledge.Base) *vocab {
 	if lx == nil {
 		lx = &knowledge.Lexicon{}
 	}
-	v := &vocab{ids: map[string]int32{}, lex: lx, owner: map[*trieNode]owner{}}
+	v := &vocab{ids: map[string]int32{}, lex: lx, owner: map[*trieNode]owner{}, scan: newNumberScanner(lx.Settings.Numbers)}
 	for l := range v.tries {
 		v.tries[l] = &trieNode{next: map[string]*trieNode{}}
 	}
@@ -299,7 +300,7 @@ func langIndex(name string) int {
 // lookupForm returns what a whole form means in one language, or nil.
 func (v *vocab) lookupForm(lang int, form string) *lexMatch {
 	n := v.tries[lang]
-	for _, k := range formKeys(lang, form) {
+	for _, k := range v.formKeys(lang, form) {
 		if n = n.next[k]; n == nil {
 			return nil
 		}

@@ -176,6 +176,66 @@ type Settings struct {
 	// fact bearing it out does not contradict it: "over $300 million" and
 	// $328 million.
 	Bounds Bounds `yaml:"bounds"`
+	// Numbers are the words the number scanner reads in figures and years:
+	// "50 lakh" is 5 million, "the five trends" 5, "fiscal 2025" FY25.
+	Numbers Numbers `yaml:"numbers"`
+}
+
+// Numbers are the words, in any language, that the answer engine's number
+// scanner rewrites before it reads a question or a fact, so that a figure
+// or a fiscal year reads the same however it is written.
+type Numbers struct {
+	// Units are the words after a figure that scale it or name what it
+	// counts: "50 lakh" is "5 million", "400m" "400 million", "30 fisad"
+	// "30 percent".
+	Units []Unit `yaml:"units"`
+	// Words are numbers written as words ("five", "das"), read as digits.
+	Words []NumberWord `yaml:"words"`
+	// FiscalYear is how a fiscal year is named: "FY 2024-25", "fiscal
+	// 2025", "July 2024 to June 2025" and "مالی سال 2025" are all FY25.
+	FiscalYear FiscalYear `yaml:"fiscal_year"`
+}
+
+// A Unit is the words for one unit after a figure. The figure is
+// multiplied by Times (1 when not given) and followed by As, the word the
+// facts write ("million"; none for "5k", which is 5000).
+type Unit struct {
+	Forms []string `yaml:"forms"`
+	Times float64  `yaml:"times,omitempty"`
+	As    string   `yaml:"as,omitempty"`
+}
+
+// A NumberWord is the words for one number ("five", "پانچ").
+type NumberWord struct {
+	Forms []string `yaml:"forms"`
+	Value float64  `yaml:"value"`
+}
+
+// FiscalYear names a fiscal year. LeadIns come before a year or a range of
+// years ("FY", "fiscal year", "مالی سال"). A span names the months it runs
+// from and to: From? First YEAR Through Last YEAR Until? ("from July 2024
+// to June 2025", "July 2024 se June 2025 tak").
+type FiscalYear struct {
+	LeadIns []string `yaml:"lead_ins"`
+	From    []string `yaml:"from"`    // before the first month: "from"
+	First   []string `yaml:"first"`   // the month it starts: "July"
+	Through []string `yaml:"through"` // between the years: "to", "se", "till"
+	Last    []string `yaml:"last"`    // the month it ends: "June"
+	Until   []string `yaml:"until"`   // after the last year: "tak"
+}
+
+// merge returns n with m's words added.
+func (n Numbers) merge(m Numbers) Numbers {
+	n.Units = append(n.Units, m.Units...)
+	n.Words = append(n.Words, m.Words...)
+	f, g := &n.FiscalYear, m.FiscalYear
+	f.LeadIns = append(f.LeadIns, g.LeadIns...)
+	f.From = append(f.From, g.From...)
+	f.First = append(f.First, g.First...)
+	f.Through = append(f.Through, g.Through...)
+	f.Last = append(f.Last, g.Last...)
+	f.Until = append(f.Until, g.Until...)
+	return n
 }
 
 // Bounds are the words, in any language, that bound a figure: over it,

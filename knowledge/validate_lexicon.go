@@ -191,5 +191,62 @@ func (b *Base) validateLexicon() []error {
 			errs = append(errs, fmt.Errorf("lexicon: settings: default suggestion %q is not an entry", id))
 		}
 	}
+	return append(errs, lx.Settings.Numbers.validate()...)
+}
+
+// validate checks the number words: every unit and number has forms, none
+// is listed twice, a unit's factor and a number are positive, and a unit
+// writes at most one word after the figure.
+func (n Numbers) validate() []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("lexicon: settings: numbers: "+format, args...))
+	}
+	seen := map[string]string{}
+	form := func(what, f string) {
+		k := strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case k == "":
+			bad("%s has an empty form", what)
+		case seen[k] != "":
+			bad("%q is listed twice (%s and %s); a form can mean one thing", f, seen[k], what)
+		default:
+			seen[k] = what
+		}
+	}
+	for i, u := range n.Units {
+		what := fmt.Sprintf("unit %d", i+1)
+		if len(u.Forms) == 0 {
+			bad("%s has no forms", what)
+		}
+		for _, f := range u.Forms {
+			form(what, f)
+		}
+		if u.Times < 0 {
+			bad("%s: times is %v; it must be positive (or left out for 1)", what, u.Times)
+		}
+		if strings.ContainsFunc(u.As, unicode.IsSpace) {
+			bad("%s: as is %q; it must be one word", what, u.As)
+		}
+		if u.Times == 0 && u.As == "" {
+			bad("%s changes nothing: give it times, as, or both", what)
+		}
+	}
+	for i, w := range n.Words {
+		what := fmt.Sprintf("number word %d", i+1)
+		if len(w.Forms) == 0 {
+			bad("%s has no forms", what)
+		}
+		for _, f := range w.Forms {
+			form(what, f)
+		}
+		if w.Value <= 0 {
+			bad("%s: value is %v; it must be positive", what, w.Value)
+		}
+	}
+	fy := n.FiscalYear
+	if (len(fy.First) == 0) != (len(fy.Last) == 0) || len(fy.First) > 0 && len(fy.Through) == 0 {
+		bad("fiscal_year: a span needs first, through and last months, or none of them")
+	}
 	return errs
 }

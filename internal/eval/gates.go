@@ -6,7 +6,7 @@ package eval
 // may raise them, never lower them.
 var (
 	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
-	HeldOutGate = Gate{Answer: 0.864, Decline: 0.954}
+	HeldOutGate = Gate{Answer: 0.868, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
@@ -17,7 +17,7 @@ var (
 	HeldOut5Gate = Gate{Answer: 0.653, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.876
+	LOOGate = 0.877
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
