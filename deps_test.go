@@ -23,14 +23,15 @@ type rule struct {
 }
 
 // rules is the architecture: knowledge <- answers <- bot <- discord <- cmd/bpobot,
-// with the pure packages (knowledge, answers, internal/fold) free of I/O,
+// with the pure packages (knowledge, answers, internal/fold, internal/edits) free of I/O,
 // and the question log (usage) a leaf that only the commands wire to the bot.
 var rules = map[string]rule{
 	"":                      {},
 	"internal/fold":         {external: []string{"golang.org/x/text"}},
+	"internal/edits":        {},
 	"internal/kbtest":       {},
 	"knowledge":             {internal: []string{"internal/fold"}, external: []string{"go.yaml.in/yaml/v3"}},
-	"answers":               {internal: []string{"knowledge", "internal/fold"}, external: []string{"github.com/sahilm/fuzzy"}},
+	"answers":               {internal: []string{"knowledge", "internal/fold", "internal/edits"}, external: []string{"github.com/sahilm/fuzzy"}},
 	"internal/compiled":     {internal: []string{"answers", "knowledge"}},
 	"internal/compiled/gen": {internal: []string{"internal/compiled"}, io: true},
 	"internal/eval":         {internal: []string{"answers", "knowledge"}, external: []string{"go.yaml.in/yaml/v3"}, io: true},
@@ -41,7 +42,7 @@ var rules = map[string]rule{
 	"usage":                {external: []string{"modernc.org/sqlite", "github.com/jackc/pgx/v5"}, io: true},
 	"internal/recording":   {internal: []string{"bot", "usage"}},
 	"internal/fakediscord": {external: []string{"github.com/gorilla/websocket"}, io: true},
-	"cmd/bpobot": {internal: []string{"answers", "bot", "discord", "internal/compiled", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,
+	"cmd/bpobot": {internal: []string{"answers", "bot", "discord", "internal/compiled", "internal/edits", "internal/eval", "internal/recording", "knowledge", "usage"}, io: true,
 		external: []string{"github.com/joho/godotenv", "github.com/peterh/liner", "golang.org/x/term"}},
 	"cmd/bpobot-load": {internal: []string{"answers", "bot", "discord", "internal/recording", "knowledge", "usage"}, io: true},
 }

@@ -3,6 +3,8 @@ package answers
 import (
 	"sort"
 	"sync"
+
+	"github.com/bpobot/bpobot/internal/edits"
 )
 
 // minSpellLen is the shortest word the speller corrects freely. Shorter
@@ -134,7 +136,7 @@ func (sp *speller) bySkeleton(w string) (string, bool) {
 	best, bestD, bestF := "", 0, -1
 	var meaning int32 = -1
 	for _, c := range sp.skel[k] {
-		d := editDistance(w, c)
+		d := edits.Distance(w, c)
 		if d > maxSkeletonEdits {
 			continue
 		}
@@ -151,32 +153,6 @@ func (sp *speller) bySkeleton(w string) (string, bool) {
 		}
 	}
 	return best, best != ""
-}
-
-// editDistance is the number of insertions, deletions, substitutions and
-// transpositions of neighbours that turn a into b (both short).
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // correct returns the known word closest to w, and whether one was found.

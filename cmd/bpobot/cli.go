@@ -14,6 +14,7 @@ import (
 
 	"github.com/bpobot/bpobot/answers"
 	"github.com/bpobot/bpobot/internal/compiled"
+	"github.com/bpobot/bpobot/internal/edits"
 	"github.com/bpobot/bpobot/knowledge"
 	"github.com/bpobot/bpobot/usage"
 	"github.com/joho/godotenv"
@@ -236,32 +237,11 @@ func nearestCommand(cmd string) string {
 		if strings.EqualFold(c, cmd) {
 			return c
 		}
-		if d := editDistance(strings.ToLower(cmd), c); d < bestD && d < len(c) {
+		if d := edits.Distance(strings.ToLower(cmd), c); d < bestD && d < len(c) {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // quietFlags makes fs print nothing of its own: on a bad flag, flag would
