@@ -316,13 +316,13 @@ func eachLine(r io.Reader, fn func(line string, more bool) error) error {
 func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), kbLoad func() (*knowledge.Base, error)) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	set := fs.String("set", "all", "which set: tune, heldout, heldout2, heldout3, heldout4, heldout5 or all")
-	misses := fs.Bool("misses", false, "list every miss (always, for a FILE)")
+	set := fs.String("set", "all", "which set: tune, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5 or all")
+	misses := fs.Bool("misses", false, "list every miss of the sets tuned on (always, for a FILE; never of a held-out set)")
 	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|heldout|heldout2|heldout3|heldout4|heldout5|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|paraphrases|heldout|heldout2|heldout3|heldout4|heldout5|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
 			"Scores the engine on the project's question sets (the tune set and the frozen held-out sets,\n"+
 			"each reported separately), or on FILE, and exits 1 when a figure is below its gate.")
 		fs.PrintDefaults()
@@ -344,10 +344,10 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		return err
 	}
 	failed := false
-	report := func(name string, cases []eval.Case, gate *eval.Gate) {
+	report := func(name string, cases []eval.Case, gate *eval.Gate, heldOut bool) {
 		res := eval.Evaluate(eng, cases)
 		fmt.Fprintf(std.out, "%s: %d questions\n", name, len(cases))
-		if *misses || gate == nil {
+		if *misses && !heldOut || gate == nil {
 			fmt.Fprint(std.out, res.Summary())
 		} else {
 			fmt.Fprint(std.out, res.Figures())
@@ -366,13 +366,13 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		if err != nil {
 			return fmt.Errorf("%s: %v", files[0], err)
 		}
-		report(files[0], cases, nil)
+		report(files[0], cases, nil, false)
 	} else {
-		names := map[string][]string{"tune": {eval.TuneSet}, "heldout": {eval.HeldOutSet}, "heldout2": {eval.HeldOut2Set},
+		names := map[string][]string{"tune": {eval.TuneSet}, "paraphrases": {eval.ParaphraseSet}, "heldout": {eval.HeldOutSet}, "heldout2": {eval.HeldOut2Set},
 			"heldout3": {eval.HeldOut3Set}, "heldout4": {eval.HeldOut4Set}, "heldout5": {eval.HeldOut5Set},
-			"all": {eval.TuneSet, eval.HeldOutSet, eval.HeldOut2Set, eval.HeldOut3Set, eval.HeldOut4Set, eval.HeldOut5Set}}[*set]
+			"all": {eval.TuneSet, eval.ParaphraseSet, eval.HeldOutSet, eval.HeldOut2Set, eval.HeldOut3Set, eval.HeldOut4Set, eval.HeldOut5Set}}[*set]
 		if names == nil {
-			return usagef("eval: --set is tune, heldout, heldout2, heldout3, heldout4, heldout5 or all, not %q", *set)
+			return usagef("eval: --set is tune, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5 or all, not %q", *set)
 		}
 		for _, n := range names {
 			cases, err := eval.Load(n)
@@ -382,6 +382,8 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 			gate := eval.TuneGate
 			label := "tune set (the engine may be tuned on it)"
 			switch n {
+			case eval.ParaphraseSet:
+				gate, label = eval.ParaphraseGate, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)"
 			case eval.HeldOutSet:
 				gate, label = eval.HeldOutGate, "held-out set (frozen; never tuned on)"
 			case eval.HeldOut2Set:
@@ -393,7 +395,7 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 			case eval.HeldOut5Set:
 				gate, label = eval.HeldOut5Gate, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)"
 			}
-			report(label, cases, &gate)
+			report(label, cases, &gate, n != eval.TuneSet && n != eval.ParaphraseSet)
 		}
 	}
 	if *self {

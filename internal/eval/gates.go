@@ -5,8 +5,11 @@ package eval
 // gates are a ratchet at the figures reached (README, "Quality"): a change
 // may raise them, never lower them.
 var (
-	TuneGate    = Gate{Answer: 0.97, Decline: 0.97}
-	HeldOutGate = Gate{Answer: 0.868, Decline: 0.954}
+	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
+	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
+	// set, which is tuned on but far from mastered.
+	ParaphraseGate = Gate{Answer: 0.617, Decline: 0.9}
+	HeldOutGate    = Gate{Answer: 0.868, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
