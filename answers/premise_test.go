@@ -48,13 +48,17 @@ func TestPremiseCorrected(t *testing.T) {
 	if r := e.Ask("why did FY25 earnings reach $400 million?"); !strings.Contains(r.Premise, "$328 million") {
 		t.Errorf("premise %q", r.Premise)
 	}
+	if r := e.Ask("did earnings cross the 400 million mark in FY25?"); !strings.Contains(r.Premise, "400 million") {
+		t.Errorf("cross the 400 million mark: premise %q", r.Premise)
+	}
 	if r := e.Ask("did call centers earn over $400 million in FY25?"); !strings.Contains(r.Premise, "$400 million") {
 		t.Errorf("over $400 million: premise %q", r.Premise)
 	}
 	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?",
 		// A bound the facts bear out is no contradiction.
 		"Did the sector earn over $300 million in FY2025?", "did call centers earn about $330 million in FY25?",
-		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?"} {
+		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?",
+		"Did call centre exports cross the 300 million dollar mark in FY25?", "call center ki earnings 300 million cross kar gayin ya nahi"} {
 		if r := e.Ask(q); r.Premise != "" {
 			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
 		}
