@@ -116,24 +116,52 @@ func (e *Engine) Ask(question string) *Reply {
 // Any other question is answered on its own, as Ask answers it.
 func (e *Engine) AskAfter(previous, question string) *Reply {
 	a := e.Analyze(question)
-	if r := e.offerMore(previous, &a); r != nil {
+	if r := e.followUp(previous, &a); r != nil {
 		return r
 	}
-	person, thing := e.refersBack(&a)
+	return e.ask(a)
+}
+
+// FollowUp answers question as AskAfter does when it follows up previous,
+// and reports false, answering nothing, when it stands on its own: then Ask
+// answers it (a caller with a cache of Ask's replies uses it). The question
+// is analysed once.
+func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
+	if previous == "" {
+		return nil, false
+	}
+	a := e.Analyze(question)
+	r := e.followUp(previous, &a)
+	return r, r != nil
+}
+
+// followUp answers a as a follow-up of previous (see AskAfter), or returns
+// nil when it stands on its own.
+func (e *Engine) followUp(previous string, a *Analysis) *Reply {
+	if r := e.offerMore(previous, a); r != nil {
+		return r
+	}
+	if previous == "" {
+		return nil
+	}
+	person, thing := e.refersBack(a)
 	alone := func() *Reply {
-		r := e.ask(a)
-		if previous != "" && (person || thing) && r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
+		if !person && !thing {
+			return nil
+		}
+		r := e.ask(*a)
+		if r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
 			// "ye kaun chalata hai?" after the Dabba scam: about what was
 			// just asked, so not off topic, only not in the sources.
 			r.Decline = e.message("not_found", "", nil)
 		}
 		return r
 	}
-	carry := e.borrows(&a)
-	if previous == "" || carry == nil {
+	carry := e.borrows(a)
+	if carry == nil {
 		return alone()
 	}
-	if e.asksWhoSaid(&a) && !(person && !thing) {
+	if e.asksWhoSaid(a) && !(person && !thing) {
 		// "who said that?", "ye kis ki report hai?": the answer before
 		// again, whose facts say whom they are credited to. ("What did he
 		// say?" points at a person: it asks what he said, below.)
@@ -160,9 +188,10 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 		return alone()
 	}
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil })
-	a.Terms = append(terms, a.Terms...)
-	a.toks, a.repeats = nil, nil // one question, not parts
-	r := e.ask(a)
+	b := *a
+	b.Terms = append(terms, a.Terms...)
+	b.toks, b.repeats = nil, nil // one question, not parts
+	r := e.ask(b)
 	r.FollowUp = true
 	if kindsOnly && r.Answered {
 		// "why?", "kab?" after an answer: asked of what it was about. The

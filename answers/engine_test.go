@@ -913,6 +913,21 @@ func TestTellMeMore(t *testing.T) {
 		if !e.FollowsUp(q) {
 			t.Errorf("FollowsUp(%q) = false", q)
 		}
+		if f, ok := e.FollowUp(prev, q); !ok || f.Reason != OfferedMore {
+			t.Errorf("FollowUp(%q) = %v, %v; want the follow-ups offered", q, f, ok)
+		}
+	}
+	// FollowUp answers only a follow-up; a question on its own is left to Ask.
+	if f, ok := e.FollowUp(prev, "and in FY24?"); !ok || !f.Answered || !f.FollowUp || !strings.Contains(f.Text(), "263") {
+		t.Errorf("FollowUp(and in FY24?) = %v, %v; want FY24's earnings", f, ok)
+	}
+	for _, q := range []string{"What is CCAP?", "who is adeel azhar", ""} {
+		if f, ok := e.FollowUp(prev, q); ok || f != nil {
+			t.Errorf("FollowUp(%q) = %v, true; it stands on its own", q, f)
+		}
+	}
+	if f, ok := e.FollowUp("", "and in FY24?"); ok || f != nil {
+		t.Errorf("FollowUp with nothing before = %v, %v", f, ok)
 	}
 	// A kind of question alone, after an answer: asked of what it was about.
 	if r := e.AskAfter("What is the crackdown on call centers?", "kab?"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "date") {

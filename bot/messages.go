@@ -49,8 +49,8 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 	q := plainQuestion(m.Content) // the bot's mention included
 	talk, now := m.ChannelID+"/"+m.Author.ID, b.now()
 	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, *cached) {
-		if prev := b.talks.last(talk, now); prev != "" && b.engine().FollowsUp(q) {
-			return b.engine().AskAfter(prev, q), nil // "and in FY24?": the last question, of FY24
+		if r, ok := b.engine().FollowUp(b.talks.last(talk, now), q); ok {
+			return r, nil // "and in FY24?": the last question, of FY24
 		}
 		c := b.ask(q)
 		return c.reply, c
