@@ -8,7 +8,7 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.711, Decline: 0.9}
+	ParaphraseGate = Gate{Answer: 0.723, Decline: 0.9}
 	HeldOutGate    = Gate{Answer: 0.868, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
@@ -20,7 +20,7 @@ var (
 	HeldOut5Gate = Gate{Answer: 0.661, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.877
+	LOOGate = 0.88
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
