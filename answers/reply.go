@@ -357,6 +357,14 @@ func (e *Engine) blockMessage(t *Term) string {
 		if t.Class == knowledge.ClassMetric && ti != nil && ti.display != "" {
 			term = ti.display
 		}
+		if t.Class == knowledge.ClassRole && ti != nil && ti.concept != nil && t.Lang == knowledge.English {
+			// A title read through another form of it ("who heads
+			// P@SHA?") is named by the title: who the president is.
+			forms := ti.concept.Forms.Of(knowledge.English)
+			if len(forms) > 0 && !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, t.Surface) }) {
+				term = forms[0]
+			}
+		}
 		return e.message("class_"+t.Class, term, nil)
 	}
 	return e.message("not_covered", term, nil)
