@@ -18,7 +18,7 @@ type statedFigure struct {
 	kind  byte    // 'm' millions, '%' a percentage, 'n' a count
 	value float64 // in millions for 'm'
 	text  string  // as written
-	bound byte    // how the question bounds it: '>' over, '<' under, '~' about; 0 exactly
+	bound byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of; 0 exactly
 }
 
 // agrees reports whether the given figure g bears out the asked figure a:
@@ -31,6 +31,9 @@ func (a statedFigure) agrees(g statedFigure) bool {
 		return g.value <= a.value
 	case '~':
 		return math.Abs(g.value-a.value) <= 0.15*a.value
+	case 'r':
+		// The rest of a share: "the remaining 10 percent" of "nearly 90%".
+		return a.kind == '%' && g.kind == '%' && math.Abs(100-g.value-a.value) <= 0.15*a.value
 	}
 	return g.value == a.value
 }
@@ -48,7 +51,7 @@ func newBounds(b knowledge.Bounds) *bounds {
 	for _, k := range []struct {
 		kind byte
 		b    knowledge.Bound
-	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}} {
+	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}, {'r', b.Rest}} {
 		for _, w := range k.b.Before {
 			bs.kind[strings.ToLower(w)] = k.kind
 			before = append(before, w)

@@ -48,6 +48,9 @@ func TestPremiseCorrected(t *testing.T) {
 	if r := e.Ask("why did FY25 earnings reach $400 million?"); !strings.Contains(r.Premise, "$328 million") {
 		t.Errorf("premise %q", r.Premise)
 	}
+	if r := e.Ask("do the remaining 30% serve local firms?"); !strings.Contains(r.Premise, "30%") {
+		t.Errorf("the remaining 30%%: premise %q; the rest of 90%% is 10%%", r.Premise)
+	}
 	if r := e.Ask("did earnings cross the 400 million mark in FY25?"); !strings.Contains(r.Premise, "400 million") {
 		t.Errorf("cross the 400 million mark: premise %q", r.Premise)
 	}
@@ -58,7 +61,9 @@ func TestPremiseCorrected(t *testing.T) {
 		// A bound the facts bear out is no contradiction.
 		"Did the sector earn over $300 million in FY2025?", "did call centers earn about $330 million in FY25?",
 		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?",
-		"Did call centre exports cross the 300 million dollar mark in FY25?", "call center ki earnings 300 million cross kar gayin ya nahi"} {
+		"Did call centre exports cross the 300 million dollar mark in FY25?", "call center ki earnings 300 million cross kar gayin ya nahi",
+		// The rest of a share the facts give is no contradiction either.
+		"what does the remaining 10 percent of the industry do", "baqi 10 percent kis ke liye kaam karte hain"} {
 		if r := e.Ask(q); r.Premise != "" {
 			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
 		}

@@ -244,6 +244,9 @@ type Bounds struct {
 	Over  Bound `yaml:"over"`
 	Under Bound `yaml:"under"`
 	About Bound `yaml:"about"`
+	// Rest are the words that make a percentage the rest of one the facts
+	// give: "the remaining 10 percent" agrees with "nearly 90%".
+	Rest Bound `yaml:"rest"`
 }
 
 // A Bound is the words written before a figure ("more than $300 million")

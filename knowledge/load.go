@@ -193,6 +193,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.AttributionLeadIns = append(lx.Settings.AttributionLeadIns, f.Settings.AttributionLeadIns...)
 			b := &lx.Settings.Bounds
 			b.Over, b.Under, b.About = b.Over.merge(f.Settings.Bounds.Over), b.Under.merge(f.Settings.Bounds.Under), b.About.merge(f.Settings.Bounds.About)
+			b.Rest = b.Rest.merge(f.Settings.Bounds.Rest)
 			lx.Settings.Numbers = lx.Settings.Numbers.merge(f.Settings.Numbers)
 		}
 	}
