@@ -917,6 +917,22 @@ func TestTellMeMore(t *testing.T) {
 			t.Errorf("FollowUp(%q) = %v, %v; want the follow-ups offered", q, f, ok)
 		}
 	}
+	// A follow-up answered with one entry is what the next one follows up:
+	// after "and in FY24?", "who said that?" is about FY24's earnings.
+	first := e.Ask(prev)
+	if first.Context() != first.Question {
+		t.Errorf("Context of a question on its own = %q", first.Context())
+	}
+	fy24 := e.AskAfter(first.Context(), "and in FY24?")
+	if !fy24.Answered || !strings.Contains(fy24.Context(), "FY24") {
+		t.Fatalf("Context after 'and in FY24?' = %q", fy24.Context())
+	}
+	if who := e.AskAfter(fy24.Context(), "who said that?"); !strings.Contains(who.Text(), "263") || !strings.Contains(who.Text(), "State Bank") {
+		t.Errorf("who said that? after FY24: %q", who.Text())
+	}
+	if c := e.AskAfter(prev, "tell me more").Context(); c != "" {
+		t.Errorf("Context after 'tell me more' = %q; want the subject kept", c)
+	}
 	// FollowUp answers only a follow-up; a question on its own is left to Ask.
 	if f, ok := e.FollowUp(prev, "and in FY24?"); !ok || !f.Answered || !f.FollowUp || !strings.Contains(f.Text(), "263") {
 		t.Errorf("FollowUp(and in FY24?) = %v, %v; want FY24's earnings", f, ok)

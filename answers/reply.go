@@ -82,6 +82,22 @@ type Reply struct {
 	currentNote  string // what "currently" means, for facts that hold when their source was written
 }
 
+// Context returns what a later question of the conversation follows up
+// (see Engine.AskAfter): the question as asked; or, for a follow-up
+// answered with one entry, that entry's question, which holds what the
+// follow-up borrowed (after "how much did call centers earn in FY25?" and
+// "and in FY24?", "who said that?" is asked of FY24's earnings); or ""
+// for a follow-up not answered so: the conversation's subject stays.
+func (r *Reply) Context() string {
+	switch {
+	case !r.FollowUp:
+		return r.Question
+	case r.Answered && len(r.Parts) == 1 && r.Parts[0].Entry != nil:
+		return r.Parts[0].Entry.Question
+	}
+	return ""
+}
+
 // Part is the answer to one part of a question.
 type Part struct {
 	Entry *knowledge.Entry

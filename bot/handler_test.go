@@ -526,6 +526,14 @@ func TestFollowUpInMessages(t *testing.T) {
 	if strings.Contains(last(), "$263 million") {
 		t.Errorf("a follow-up after %v still used the old question: %q", conversationTTL, last())
 	}
+	// A follow-up's answer is what the next one points back at.
+	dm("c3", "u3", "how much did call centers earn in FY25?")
+	dm("c3", "u3", "and in FY24?")
+	now = now.Add(time.Minute)
+	dm("c3", "u3", "who said that?")
+	if !strings.Contains(last(), "$263 million") {
+		t.Errorf("who said that, after 'and in FY24?': %q; want FY24's earnings", last())
+	}
 }
 
 func TestConversationsBounded(t *testing.T) {

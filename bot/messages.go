@@ -55,8 +55,8 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		c := b.ask(q)
 		return c.reply, c
 	})
-	if !r.FollowUp {
-		b.talks.remember(talk, q, now)
+	if c := r.Context(); c != "" {
+		b.talks.remember(talk, c, now)
 	}
 	return reply(recordedMessage(r, id))
 }

@@ -34,8 +34,9 @@ type session struct {
 	eng  *answers.Engine
 	out  io.Writer
 	last *answers.Reply
-	// context is the last question asked on its own, what a follow-up
-	// ("and in FY24?") asks again of something else.
+	// context is what a follow-up ("and in FY24?") asks again of
+	// something else: the last question asked on its own, or the one a
+	// follow-up was answered as (answers.Reply.Context).
 	context string
 	next    []*knowledge.Entry // numbered follow-ups offered by the last reply
 	log     func(string, *answers.Reply)
@@ -203,8 +204,8 @@ func (s *session) handle(line string) bool {
 		fmt.Fprintf(s.out, "> %s\n", line)
 	}
 	r := s.eng.AskAfter(s.context, line)
-	if !r.FollowUp {
-		s.context = line
+	if c := r.Context(); c != "" {
+		s.context = c
 	}
 	s.log(line, r)
 	s.last = r
