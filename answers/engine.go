@@ -534,7 +534,7 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 	var blocker *Term
 	consider := func(t *Term) {
-		if t != nil && (blocker == nil || moreTelling(t, blocker)) {
+		if t != nil && (blocker == nil || e.moreTelling(t, blocker)) {
 			blocker = t
 		}
 	}
@@ -588,7 +588,7 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 }
 
 // breakdown reports whether a decline for t says the sources have the rest
-// of the question, just not for t ("don't break that down for Lahore"). A
+// of the question, just not for t ("don't give that for Lahore"). A
 // year alone is still declined for the year: the decline names the years
 // the sources have.
 func breakdown(t *Term) bool {

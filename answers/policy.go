@@ -81,8 +81,12 @@ func blockRank(t *Term) int {
 // is not answered than u: its kind ranks first (blockRank); of two of one
 // rank, the heavier, then the later, as the head of a phrase comes last
 // ("average salary" is declined for salaries).
-func moreTelling(t, u *Term) bool {
-	switch rt, ru := blockRank(t), blockRank(u); {
+//
+// A metric, name or title that no entry has at all ranks with the kinds
+// never answered: "salary in Lahore" is declined because the sources give
+// no salaries, not because they do not break salaries down by city.
+func (e *Engine) moreTelling(t, u *Term) bool {
+	switch rt, ru := e.blockRank(t), e.blockRank(u); {
 	case rt != ru:
 		return rt < ru
 	case t.Weight != u.Weight:
@@ -109,7 +113,7 @@ func moreTelling(t, u *Term) bool {
 func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	var best *Term
 	consider := func(t *Term) {
-		if best == nil || moreTelling(t, best) {
+		if best == nil || e.moreTelling(t, best) {
 			best = t
 		}
 	}
@@ -227,7 +231,7 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 
 // absoluteClass reports whether a decline for a term of the class says the
 // sources never cover it ("my sources don't give figures on salaries"), not
-// that they do not cover it for this question ("don't break that down for
+// that they do not cover it for this question ("don't give that for
 // Lahore").
 func absoluteClass(class string) bool {
 	switch class {
@@ -248,4 +252,14 @@ func lacksWhatBlockedHad(ei, blocked *entryIndex, terms []Term, except int32) bo
 		}
 	}
 	return false
+}
+
+// blockRank is the package's blockRank, with a metric, name or title no
+// entry has ranked with the kinds never answered (see moreTelling).
+func (e *Engine) blockRank(t *Term) int {
+	r := blockRank(t)
+	if r > 1 && absoluteClass(t.Class) && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0) {
+		return 1
+	}
+	return r
 }
