@@ -214,6 +214,10 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
 		// P@SHA is covered; its president is not named.
 		{"who is the president of P@SHA?", "say who the “president” is"},
+		{"who heads P@SHA?", "say who the president is"}, // a title read through another form of it
+		// A metric no entry has comes before a place: no salaries at all.
+		{"لاہور میں کال سینٹر کی تنخواہ کتنی ہے؟", "salaries"},
+		{"call center salary in lahore", "salaries"},
 		// A name the sources know is not said to be unknown.
 		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
 		// Every place or year not covered is named.
