@@ -138,7 +138,8 @@ const (
 
 // newNumberScanner compiles the lexicon's number words. Its rewrites run in
 // this order: links and abbreviations; fiscal years named by a lead-in with
-// a range ("FY 2024-25"), by their months ("July 2024 to June 2025"), as a
+// a range ("FY 2024-25"), by their months ("July 2024 to June 2025") or the
+// month they end in ("the year ending June 2025"), as a
 // range of digits ("2024-25") or by a lead-in alone ("fiscal 2025"); then
 // calendar years, thousands separators and "24/7"; then numbers written as
 // words ("five"), and last the units after a figure ("50 lakh").
@@ -164,6 +165,11 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 		}
 		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
 			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First)})
+	}
+	if len(fy.Ending) > 0 && len(fy.Last) > 0 {
+		// "the year ending June 2025", "year ended June 30, 2025".
+		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + alternation(fy.Ending) + `\s+` + alternation(fy.Last) + `\s+(?:30(?:th)?,?\s+)?(?:20)?(\d{2})\b`),
+			with: "$1 FY$2 ", lower: lowered(fy.Ending)})
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {

@@ -222,6 +222,9 @@ type FiscalYear struct {
 	Through []string `yaml:"through"` // between the years: "to", "se", "till"
 	Last    []string `yaml:"last"`    // the month it ends: "June"
 	Until   []string `yaml:"until"`   // after the last year: "tak"
+	// Ending are the words before the month a year ends in: "the year
+	// ending June 2025", "year ended June 30, 2025" are FY25.
+	Ending []string `yaml:"ending"`
 }
 
 // merge returns n with m's words added.
@@ -235,6 +238,7 @@ func (n Numbers) merge(m Numbers) Numbers {
 	f.Through = append(f.Through, g.Through...)
 	f.Last = append(f.Last, g.Last...)
 	f.Until = append(f.Until, g.Until...)
+	f.Ending = append(f.Ending, g.Ending...)
 	return n
 }
 

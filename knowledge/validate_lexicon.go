@@ -248,5 +248,8 @@ func (n Numbers) validate() []error {
 	if (len(fy.First) == 0) != (len(fy.Last) == 0) || len(fy.First) > 0 && len(fy.Through) == 0 {
 		bad("fiscal_year: a span needs first, through and last months, or none of them")
 	}
+	if len(fy.Ending) > 0 && len(fy.Last) == 0 {
+		bad("fiscal_year: ending needs the last month (last:)")
+	}
 	return errs
 }
