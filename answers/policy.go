@@ -36,7 +36,9 @@ type Policy struct {
 
 // DefaultPolicy is the policy New uses. Its values were chosen by 5-fold
 // cross-validation over the tune set (internal/eval/testdata/tune.yaml):
-// `bpobot eval --sweep` prints the grid and the chosen point, and the
+// `bpobot eval --sweep` prints the grid and the chosen point (now over the
+// tune and paraphrase sets, where a lower point balances better but
+// declines less: docs/evaluation.md, "Thresholds"), and the
 // figures are recorded in the README. They are not fitted to the held-out
 // set.
 var DefaultPolicy = Policy{

@@ -427,14 +427,21 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		}
 	}
 	if *sweep {
+		// Over both sets the engine is tuned on: the thresholds are fitted
+		// to them, never to a held-out set.
 		cases, err := eval.Load(eval.TuneSet)
 		if err != nil {
 			return err
 		}
+		para, err := eval.Load(eval.ParaphraseSet)
+		if err != nil {
+			return err
+		}
+		cases = append(cases, para...)
 		base := eng.Policy()
 		scores, covs := eval.Grid()
 		rows := eval.Sweep(eng, cases, base, scores, covs)
-		fmt.Fprint(std.out, "\nsweep over the tune set (other thresholds as in the policy):\n"+eval.SweepTable(rows))
+		fmt.Fprint(std.out, "\nsweep over the tune and paraphrase sets (other thresholds as in the policy):\n"+eval.SweepTable(rows))
 		cv, chosen := eval.CrossValidate(eng, cases, base, scores, covs, 5)
 		fmt.Fprintf(std.out, "\n5-fold cross-validation: thresholds chosen on 4/5, measured on the other 1/5:\n%s", cv.Figures())
 		for i, c := range chosen {
