@@ -17,10 +17,10 @@ var (
 	// HeldOut4Gate is set at the fourth held-out set's first contact.
 	HeldOut4Gate = Gate{Answer: 0.9, Decline: 0.971}
 	// HeldOut5Gate is set at the fifth held-out set's first contact.
-	HeldOut5Gate = Gate{Answer: 0.661, Decline: 0.928}
+	HeldOut5Gate = Gate{Answer: 0.669, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.88
+	LOOGate = 0.884
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
