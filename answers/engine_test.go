@@ -214,7 +214,7 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
 		// P@SHA is covered; its president is not named.
 		{"who is the president of P@SHA?", "say who the “president” is"},
-		{"who heads P@SHA?", "say who the president is"}, // a title read through another form of it
+		{"who is the head of P@SHA?", "say who the president is"}, // a title read through another form of it
 		// A metric no entry has comes before a place: no salaries at all.
 		{"لاہور میں کال سینٹر کی تنخواہ کتنی ہے؟", "salaries"},
 		{"call center salary in lahore", "salaries"},

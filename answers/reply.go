@@ -374,10 +374,11 @@ func (e *Engine) blockMessage(t *Term) string {
 			term = ti.display
 		}
 		if t.Class == knowledge.ClassRole && ti != nil && ti.concept != nil && t.Lang == knowledge.English {
-			// A title read through another form of it ("who heads
-			// P@SHA?") is named by the title: who the president is.
+			// A title read through another form of it, or through a phrase
+			// ("who is the head of P@SHA?"), is named by the title: who
+			// the president is.
 			forms := ti.concept.Forms.Of(knowledge.English)
-			if len(forms) > 0 && !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, t.Surface) }) {
+			if len(forms) > 0 && (strings.Contains(t.Surface, " ") || !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, t.Surface) })) {
 				term = forms[0]
 			}
 		}
