@@ -356,7 +356,7 @@ func (e *Engine) blockMessage(t *Term) string {
 	case t.Period != "":
 		return e.message("period", term, nil)
 	case ti != nil && ti.concept != nil && ti.concept.Message != "":
-		return ti.concept.Message
+		return strings.ReplaceAll(ti.concept.Message, "{term}", term)
 	case t.Kind != nil && t.Kind.Message != "":
 		return t.Kind.Message
 	case t.Kind != nil && len(t.Kind.Needs) > 0:

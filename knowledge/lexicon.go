@@ -96,7 +96,7 @@ type Concept struct {
 	ID      string `yaml:"id"`
 	Class   string `yaml:"class,omitempty"`   // a salient class, or empty
 	Display string `yaml:"display,omitempty"` // how a decline names it, e.g. "salaries"
-	Message string `yaml:"message,omitempty"` // the decline message when it blocks, instead of its class's
+	Message string `yaml:"message,omitempty"` // the decline message when it blocks, instead of its class's; {term} is the word as typed
 	// Resolves makes the concept a relative period: "latest" reads it as
 	// the latest period the facts cover ("last fiscal year"), "previous" as
 	// the one before.
