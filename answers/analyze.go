@@ -23,6 +23,7 @@ type Term struct {
 	Name      bool    // an unknown word that looks like a name ("Afiniti"): the sources cannot answer about it
 	Corrected bool    // read through a spelling correction
 	number    bool    // a number: it weighs numberWeight of its IDF
+	relative  string  // for a period read from a relative one ("last year"): how it was resolved
 }
 
 // numberWeight is the share of its weight a number of the question keeps. A
@@ -98,6 +99,7 @@ func (e *Engine) Analyze(text string) Analysis {
 		}
 		if t.ID >= 0 {
 			if c := e.v.terms[t.ID].concept; c != nil && c.Resolves != "" {
+				t.relative = c.Resolves
 				t.ID = e.relativePeriod(c.Resolves)
 				if t.ID < 0 {
 					return

@@ -188,6 +188,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return alone()
 	}
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil })
+	e.relativeTo(a.Terms, p.Terms)
 	b := *a
 	b.Terms = append(terms, a.Terms...)
 	b.toks, b.repeats = nil, nil // one question, not parts
@@ -203,6 +204,26 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// relativeTo reads a relative year of a follow-up against the year the
+// previous question asked about: after "how much did call centers earn in
+// FY25?", "aur pichlay saal?" (last year) is the year before it, FY24, not
+// the latest year again.
+func (e *Engine) relativeTo(terms, previous []Term) {
+	for i := range terms {
+		t := &terms[i]
+		if t.relative != "latest" || t.ID < 0 {
+			continue
+		}
+		if !slices.ContainsFunc(previous, func(p Term) bool { return p.ID == t.ID }) {
+			continue
+		}
+		if id := e.relativePeriod("previous"); id >= 0 {
+			ti := &e.v.terms[id]
+			t.ID, t.Period, t.Weight = id, ti.period, e.ix.weight[id]
+		}
+	}
 }
 
 // FollowsUp reports whether AskAfter would read question as a follow-up of

@@ -937,6 +937,15 @@ func TestTellMeMore(t *testing.T) {
 	if c := e.AskAfter(prev, "tell me more").Context(); c != "" {
 		t.Errorf("Context after 'tell me more' = %q; want the subject kept", c)
 	}
+	// "Last year" after the latest year is the year before it.
+	for _, q := range []string{"aur pichlay saal?", "and last year?", "اور پچھلے سال؟"} {
+		if r := e.AskAfter(prev, q); !r.Answered || !strings.Contains(r.Text(), "263") {
+			t.Errorf("AskAfter(FY25, %q) = %q; want FY24's earnings", q, r.Text())
+		}
+	}
+	if r := e.Ask("pichlay saal call centers ne kitna kamaya"); !strings.Contains(r.Text(), "328") {
+		t.Errorf("last year on its own: %q; want the latest year, FY25", r.Text())
+	}
 	// FollowUp answers only a follow-up; a question on its own is left to Ask.
 	if f, ok := e.FollowUp(prev, "and in FY24?"); !ok || !f.Answered || !f.FollowUp || !strings.Contains(f.Text(), "263") {
 		t.Errorf("FollowUp(and in FY24?) = %v, %v; want FY24's earnings", f, ok)
