@@ -150,6 +150,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			return nil
 		}
 		r := e.ask(*a)
+		r.context = a.Text
 		if r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
 			// "ye kaun chalata hai?" after the Dabba scam: about what was
 			// just asked, so not off topic, only not in the sources.
@@ -166,7 +167,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		// again, whose facts say whom they are credited to. ("What did he
 		// say?" points at a person: it asks what he said, below.)
 		r := e.Ask(previous)
-		r.Question, r.FollowUp = a.Text, true
+		r.Question, r.FollowUp, r.context = a.Text, true, previous
 		return r
 	}
 	p := e.Analyze(previous)
@@ -194,6 +195,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	b.toks, b.repeats = nil, nil // one question, not parts
 	r := e.ask(b)
 	r.FollowUp = true
+	r.context = termsText(b.Terms)
 	if kindsOnly && r.Answered {
 		// "why?", "kab?" after an answer: asked of what it was about. The
 		// same answer again says nothing new: its follow-ups are offered.
@@ -204,6 +206,24 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// termsText writes terms as a question that reads as them again: what a
+// follow-up asked, borrowed words and its own ("how much call centers earn
+// FY24" for "and in FY24?" after FY25's earnings), for the question after
+// it to follow up (Reply.Context).
+func termsText(terms []Term) string {
+	var b strings.Builder
+	for _, t := range terms {
+		if t.ID < 0 && t.Period == "" || t.Surface == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Surface)
+	}
+	return b.String()
 }
 
 // relativeTo reads a relative year of a follow-up against the year the

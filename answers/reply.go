@@ -77,23 +77,25 @@ type Reply struct {
 	Unknown []string
 	Nearest *knowledge.Entry
 
+	context      string // what a follow-up asked, as a question (see Context)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
 	currentNote  string // what "currently" means, for facts that hold when their source was written
 }
 
 // Context returns what a later question of the conversation follows up
-// (see Engine.AskAfter): the question as asked; or, for a follow-up
-// answered with one entry, that entry's question, which holds what the
-// follow-up borrowed (after "how much did call centers earn in FY25?" and
-// "and in FY24?", "who said that?" is asked of FY24's earnings); or ""
-// for a follow-up not answered so: the conversation's subject stays.
+// (see Engine.AskAfter): the question as asked; or, for a follow-up that
+// was answered, what it asked with the words it borrowed (after "how much
+// did call centers earn in FY25?" and "and in FY24?", "who said that?" is
+// asked of FY24's earnings; after "who is the president of CCAP?" and "what
+// did he say?", "and P@SHA's?" asks what P@SHA's people said); or "" for a
+// follow-up not answered so: the conversation's subject stays.
 func (r *Reply) Context() string {
 	switch {
 	case !r.FollowUp:
 		return r.Question
-	case r.Answered && len(r.Parts) == 1 && r.Parts[0].Entry != nil:
-		return r.Parts[0].Entry.Question
+	case r.Answered && r.context != "":
+		return r.context
 	}
 	return ""
 }
