@@ -898,8 +898,9 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			own = true
 		}
 		question := own
+		alone := terms // the part's own terms, without another part's kind
 		if !own && len(terms) > 0 && len(kinds) > 0 {
-			terms = append(terms, kinds...)
+			terms = append(slices.Clip(terms), kinds...)
 			question = true // the kind of another part: enough for a multi-part answer, not for a partial one
 		}
 		if len(terms) == 0 || len(terms) == 1 && !question {
@@ -907,6 +908,16 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		}
 		ranked := e.rank(terms)
 		m, b := e.decide(ranked, terms)
+		if m == nil && len(alone) >= 2 && len(alone) < len(terms) && slices.ContainsFunc(alone, func(t Term) bool { return t.Period != "" && t.ID >= 0 }) &&
+			slices.ContainsFunc(alone, func(t Term) bool { return t.Class == knowledge.ClassMetric && t.ID >= 0 }) {
+			// The kind belongs to the other part: "FY25 earnings and how
+			// many people work there?" asks FY25's earnings, not how many
+			// they are. (Only a figure of a year the facts cover asks
+			// without a question word.)
+			if m2, _ := e.decide(e.rank(alone), alone); m2 != nil {
+				m = m2
+			}
+		}
 		switch {
 		case m != nil && !containsMatch(out, m):
 			mm := *m

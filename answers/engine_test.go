@@ -324,6 +324,14 @@ func TestTwoPartQuestion(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", w, text)
 		}
 	}
+	// The question word of one part is not the other's: "FY25 earnings"
+	// asks for the figure, not how many.
+	for _, q := range []string{"FY25 earnings and how many people work in call centers", "FY25 ki earning aur kitne log kaam karte hain dono batao"} {
+		r := engine(t).Ask(q)
+		if len(r.Parts) != 2 || !strings.Contains(r.Text(), "$328 million") || !strings.Contains(r.Text(), "million people") {
+			t.Errorf("Ask(%q): %d parts:\n%s", q, len(r.Parts), r.Text())
+		}
+	}
 }
 
 // TestChatJoiners: "n" joins the parts of a chatty message as "and" does,
