@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -22,11 +23,25 @@ import (
 // A rewrite replaces what re matches with with. It runs only when the text
 // contains one of its triggers (a cheap test that spares most questions).
 type rewrite struct {
-	re       *regexp.Regexp
+	re       *regexp.Regexp // compiled; or nil, and pattern compiled when first needed
+	pattern  string
+	once     sync.Once
 	with     string
-	triggers []string                  // tests (see triggered), or substrings of s
-	lower    []string                  // substrings of s lowercased
-	fn       func(match string) string // used instead of with when set
+	triggers []string                                     // tests (see triggered), or substrings of s
+	lower    []string                                     // substrings of s lowercased
+	fn       func(re *regexp.Regexp, match string) string // used instead of with when set
+}
+
+// regexp returns the rewrite's expression, compiling it the first time a
+// text needs it: most questions trigger none of the lexicon's rewrites,
+// and compiling them all would be most of loading a snapshot.
+func (rw *rewrite) regexp() *regexp.Regexp {
+	rw.once.Do(func() {
+		if rw.re == nil {
+			rw.re = regexp.MustCompile(rw.pattern)
+		}
+	})
+	return rw.re
 }
 
 // fires reports whether rw should run on s: one of its triggers passes.
@@ -53,10 +68,11 @@ func (rw *rewrite) fires(s string, low *string) bool {
 
 // apply rewrites s.
 func (rw *rewrite) apply(s string) string {
+	re := rw.regexp()
 	if rw.fn != nil {
-		return rw.re.ReplaceAllStringFunc(s, rw.fn)
+		return re.ReplaceAllStringFunc(s, func(m string) string { return rw.fn(re, m) })
 	}
-	return rw.re.ReplaceAllString(s, rw.with)
+	return re.ReplaceAllString(s, rw.with)
 }
 
 // Triggers that are tests rather than substrings.
@@ -113,20 +129,20 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // the lexicon's rewrites (fiscal-year names, number words and units) around
 // them; see newNumberScanner for the order.
 var (
-	links      = rewrite{re: regexp.MustCompile(`https?://\S+`), with: " ", triggers: []string{"http"}}
-	dots       = rewrite{re: regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), with: " $1$2$3 ", triggers: []string{dotted}}
-	yearDigits = rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{fourDigits}}
-	years      = rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
+	links      = &rewrite{re: regexp.MustCompile(`https?://\S+`), with: " ", triggers: []string{"http"}}
+	dots       = &rewrite{re: regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), with: " $1$2$3 ", triggers: []string{dotted}}
+	yearDigits = &rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{fourDigits}}
+	years      = &rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
 	// After the years: "2,000 call centers" is a count, never the year 2000.
-	thousands = rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
-	allDay    = rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{"24"}}
+	thousands = &rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
+	allDay    = &rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{"24"}}
 )
 
 // A numberScanner rewrites the spellings of figures and fiscal years so the
 // tokenizer sees one token for each. It is built from the lexicon's number
 // words (knowledge.Numbers): the words are data, the grammar is here.
 type numberScanner struct {
-	rewrites []rewrite
+	rewrites []*rewrite
 }
 
 // Word boundaries that work for every script (\b knows ASCII only): a
@@ -145,13 +161,13 @@ const (
 // words ("five"), and last the units after a figure ("50 lakh").
 func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	sc := &numberScanner{}
-	add := func(rw rewrite) { sc.rewrites = append(sc.rewrites, rw) }
+	add := func(rw *rewrite) { sc.rewrites = append(sc.rewrites, rw) }
 	add(links)
 	add(dots)
 	fy := n.FiscalYear
 	if len(fy.LeadIns) > 0 {
 		lead := alternation(fy.LeadIns)
-		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + lead + `\s*'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+		add(&rewrite{pattern: (`(?i)` + wordStart + lead + `\s*'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			triggers: []string{yearRange}, lower: lowered(fy.LeadIns)})
 	}
 	if len(fy.First) > 0 && len(fy.Through) > 0 && len(fy.Last) > 0 {
@@ -163,17 +179,17 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 		if len(fy.Until) > 0 {
 			until = `(?:\s+` + alternation(fy.Until) + `)?`
 		}
-		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
+		add(&rewrite{pattern: (`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
 			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First)})
 	}
 	if len(fy.Ending) > 0 && len(fy.Last) > 0 {
 		// "the year ending June 2025", "year ended June 30, 2025".
-		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + alternation(fy.Ending) + `\s+` + alternation(fy.Last) + `\s+(?:30(?:th)?,?\s+)?(?:20)?(\d{2})\b`),
+		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.Ending) + `\s+` + alternation(fy.Last) + `\s+(?:30(?:th)?,?\s+)?(?:20)?(\d{2})\b`),
 			with: "$1 FY$2 ", lower: lowered(fy.Ending)})
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {
-		add(rewrite{re: regexp.MustCompile(`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*'?(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*'?(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			lower: lowered(fy.LeadIns)})
 	}
 	add(years)
@@ -188,8 +204,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 				forms = append(forms, f)
 			}
 		}
-		re := regexp.MustCompile(`(?i)` + wordStart + `(` + alternation(forms) + `)` + wordEnd)
-		add(rewrite{re: re, lower: lowered(forms), fn: func(m string) string {
+		add(&rewrite{pattern: `(?i)` + wordStart + `(` + alternation(forms) + `)` + wordEnd, lower: lowered(forms), fn: func(re *regexp.Regexp, m string) string {
 			sm := re.FindStringSubmatch(m)
 			return sm[1] + value[strings.ToLower(sm[2])] + sm[3]
 		}})
@@ -205,8 +220,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 		}
 		// A figure not run on from a word ("FY25 k liye" is "for FY25"),
 		// then its unit, maybe after a space.
-		re := regexp.MustCompile(`(?i)(^|[^\pL\pN.])(\d+(?:\.\d+)?)(\s*)(` + alternation(forms) + `)` + wordEnd)
-		add(rewrite{re: re, triggers: []string{anyDigit}, fn: func(m string) string {
+		add(&rewrite{pattern: `(?i)(^|[^\pL\pN.])(\d+(?:\.\d+)?)(\s*)(` + alternation(forms) + `)` + wordEnd, triggers: []string{anyDigit}, fn: func(re *regexp.Regexp, m string) string {
 			sm := re.FindStringSubmatch(m)
 			u := unit[strings.ToLower(sm[4])]
 			num := sm[2]
@@ -271,8 +285,8 @@ func (sc *numberScanner) calendarYears(s string) []string {
 	}
 	var low string
 	for i := range sc.rewrites {
-		rw := &sc.rewrites[i]
-		if rw.re == bareYear {
+		rw := sc.rewrites[i]
+		if rw == years {
 			return bareYear.FindAllString(s, -1)
 		}
 		if rw.fires(s, &low) {
@@ -287,7 +301,7 @@ func (sc *numberScanner) calendarYears(s string) []string {
 func (sc *numberScanner) scan(s string) string {
 	var low string
 	for i := range sc.rewrites {
-		rw := &sc.rewrites[i]
+		rw := sc.rewrites[i]
 		if rw.fires(s, &low) {
 			s = rw.apply(s)
 			low = ""

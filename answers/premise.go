@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/bpobot/bpobot/internal/fold"
@@ -40,8 +41,10 @@ func (a statedFigure) agrees(g statedFigure) bool {
 
 // bounds finds the lexicon's words that bound a figure (Settings.Bounds).
 type bounds struct {
-	before, after *regexp.Regexp  // nil when the lexicon has none
-	kind          map[string]byte // a word, lowercased: '>', '<' or '~'
+	beforeRE, afterRE string // their patterns, compiled when first needed
+	once              sync.Once
+	before, after     *regexp.Regexp  // nil when the lexicon has none
+	kind              map[string]byte // a word, lowercased: '>', '<', '~' or 'r'
 }
 
 // newBounds compiles the lexicon's bound words.
@@ -70,10 +73,10 @@ func newBounds(b knowledge.Bounds) *bounds {
 		return strings.Join(ws, "|")
 	}
 	if len(before) > 0 {
-		bs.before = regexp.MustCompile(`(?i)(?:^|[^\pL])(` + alt(before) + `)\s*$`)
+		bs.beforeRE = `(?i)(?:^|[^\pL])(` + alt(before) + `)\s*$`
 	}
 	if len(after) > 0 {
-		bs.after = regexp.MustCompile(`(?i)^\s*(` + alt(after) + `)(?:$|[^\pL])`)
+		bs.afterRE = `(?i)^\s*(` + alt(after) + `)(?:$|[^\pL])`
 	}
 	return bs
 }
@@ -84,6 +87,14 @@ func (bs *bounds) of(before, after string) byte {
 	if bs == nil {
 		return 0
 	}
+	bs.once.Do(func() { // most questions state no figure: compiled when one does
+		if bs.beforeRE != "" {
+			bs.before = regexp.MustCompile(bs.beforeRE)
+		}
+		if bs.afterRE != "" {
+			bs.after = regexp.MustCompile(bs.afterRE)
+		}
+	})
 	if bs.before != nil {
 		if m := bs.before.FindStringSubmatch(before); m != nil {
 			return bs.kind[strings.ToLower(m[1])]
