@@ -87,6 +87,15 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 	if len(question) > 0 && strings.TrimSpace(strings.Join(question, "")) == "" {
 		return usagef("ask: the question is empty: give one, as in bpobot ask 'how much did call centers earn in FY25?', or none to read questions from standard input")
 	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		// Loading the snapshot allocates about 2 MB, and a batch a few KB
+		// a question over a live heap that is mostly the snapshot:
+		// collecting a quarter as often spares one question a collection
+		// (bpobot ask stays within 2x bpobot help) and answers 6,600
+		// questions about a fifth faster, for about 12 MiB more peak
+		// memory (docs/performance.md).
+		defer debug.SetGCPercent(debug.SetGCPercent(askGCPercent))
+	}
 	eng, err := newEngine()
 	if err != nil {
 		return err
@@ -126,13 +135,6 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 	if isTerminal(std.in) {
 		fmt.Fprintln(std.err, "Reading questions from the terminal, one per line; end with Ctrl-D.")
 		echo = false // the terminal already shows what was typed
-	}
-	if _, set := os.LookupEnv("GOGC"); !set {
-		// A batch allocates a few KB a question over a live heap that is
-		// mostly the knowledge snapshot: collecting a quarter as often
-		// answers 6,600 questions about a fifth faster for about 12 MiB
-		// more peak memory (docs/performance.md).
-		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
 	return answerLines(std.in, std.out, runtime.GOMAXPROCS(0), func(line string) ([]byte, error) {
 		text, r, err := render(line, echo)
@@ -251,9 +253,9 @@ func answerLines(in io.Reader, out io.Writer, workers int, answer func(string) (
 // few enough that the workers stay evenly loaded on a short batch.
 const batchLines = 32
 
-// batchGCPercent is the garbage collector's target while answering a batch,
-// unless GOGC is set.
-const batchGCPercent = 400
+// askGCPercent is the garbage collector's target while ask loads the
+// knowledge and answers, unless GOGC is set.
+const askGCPercent = 400
 
 var errStopped = errors.New("stopped")
 
