@@ -77,6 +77,10 @@ const (
 	// that day) and asked for unusual wordings and paraphrases: a harder
 	// set, away from the phrasings the others share.
 	HeldOut5Set = "heldout5"
+	// HeldOut6Set is a sixth, written at the end of that session, half in
+	// everyday wordings and half in less obvious ones: a first contact for
+	// the session's engine.
+	HeldOut6Set = "heldout6"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -98,7 +102,7 @@ func Dir() string {
 }
 
 // Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set,
-// HeldOut4Set, HeldOut5Set) from Dir.
+// HeldOut4Set, HeldOut5Set, HeldOut6Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -92,7 +92,7 @@ func TestLaterHeldOutSets(t *testing.T) {
 	for _, set := range []struct {
 		name string
 		gate Gate
-	}{{HeldOut2Set, HeldOut2Gate}, {HeldOut3Set, HeldOut3Gate}, {HeldOut4Set, HeldOut4Gate}, {HeldOut5Set, HeldOut5Gate}} {
+	}{{HeldOut2Set, HeldOut2Gate}, {HeldOut3Set, HeldOut3Gate}, {HeldOut4Set, HeldOut4Gate}, {HeldOut5Set, HeldOut5Gate}, {HeldOut6Set, HeldOut6Gate}} {
 		t.Run(set.name, func(t *testing.T) {
 			cases := load(t, set.name)
 			if len(cases) != 200 {
