@@ -218,6 +218,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// A metric no entry has comes before a place: no salaries at all.
 		{"لاہور میں کال سینٹر کی تنخواہ کتنی ہے؟", "salaries"},
 		{"call center salary in lahore", "salaries"},
+		// A wildcard form's words match by their stems: "top * companies".
+		{"top bpo companies in pakistan", "name no companies"},
+		{"pakistan ki top BPO companies kon si hain", "name no companies"},
 		// A name the sources know is not said to be unknown.
 		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
 		// Every place or year not covered is named.

@@ -126,12 +126,21 @@ func (v *vocab) formKeys(lang int, form string) []string {
 	toks := tokenize(v.scan, form)
 	keys := make([]string, 0, len(toks))
 	if strings.Contains(form, wildcard) {
+		// The words around the wildcard are words of a phrase, keyed as
+		// a phrase's are (by their stems: "top * companies" matches "top
+		// BPO companies"), never as one-word forms matched as written.
 		var keys []string
 		for _, w := range strings.Fields(form) {
 			if w == wildcard {
 				keys = append(keys, wildcard)
-			} else {
-				keys = append(keys, v.formKeys(lang, w)...)
+				continue
+			}
+			for _, t := range tokenize(v.scan, w) {
+				if hasUpper(t.raw) {
+					keys = append(keys, caseMark+t.raw)
+				} else {
+					keys = append(keys, wordKey(lang, t.lower))
+				}
 			}
 		}
 		return keys
