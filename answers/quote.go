@@ -117,6 +117,10 @@ func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 			asks = true
 		case t.Kind != nil && t.Kind.Never:
 			return nil, nil // "how do I apply, what did CCAP say": not only a quote
+		case t.Kind != nil && len(t.Kind.Needs) > 0 && !slices.Contains(t.Kind.Needs, knowledge.StatesName):
+			// "when did Nizam say this?", "how much did he say?": asks a
+			// date or a figure of what was said, which ranking checks.
+			return nil, nil
 		case t.Kind != nil:
 			// "what", "who": the kind of question does not change whom it is about
 		case t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole:

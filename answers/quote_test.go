@@ -120,4 +120,8 @@ func TestWhatSomeoneSaid(t *testing.T) {
 		t.Errorf("Ask(what did Jane Doe say about the rules) = answered %v (%s), reason %v, unsupported %q; want declined for Jane Doe",
 			r.Answered, r.EntryID(), r.Reason, r.Unsupported)
 	}
+	// When someone said it asks for a date the quotes do not give.
+	if r := engine(t).Ask("When did Umair Nizam give this statement?"); r.Answered || !strings.Contains(r.Decline, "date") {
+		t.Errorf("when did Nizam say it: answered %v (%s), decline %q; want no date given", r.Answered, r.EntryID(), r.Decline)
+	}
 }
