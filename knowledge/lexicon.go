@@ -176,6 +176,11 @@ type Settings struct {
 	// fact bearing it out does not contradict it: "over $300 million" and
 	// $328 million.
 	Bounds Bounds `yaml:"bounds"`
+	// Ordinals are the words that pick an item of the last reply ("the
+	// second one", "teesra wala"), with the words that must follow one
+	// unless it is the whole message (OrdinalPointers: "one", "wala").
+	Ordinals        []NumberWord `yaml:"ordinals"`
+	OrdinalPointers Forms        `yaml:"ordinal_pointers"`
 	// Numbers are the words the number scanner reads in figures and years:
 	// "50 lakh" is 5 million, "the five trends" 5, "fiscal 2025" FY25.
 	Numbers Numbers `yaml:"numbers"`

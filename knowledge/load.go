@@ -195,6 +195,8 @@ func Load(fsys fs.FS) (*Base, error) {
 			b.Over, b.Under, b.About = b.Over.merge(f.Settings.Bounds.Over), b.Under.merge(f.Settings.Bounds.Under), b.About.merge(f.Settings.Bounds.About)
 			b.Rest = b.Rest.merge(f.Settings.Bounds.Rest)
 			lx.Settings.Numbers = lx.Settings.Numbers.merge(f.Settings.Numbers)
+			lx.Settings.Ordinals = append(lx.Settings.Ordinals, f.Settings.Ordinals...)
+			lx.Settings.OrdinalPointers = lx.Settings.OrdinalPointers.merge(f.Settings.OrdinalPointers)
 		}
 	}
 	if len(errs) > 0 {

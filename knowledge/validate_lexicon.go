@@ -191,7 +191,13 @@ func (b *Base) validateLexicon() []error {
 			errs = append(errs, fmt.Errorf("lexicon: settings: default suggestion %q is not an entry", id))
 		}
 	}
-	return append(errs, lx.Settings.Numbers.validate()...)
+	errs = append(errs, lx.Settings.Numbers.validate()...)
+	for i, o := range lx.Settings.Ordinals {
+		if len(o.Forms) == 0 || o.Value < 1 || o.Value != float64(int(o.Value)) {
+			errs = append(errs, fmt.Errorf("lexicon: settings: ordinal %d needs forms and a whole value of 1 or more", i+1))
+		}
+	}
+	return errs
 }
 
 // validate checks the number words: every unit and number has forms, none

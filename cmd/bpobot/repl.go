@@ -25,6 +25,7 @@ Commands:
   /quit           leave (or Ctrl-D; or Ctrl-C twice: once clears the line)
   Tab             complete a question from the knowledge base (again for the next one)
   1, 2, 3 ...     ask the numbered follow-up or suggestion from the last reply
+  the second one  ("teesra wala") more on that point of the last answer, or that suggestion
   and in FY24?    a year, place or name alone asks the last question again of it
   who said that?  "that", "he", "kis ne kaha?" point back at the last question
   tell me more    the last answer's follow-ups`
@@ -202,6 +203,14 @@ func (s *session) handle(line string) bool {
 		}
 		line = s.next[n-1].Question
 		fmt.Fprintf(s.out, "> %s\n", line)
+	}
+	if n, ok := s.eng.Ordinal(line); ok {
+		// "tell me more about the second one", "teesra wala samjhao":
+		// the item of the last reply, asked as its own question.
+		if en := s.eng.ItemEntry(s.last, n); en != nil {
+			line = en.Question
+			fmt.Fprintf(s.out, "> %s\n", line)
+		}
 	}
 	r := s.eng.AskAfter(s.context, line)
 	if c := r.Context(); c != "" {

@@ -1,0 +1,48 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOrdinal(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]int{
+		"tell me more about the second one": 2,
+		"teesra wala samjhao":               3,
+		"پہلا والا":                         1,
+		"the 2nd":                           2,
+		"second?":                           2,
+		"pehla wala detail me batao":        1,
+	} {
+		if n, ok := e.Ordinal(q); !ok || n != want {
+			t.Errorf("Ordinal(%q) = %d, %v; want %d", q, n, ok, want)
+		}
+	}
+	for _, q := range []string{"pehle source ka khulasa", "what was the first article about", "who came second", "how much did call centers earn in FY25?", ""} {
+		if n, ok := e.Ordinal(q); ok {
+			t.Errorf("Ordinal(%q) = %d; it picks nothing", q, n)
+		}
+	}
+}
+
+func TestItemEntry(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("what challenges does the bpo industry face")
+	if en := e.ItemEntry(r, 2); en == nil || !strings.Contains(en.Question, "talent drain") {
+		t.Errorf("ItemEntry(challenges, 2) = %v; want the talent drain's entry", en)
+	}
+	d := e.Ask("how do I apply for a call center job in Lahore?")
+	if d.Answered || len(d.Suggestions) == 0 {
+		t.Fatalf("want a decline with suggestions")
+	}
+	if en := e.ItemEntry(d, 1); en != d.Suggestions[0] {
+		t.Errorf("ItemEntry(decline, 1) = %v; want its first suggestion", en)
+	}
+	if en := e.ItemEntry(d, 99); en != nil {
+		t.Errorf("ItemEntry(decline, 99) = %v; want nil", en)
+	}
+	if en := e.ItemEntry(nil, 1); en != nil {
+		t.Errorf("ItemEntry(nil, 1) = %v", en)
+	}
+}
