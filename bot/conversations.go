@@ -3,6 +3,8 @@ package bot
 import (
 	"sync"
 	"time"
+
+	"github.com/bpobot/bpobot/answers"
 )
 
 // Conversations in direct messages and mentions: what a follow-up asks again.
@@ -14,8 +16,10 @@ const (
 // conversations remembers, per channel and person, the last question they
 // asked on its own, so that a follow-up that names only a year, a place or
 // a name ("and in FY24?", "aur India?") asks it again of that
-// (answers.Engine.AskAfter). It is bounded in time and in size, and it
-// keeps questions only in memory: a restart forgets them.
+// (answers.Engine.AskAfter), and the last reply, whose points and
+// suggestions "the second one" picks (answers.Engine.ItemEntry). It is
+// bounded in time and in size, and it keeps them only in memory: a restart
+// forgets them.
 type conversations struct {
 	mu sync.Mutex
 	m  map[string]conversation
@@ -23,23 +27,36 @@ type conversations struct {
 
 type conversation struct {
 	question string
+	reply    *answers.Reply
 	at       time.Time
 }
 
 // last returns the question remembered for key, or "" if none is, or it is
 // older than conversationTTL.
 func (c *conversations) last(key string, now time.Time) string {
+	q, _ := c.lastReply(key, now)
+	return q
+}
+
+// lastReply returns the question and the reply remembered for key, or ""
+// and nil.
+func (c *conversations) lastReply(key string, now time.Time) (string, *answers.Reply) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if q, ok := c.m[key]; ok && now.Sub(q.at) < conversationTTL {
-		return q.question
+		return q.question, q.reply
 	}
-	return ""
+	return "", nil
 }
 
-// remember keeps question as key's last. When full, it forgets the expired
-// ones, and if none has expired, the oldest.
+// remember keeps question as key's last, with no reply.
 func (c *conversations) remember(key, question string, now time.Time) {
+	c.rememberReply(key, question, nil, now)
+}
+
+// rememberReply keeps question and reply as key's last. When full, it forgets the expired
+// ones, and if none has expired, the oldest.
+func (c *conversations) rememberReply(key, question string, reply *answers.Reply, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
@@ -60,5 +77,5 @@ func (c *conversations) remember(key, question string, now time.Time) {
 			delete(c.m, oldest)
 		}
 	}
-	c.m[key] = conversation{question, now}
+	c.m[key] = conversation{question, reply, now}
 }

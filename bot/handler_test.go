@@ -534,6 +534,13 @@ func TestFollowUpInMessages(t *testing.T) {
 	if !strings.Contains(last(), "$263 million") {
 		t.Errorf("who said that, after 'and in FY24?': %q; want FY24's earnings", last())
 	}
+	// An ordinal picks a point of the last answer.
+	dm("c4", "u4", "what challenges does the bpo industry face")
+	now = now.Add(time.Minute)
+	dm("c4", "u4", "tell me more about the second one")
+	if m := rec.msgs[len(rec.msgs)-1]; len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title+m.Embeds[0].Description, "talent") {
+		t.Errorf("the second one, after the challenges: %+v; want the talent drain", m)
+	}
 }
 
 func TestConversationsBounded(t *testing.T) {

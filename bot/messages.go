@@ -48,16 +48,26 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 	}
 	q := plainQuestion(m.Content) // the bot's mention included
 	talk, now := m.ChannelID+"/"+m.Author.ID, b.now()
+	prev, prevReply := b.talks.lastReply(talk, now)
+	if n, ok := b.engine().Ordinal(q); ok && prevReply != nil {
+		// "tell me more about the second one", "teesra wala": that point
+		// or suggestion of the last reply, asked as its own question.
+		if en := b.engine().ItemEntry(prevReply, n); en != nil {
+			q = en.Question
+		}
+	}
 	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, *cached) {
-		if r, ok := b.engine().FollowUp(b.talks.last(talk, now), q); ok {
+		if r, ok := b.engine().FollowUp(prev, q); ok {
 			return r, nil // "and in FY24?": the last question, of FY24
 		}
 		c := b.ask(q)
 		return c.reply, c
 	})
-	if c := r.Context(); c != "" {
-		b.talks.remember(talk, c, now)
+	c := r.Context()
+	if c == "" {
+		c = prev // a follow-up not answered: the subject stays
 	}
+	b.talks.rememberReply(talk, c, r, now)
 	return reply(recordedMessage(r, id))
 }
 
