@@ -220,14 +220,17 @@ func (n Numbers) validate() []error {
 			seen[k] = what
 		}
 	}
-	for i, u := range n.Units {
-		what := fmt.Sprintf("unit %d", i+1)
-		if len(u.Forms) == 0 {
+	forms := func(what string, fs []string) {
+		if len(fs) == 0 {
 			bad("%s has no forms", what)
 		}
-		for _, f := range u.Forms {
+		for _, f := range fs {
 			form(what, f)
 		}
+	}
+	for i, u := range n.Units {
+		what := fmt.Sprintf("unit %d", i+1)
+		forms(what, u.Forms)
 		if u.Times < 0 {
 			bad("%s: times is %v; it must be positive (or left out for 1)", what, u.Times)
 		}
@@ -240,12 +243,7 @@ func (n Numbers) validate() []error {
 	}
 	for i, w := range n.Words {
 		what := fmt.Sprintf("number word %d", i+1)
-		if len(w.Forms) == 0 {
-			bad("%s has no forms", what)
-		}
-		for _, f := range w.Forms {
-			form(what, f)
-		}
+		forms(what, w.Forms)
 		if w.Value <= 0 {
 			bad("%s: value is %v; it must be positive", what, w.Value)
 		}
