@@ -25,6 +25,8 @@ type Engine struct {
 	complete              *completer
 	periods               []string        // the periods the facts cover
 	down                  map[string]bool // the forms that say a change went down (see noteDirection)
+	ordinals              map[string]int  // an ordinal's forms, folded: its value
+	pointers              map[string]bool // the words that make an ordinal pick an item
 	bounds                *bounds         // the words that bound a figure of a question (see notePremise)
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
@@ -47,6 +49,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.building, e.tokCache = false, nil
 	e.indexDown()
 	e.indexRequires()
+	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	lx := e.v.lex
 	e.joiners = newWordSet(lx.Settings.Joiners)

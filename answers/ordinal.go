@@ -16,41 +16,44 @@ import (
 // ("one", "wala") or it is all the message says ("second?", "the third"):
 // "pehle source ka khulasa" asks about the first source, and picks nothing.
 func (e *Engine) Ordinal(message string) (int, bool) {
+	if len(e.ordinals) == 0 {
+		return 0, false
+	}
 	words := strings.FieldsFunc(strings.ToLower(fold.Letters(message)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	})
-	lx := e.v.lex
-	value := func(w string) int {
-		for _, o := range lx.Settings.Ordinals {
-			if slices.ContainsFunc(o.Forms, func(f string) bool { return strings.ToLower(fold.Letters(f)) == w }) {
-				return int(o.Value)
-			}
-		}
-		return 0
-	}
-	pointer := func(w string) bool {
-		for _, l := range []string{knowledge.English, knowledge.RomanUrdu, knowledge.Urdu} {
-			if slices.ContainsFunc(lx.Settings.OrdinalPointers.Of(l), func(f string) bool { return strings.ToLower(fold.Letters(f)) == w }) {
-				return true
-			}
-		}
-		return false
-	}
 	content := 0 // words that are neither function words nor the ordinal's
 	n := 0
 	for i, w := range words {
-		if v := value(w); v > 0 && n == 0 {
-			if i+1 < len(words) && pointer(words[i+1]) {
+		if v := e.ordinals[w]; v > 0 && n == 0 {
+			if i+1 < len(words) && e.pointers[words[i+1]] {
 				return v, true
 			}
 			n = v
 			continue
 		}
-		if !e.isFunctionWord(w) && !pointer(w) {
+		if !e.pointers[w] && !e.isFunctionWord(w) {
 			content++
 		}
 	}
 	return n, n > 0 && content == 0
+}
+
+// indexOrdinals reads the lexicon's ordinals and pointer words, folded and
+// lowercased.
+func (e *Engine) indexOrdinals() {
+	lx := e.v.lex
+	e.ordinals, e.pointers = map[string]int{}, map[string]bool{}
+	for _, o := range lx.Settings.Ordinals {
+		for _, f := range o.Forms {
+			e.ordinals[strings.ToLower(fold.Letters(f))] = int(o.Value)
+		}
+	}
+	for _, l := range []string{knowledge.English, knowledge.RomanUrdu, knowledge.Urdu} {
+		for _, f := range lx.Settings.OrdinalPointers.Of(l) {
+			e.pointers[strings.ToLower(fold.Letters(f))] = true
+		}
+	}
 }
 
 // isFunctionWord reports whether w (folded, lowercase) is a function word

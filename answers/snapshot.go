@@ -311,6 +311,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.building, e.tokCache = false, nil
 	e.indexDown()
 	e.indexRequires()
+	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	for _, id := range s.Defaults {
 		if en := kb.Entry(id); en != nil {
