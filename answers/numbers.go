@@ -186,7 +186,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	fy := n.FiscalYear
 	if len(fy.LeadIns) > 0 {
 		lead := alternation(fy.LeadIns)
-		add(&rewrite{pattern: (`(?i)` + wordStart + lead + `\s*'?(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+		add(&rewrite{pattern: (`(?i)` + wordStart + lead + `\s*[-–']?\s*(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			triggers: []string{yearRange}, lower: lowered(fy.LeadIns)})
 	}
 	if len(fy.First) > 0 && len(fy.Through) > 0 && len(fy.Last) > 0 {
@@ -208,7 +208,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {
-		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*'?(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
+		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*[-–']?\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			lower: lowered(fy.LeadIns)})
 	}
 	add(years)

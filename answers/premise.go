@@ -39,6 +39,24 @@ func (a statedFigure) agrees(g statedFigure) bool {
 	return g.value == a.value
 }
 
+// differenceOf reports whether a is the difference between two figures of
+// its kind the facts give, as its bound allows: a rise from $263 million to
+// $328 million is one of $65 million.
+func differenceOf(a statedFigure, given []statedFigure) bool {
+	for i, g := range given {
+		for _, h := range given[i+1:] {
+			if g.kind != a.kind || h.kind != a.kind || g.value == h.value {
+				continue
+			}
+			d := statedFigure{kind: a.kind, value: math.Abs(g.value - h.value)}
+			if a.agrees(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bounds finds the lexicon's words that bound a figure (Settings.Bounds).
 type bounds struct {
 	beforeRE, afterRE string // their patterns, compiled when first needed
@@ -187,7 +205,7 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	}
 	for _, a := range asked {
 		var same []string
-		agrees := false
+		agrees := differenceOf(a, given) // "did exports grow by $65 million?": 328 - 263
 		for _, g := range given {
 			if g.kind != a.kind {
 				continue

@@ -48,6 +48,9 @@ func TestPremiseCorrected(t *testing.T) {
 	if r := e.Ask("why did FY25 earnings reach $400 million?"); !strings.Contains(r.Premise, "$328 million") {
 		t.Errorf("premise %q", r.Premise)
 	}
+	if r := e.Ask("did earnings rise by $100 million?"); !strings.Contains(r.Premise, "$100 million") {
+		t.Errorf("a rise of $100 million: premise %q; the rise was $65 million", r.Premise)
+	}
 	if r := e.Ask("do the remaining 30% serve local firms?"); !strings.Contains(r.Premise, "30%") {
 		t.Errorf("the remaining 30%%: premise %q; the rest of 90%% is 10%%", r.Premise)
 	}
@@ -62,6 +65,8 @@ func TestPremiseCorrected(t *testing.T) {
 		"Did the sector earn over $300 million in FY2025?", "did call centers earn about $330 million in FY25?",
 		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?",
 		"Did call centre exports cross the 300 million dollar mark in FY25?", "call center ki earnings 300 million cross kar gayin ya nahi",
+		// Nor is the difference between two figures the facts give.
+		"Did call center earnings increase by $65 million?", "Was the increase from FY24 to FY25 about $65 million?",
 		// The rest of a share the facts give is no contradiction either.
 		"what does the remaining 10 percent of the industry do", "baqi 10 percent kis ke liye kaam karte hain"} {
 		if r := e.Ask(q); r.Premise != "" {

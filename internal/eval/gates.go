@@ -13,7 +13,7 @@ var (
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
-	HeldOut3Gate = Gate{Answer: 0.9, Decline: 0.985}
+	HeldOut3Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// HeldOut4Gate is set at the fourth held-out set's first contact.
 	HeldOut4Gate = Gate{Answer: 0.9, Decline: 0.971}
 	// HeldOut5Gate is set at the fifth held-out set's first contact.
