@@ -9,7 +9,7 @@ var (
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
 	ParaphraseGate = Gate{Answer: 0.758, Decline: 0.914}
-	HeldOutGate    = Gate{Answer: 0.872, Decline: 0.954}
+	HeldOutGate    = Gate{Answer: 0.877, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
 	// HeldOut3Gate is set at the third held-out set's first contact.
