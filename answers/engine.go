@@ -224,7 +224,11 @@ func termsText(terms []Term) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Surface)
+		if t.Period != "" {
+			b.WriteString(t.Period) // "aur pichlay saal?" read as FY24 stays FY24
+		} else {
+			b.WriteString(t.Surface)
+		}
 	}
 	return b.String()
 }

@@ -950,8 +950,13 @@ func TestTellMeMore(t *testing.T) {
 	}
 	// "Last year" after the latest year is the year before it.
 	for _, q := range []string{"aur pichlay saal?", "and last year?", "اور پچھلے سال؟"} {
-		if r := e.AskAfter(prev, q); !r.Answered || !strings.Contains(r.Text(), "263") {
+		r := e.AskAfter(prev, q)
+		if !r.Answered || !strings.Contains(r.Text(), "263") {
 			t.Errorf("AskAfter(FY25, %q) = %q; want FY24's earnings", q, r.Text())
+		}
+		// and what follows it up is FY24's earnings still
+		if who := e.AskAfter(r.Context(), "who said that?"); !strings.Contains(who.Text(), "263") {
+			t.Errorf("who said that, after %q: %q; want FY24's earnings", q, who.Text())
 		}
 	}
 	if r := e.Ask("pichlay saal call centers ne kitna kamaya"); !strings.Contains(r.Text(), "328") {
