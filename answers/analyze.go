@@ -24,6 +24,7 @@ type Term struct {
 	Corrected bool    // read through a spelling correction
 	number    bool    // a number: it weighs numberWeight of its IDF
 	relative  string  // for a period read from a relative one ("last year"): how it was resolved
+	within    bool    // read inside a kind's phrase ("percent" in "what percent"): part of the kind
 }
 
 // numberWeight is the share of its weight a number of the question keeps. A
@@ -295,7 +296,7 @@ func (e *Engine) conceptsWithin(toks []token, from, to, lang, other int, add fun
 			continue
 		}
 		if !m.function && m.homonym == nil && m.term >= 0 && e.v.terms[m.term].kind == nil {
-			add(Term{ID: m.term, Surface: joinRaw(toks[j : j+n]), Tok: j, Lang: langNames[lang], Corrected: anyCorrected(toks[j : j+n])})
+			add(Term{ID: m.term, Surface: joinRaw(toks[j : j+n]), Tok: j, Lang: langNames[lang], Corrected: anyCorrected(toks[j : j+n]), within: true})
 		}
 		j += n
 	}

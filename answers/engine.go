@@ -191,7 +191,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	if len(terms) == 0 {
 		return alone()
 	}
-	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil })
+	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil && !t.within })
 	e.relativeTo(a.Terms, p.Terms)
 	b := *a
 	b.Terms = append(terms, a.Terms...)
@@ -199,9 +199,11 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	r := e.ask(b)
 	r.FollowUp = true
 	r.context = termsText(b.Terms)
-	if kindsOnly && r.Answered {
-		// "why?", "kab?" after an answer: asked of what it was about. The
-		// same answer again says nothing new: its follow-ups are offered.
+	if kindsOnly && r.Answered && !statesWhatIsAsked(a.Terms) {
+		// "why?" after an answer: asked of what it was about. The same
+		// answer again says nothing new: its follow-ups are offered. ("by
+		// how much?", "what percent?" ask for a figure the answer states:
+		// it is given again.)
 		if p := e.Ask(previous); p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
 			if msg := e.v.lex.Messages["no_more"]; msg != "" && len(p.Related) > 0 {
 				return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
@@ -209,6 +211,18 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// statesWhatIsAsked reports whether a kind of question among terms asks
+// for a figure or a name (how much, what share, who): an answer that got
+// past it states one.
+func statesWhatIsAsked(terms []Term) bool {
+	for _, t := range terms {
+		if t.Kind != nil && !t.Kind.Never && len(t.Kind.Needs) > 0 && !slices.Contains(t.Kind.Needs, knowledge.StatesPeriod) {
+			return true
+		}
+	}
+	return false
 }
 
 // termsText writes terms as a question that reads as them again: what a
@@ -278,13 +292,13 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			quotes = true
-		case t.content(), t.Unknown:
-			own = true
+		case t.content() && !t.within, t.Unknown:
+			own = true // ("what percent?" asks nothing of its own: "percent" is the kind's)
 		}
 	}
 	person, thing := e.refersBack(a)
 	thing = thing || quotes
-	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil || t.Kind.Never })
+	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return (t.Kind == nil && !t.within) || t.Kind != nil && t.Kind.Never })
 	switch {
 	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.

@@ -950,6 +950,11 @@ func TestTellMeMore(t *testing.T) {
 	if c := e.AskAfter(prev, "tell me more").Context(); c != "" {
 		t.Errorf("Context after 'tell me more' = %q; want the subject kept", c)
 	}
+	// A kind that asks for a figure the answer states gives it again, not
+	// another entry's: "what percent?" after the growth is the 24.6%.
+	if r := e.AskAfter("how fast are call center earnings growing", "what percent?"); !r.Answered || !strings.Contains(r.Text(), "24.6%") {
+		t.Errorf("what percent? after the growth: %q", r.Text())
+	}
 	// "Last year" after the latest year is the year before it.
 	for _, q := range []string{"aur pichlay saal?", "and last year?", "اور پچھلے سال؟"} {
 		r := e.AskAfter(prev, q)
