@@ -13,8 +13,9 @@ import (
 // lexicon's ordinals (settings.ordinals): "tell me more about the second
 // one", "teesra wala samjhao" and "پہلا والا" pick items 2, 3 and 1. An
 // ordinal picks only when one of the lexicon's pointer words follows it
-// ("one", "wala") or it is all the message says ("second?", "the third"):
-// "pehle source ka khulasa" asks about the first source, and picks nothing.
+// ("one", "wala") or it is all the message says ("second?", "the third"),
+// and the message asks nothing else: "pehle source ka khulasa" asks about
+// the first source, and picks nothing.
 func (e *Engine) Ordinal(message string) (int, bool) {
 	if len(e.ordinals) == 0 {
 		return 0, false
@@ -23,20 +24,20 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	})
 	content := 0 // words that are neither function words nor the ordinal's
-	n := 0
+	n, pointed := 0, false
 	for i, w := range words {
 		if v := e.ordinals[w]; v > 0 && n == 0 {
-			if i+1 < len(words) && e.pointers[words[i+1]] {
-				return v, true
-			}
-			n = v
+			n, pointed = v, i+1 < len(words) && e.pointers[words[i+1]]
 			continue
 		}
 		if !e.pointers[w] && !e.isFunctionWord(w) {
 			content++
 		}
 	}
-	return n, n > 0 && content == 0
+	// With a pointer word, one word besides ("explain the second one",
+	// "teesra wala samjhao"); without, none ("second?"). A longer message
+	// asks something of its own.
+	return n, n > 0 && (content == 0 || pointed && content <= 1)
 }
 
 // indexOrdinals reads the lexicon's ordinals and pointer words, folded and
