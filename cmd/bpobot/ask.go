@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -318,13 +319,13 @@ func eachLine(r io.Reader, fn func(line string, more bool) error) error {
 func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error), kbLoad func() (*knowledge.Base, error)) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
-	set := fs.String("set", "all", "which set: tune, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5, heldout6 or all")
+	set := fs.String("set", "all", "which set: "+strings.Join(eval.SetNames(), ", ")+" or all")
 	misses := fs.Bool("misses", false, "list every miss of the sets tuned on (always, for a FILE; never of a held-out set)")
 	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot eval [--set tune|paraphrases|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
+		fmt.Fprintln(std.out, "usage: bpobot eval [--set "+strings.Join(eval.SetNames(), "|")+"|all] [--misses] [--self] [--loo] [--sweep] [FILE]\n\n"+
 			"Scores the engine on the project's question sets (the tune set and the frozen held-out sets,\n"+
 			"each reported separately), or on FILE, and exits 1 when a figure is below its gate.")
 		fs.PrintDefaults()
@@ -370,36 +371,20 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		}
 		report(files[0], cases, nil, false)
 	} else {
-		names := map[string][]string{"tune": {eval.TuneSet}, "paraphrases": {eval.ParaphraseSet}, "heldout": {eval.HeldOutSet}, "heldout2": {eval.HeldOut2Set},
-			"heldout3": {eval.HeldOut3Set}, "heldout4": {eval.HeldOut4Set}, "heldout5": {eval.HeldOut5Set}, "heldout6": {eval.HeldOut6Set},
-			"all": {eval.TuneSet, eval.ParaphraseSet, eval.HeldOutSet, eval.HeldOut2Set, eval.HeldOut3Set, eval.HeldOut4Set, eval.HeldOut5Set, eval.HeldOut6Set}}[*set]
-		if names == nil {
-			return usagef("eval: --set is tune, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5, heldout6 or all, not %q", *set)
+		chosen := eval.Sets
+		if *set != "all" {
+			i := slices.IndexFunc(eval.Sets, func(s eval.Set) bool { return s.Name == *set })
+			if i < 0 {
+				return usagef("eval: --set is %s or all, not %q", strings.Join(eval.SetNames(), ", "), *set)
+			}
+			chosen = eval.Sets[i : i+1]
 		}
-		for _, n := range names {
-			cases, err := eval.Load(n)
+		for _, s := range chosen {
+			cases, err := eval.Load(s.Name)
 			if err != nil {
 				return err
 			}
-			gate := eval.TuneGate
-			label := "tune set (the engine may be tuned on it)"
-			switch n {
-			case eval.ParaphraseSet:
-				gate, label = eval.ParaphraseGate, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)"
-			case eval.HeldOutSet:
-				gate, label = eval.HeldOutGate, "held-out set (frozen; never tuned on)"
-			case eval.HeldOut2Set:
-				gate, label = eval.HeldOut2Gate, "held-out set 2 (frozen 2026-12-02; never tuned on)"
-			case eval.HeldOut3Set:
-				gate, label = eval.HeldOut3Gate, "held-out set 3 (frozen 2026-12-07; never tuned on)"
-			case eval.HeldOut4Set:
-				gate, label = eval.HeldOut4Gate, "held-out set 4 (frozen 2026-12-07, later; never tuned on)"
-			case eval.HeldOut5Set:
-				gate, label = eval.HeldOut5Gate, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)"
-			case eval.HeldOut6Set:
-				gate, label = eval.HeldOut6Gate, "held-out set 6 (frozen 2026-12-07, last; never tuned on)"
-			}
-			report(label, cases, &gate, n != eval.TuneSet && n != eval.ParaphraseSet)
+			report(s.Label, cases, s.Gate, !s.TunedOn)
 		}
 	}
 	if *self {

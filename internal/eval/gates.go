@@ -34,3 +34,33 @@ type Gate struct{ Answer, Decline float64 }
 func (g Gate) Passes(r Result) bool {
 	return r.AnswerAccuracy()+1e-9 >= g.Answer && r.DeclineAccuracy()+1e-9 >= g.Decline
 }
+
+// A Set is one of the project's question sets, as `bpobot eval` reports it.
+type Set struct {
+	Name    string // its file under Dir, without ".yaml", and --set's value
+	Label   string // how bpobot eval names it
+	Gate    *Gate  // the least it may score
+	TunedOn bool   // the engine may be tuned on it: its misses may be read and printed
+}
+
+// Sets are the project's question sets, in the order bpobot eval reports
+// them: the two tuned on, then the held-out sets, oldest first.
+var Sets = []Set{
+	{TuneSet, "tune set (the engine may be tuned on it)", &TuneGate, true},
+	{ParaphraseSet, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)", &ParaphraseGate, true},
+	{HeldOutSet, "held-out set (frozen; never tuned on)", &HeldOutGate, false},
+	{HeldOut2Set, "held-out set 2 (frozen 2026-12-02; never tuned on)", &HeldOut2Gate, false},
+	{HeldOut3Set, "held-out set 3 (frozen 2026-12-07; never tuned on)", &HeldOut3Gate, false},
+	{HeldOut4Set, "held-out set 4 (frozen 2026-12-07, later; never tuned on)", &HeldOut4Gate, false},
+	{HeldOut5Set, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)", &HeldOut5Gate, false},
+	{HeldOut6Set, "held-out set 6 (frozen 2026-12-07, last; never tuned on)", &HeldOut6Gate, false},
+}
+
+// SetNames returns the sets' names, in order.
+func SetNames() []string {
+	names := make([]string, len(Sets))
+	for i, s := range Sets {
+		names[i] = s.Name
+	}
+	return names
+}
