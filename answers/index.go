@@ -211,9 +211,18 @@ func (e *Engine) buildIndex() {
 			e.learn(t, words)
 		}
 	}
+	// The words of concepts' and kinds' forms: "universites" is read as
+	// "universities", so "which universities" is the names kind.
+	forms := make([]knowledge.Forms, 0, len(e.v.lex.Concepts)+len(e.v.lex.Kinds))
 	for _, c := range e.v.lex.Concepts {
+		forms = append(forms, c.Forms)
+	}
+	for _, k := range e.v.lex.Kinds {
+		forms = append(forms, k.Forms)
+	}
+	for _, fo := range forms {
 		for _, l := range []string{knowledge.English, knowledge.RomanUrdu} {
-			for _, f := range c.Forms.Of(l) {
+			for _, f := range fo.Of(l) {
 				for _, w := range strings.Fields(strings.ToLower(f)) {
 					if isASCIILetters(w) {
 						words[w]++
