@@ -124,10 +124,9 @@ type CitedFact struct {
 
 // A Citation is one numbered source reference: a section of a source.
 type Citation struct {
-	N            int
-	Source       *knowledge.Source
-	Section      string
-	Attributions []string // who the cited facts credit, e.g. "according to the State Bank of Pakistan"
+	N       int
+	Source  *knowledge.Source
+	Section string
 }
 
 // Handled reports whether the reply did what was asked: answered from an
@@ -259,10 +258,6 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 				n = len(r.Citations) + 1
 				cites[key] = n
 				r.Citations = append(r.Citations, Citation{N: n, Source: e.kb.Source(f.Source), Section: f.Section})
-			}
-			c := &r.Citations[n-1]
-			if f.Attribution != "" && !containsString(c.Attributions, f.Attribution) {
-				c.Attributions = append(c.Attributions, f.Attribution)
 			}
 			cf := CitedFact{Fact: f, Cite: n, Credit: f.Attribution != "" &&
 				!strings.Contains(strings.ToLower(f.Text), strings.ToLower(e.kb.Lexicon.Attributee(f.Attribution)))}

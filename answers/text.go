@@ -23,7 +23,9 @@ func FactLine(f CitedFact) string {
 }
 
 // CitationLine renders one numbered source reference:
-// [1] Title, "Section", by Author; according to ...
+// [1] Title, section “Section”, by Author. Who a fact is credited to is said
+// with the fact (its text, or the credit line before its part), never here:
+// a section cites facts credited to different people and to no one.
 func CitationLine(c Citation) string {
 	var b strings.Builder
 	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Title)
@@ -32,9 +34,6 @@ func CitationLine(c Citation) string {
 	}
 	if credit := c.Source.Credit(); credit != "" {
 		b.WriteString(", by " + credit)
-	}
-	if len(c.Attributions) > 0 {
-		b.WriteString("; " + strings.Join(c.Attributions, "; "))
 	}
 	return b.String()
 }
