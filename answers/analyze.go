@@ -91,7 +91,8 @@ func (e *Engine) Analyze(text string) Analysis {
 		other = langEn
 	}
 	if !e.building {
-		e.correctSpelling(toks, lang)
+		toks = e.correctSpelling(toks, lang)
+		a.toks = toks
 	}
 	seen := make(map[int32]bool, len(toks))
 	add := func(t Term) {
@@ -369,19 +370,32 @@ func (e *Engine) wordMeaning(w string) int32 {
 // correctSpelling replaces each Latin word that means nothing as typed and
 // is not an ordinary English word by the known word one edit away, before
 // phrases are matched, so "artifical inteligence" still reads as one
-// concept.
-func (e *Engine) correctSpelling(toks []token, lang int) {
-	for i := range toks {
+// concept; a word that is none is read as two known words typed together
+// ("howmany" is "how many"). It returns toks, grown by the words split.
+func (e *Engine) correctSpelling(toks []token, lang int) []token {
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.urdu || t.num || len(t.lower) < 2 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) {
 			continue
 		}
-		if c, ok := e.sp.correct(t.lower); ok && c != t.lower {
+		if c, ok := e.sp.correct(t.lower); ok {
+			if c != t.lower {
+				t.typed = t.raw
+				t.raw, t.lower, t.corrected = c, c, true
+				t.keys, t.exactKey, t.caseKey = [numLangs]string{}, "", ""
+			}
+			continue
+		}
+		if a, b, ok := e.sp.split(t.lower); ok {
+			second := token{raw: b, lower: b, typed: t.raw, corrected: true, joined: true, endQ: t.endQ}
 			t.typed = t.raw
-			t.raw, t.lower, t.corrected = c, c, true
+			t.raw, t.lower, t.corrected, t.endQ = a, a, true, false
 			t.keys, t.exactKey, t.caseKey = [numLangs]string{}, "", ""
+			toks = slices.Insert(toks, i+1, second)
+			i++
 		}
 	}
+	return toks
 }
 
 // word reads one token no lexicon form covers: a fiscal year, a number or a
@@ -440,6 +454,9 @@ func (e *Engine) resolveHomonym(h *homonymRule, lang int, toks []token) int32 {
 func joinRaw(toks []token) string {
 	var b strings.Builder
 	for i := range toks {
+		if toks[i].joined && i > 0 {
+			continue // the first half wrote the word as typed
+		}
 		w := toks[i].raw
 		if toks[i].typed != "" {
 			w = toks[i].typed

@@ -28,7 +28,8 @@
 //     of the knowledge base (by stem), a misspelling of one (one edit away;
 //     or, for a word typed without its vowels as Roman Urdu often is, the
 //     same consonants: "krty hn" is "karte hain", unless words of different
-//     meanings share them; run before phrases are matched), an ordinary
+//     meanings share them; or the two words of a lexicon phrase typed as
+//     one: "howmany" is "how many"; run before phrases are matched), an ordinary
 //     English word, or an unknown word; an unknown word that is not one typo away
 //     from an English word is an unknown name ("Afiniti"). Each term carries
 //     its weight: its IDF over the entries.

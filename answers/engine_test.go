@@ -399,6 +399,25 @@ func TestCitationsNumbered(t *testing.T) {
 	}
 }
 
+// TestCitationCreditsNoOne: a citation line names the source and section,
+// never whom the facts are credited to: a section's facts are credited to
+// different people, or to no one ("Authorities have started crackdowns"
+// was cited to a line "according to" P@SHA's senior vice chairman).
+func TestCitationCreditsNoOne(t *testing.T) {
+	r := engine(t).Ask("What does the article on call center earnings in FY25 say?")
+	if !r.Answered || len(r.Citations) < 2 {
+		t.Fatalf("got %s with %d citations", r.Reason, len(r.Citations))
+	}
+	for _, c := range r.Citations {
+		if l := CitationLine(c); strings.Contains(l, "according to") {
+			t.Errorf("citation line credits someone: %s", l)
+		}
+	}
+	if txt := r.Text(); !strings.Contains(txt, "according to P@SHA senior vice chairman Muhammad Umair Nizam") {
+		t.Errorf("the quoted fact lost its credit:\n%s", txt)
+	}
+}
+
 func TestAskDeterministicAndConcurrent(t *testing.T) {
 	e := engine(t)
 	qs := []string{"why outsource to pakistan", "bpo earnings fy25", "weather", "dabba scam kya hai", "pakistn outsorcing trends"}
@@ -583,6 +602,29 @@ func TestSpeller(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("correct(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestWordsTypedTogether: two words of a lexicon phrase typed as one are
+// read as the phrase; a name is not read as words that make it up.
+func TestWordsTypedTogether(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"howmany callcenters registerd with pseb": "call-center-count",
+		"howmuch did call centers earn in FY25":   "fy25-earnings",
+		"datasecurity concerns":                   "data-security",
+	} {
+		if r := e.Ask(q); !r.Answered || r.Entry().ID != want {
+			t.Errorf("Ask(%q) = %s %s; want %s", q, r.Reason, r.EntryID(), want)
+		}
+	}
+	a := e.Analyze("howmany people work at afiniticorp")
+	if got := joinRaw(a.toks); got != "howmany people work at afiniticorp" {
+		t.Errorf("the split words read back as %q", got)
+	}
+	r := e.Ask("howmuch did afiniticorp earn")
+	if r.Answered || !strings.Contains(r.Decline, "afiniticorp") {
+		t.Errorf("an unknown name is not split: got %s %q", r.Reason, r.Decline)
 	}
 }
 

@@ -243,7 +243,7 @@ func (e *Engine) buildIndex() {
 		}
 	}
 	e.sp = newSpeller(words)
-	e.sp.meaning = e.wordMeaning
+	e.sp.meaning, e.sp.phrases = e.wordMeaning, e.twoWordForms
 	ix.weight = make([]float64, len(e.v.terms)) // zero while indexing: weights come from the entries
 
 	// Concepts that ask who said something ("said", "according to") are
@@ -396,6 +396,33 @@ func (ix *index) finish() {
 			}
 		}
 	}
+}
+
+// twoWordForms returns the English and Roman Urdu forms of two words of
+// the lexicon's concepts, kinds and function words, lowercased (for the
+// speller's split).
+func (e *Engine) twoWordForms() []string {
+	lx := e.v.lex
+	var all []knowledge.Forms
+	for _, c := range lx.Concepts {
+		all = append(all, c.Forms)
+	}
+	for _, k := range lx.Kinds {
+		all = append(all, k.Forms)
+	}
+	all = append(all, lx.FunctionWords)
+	var out []string
+	for _, fo := range all {
+		for _, l := range []string{knowledge.English, knowledge.RomanUrdu} {
+			for _, f := range fo.Of(l) {
+				ws := strings.Fields(strings.ToLower(f))
+				if len(ws) == 2 && isASCIILetters(ws[0]) && isASCIILetters(ws[1]) {
+					out = append(out, ws[0]+" "+ws[1])
+				}
+			}
+		}
+	}
+	return out
 }
 
 func sortedIDs(m map[int32]bool) []int32 {

@@ -305,7 +305,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 		freq[w] = s.WordFreq[i]
 	}
 	e.sp = newSpeller(freq)
-	e.sp.meaning = e.wordMeaning
+	e.sp.meaning, e.sp.phrases = e.wordMeaning, e.twoWordForms
 	e.building, e.tokCache = true, map[string][]token{}
 	e.indexCredits() // cheap: a dozen attributions
 	e.building, e.tokCache = false, nil

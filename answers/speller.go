@@ -2,6 +2,7 @@ package answers
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/bpobot/bpobot/internal/edits"
@@ -32,6 +33,11 @@ type speller struct {
 	// -1 for none of its own: a function word, a word only of phrases.
 	// Nil means no word has a meaning of its own.
 	meaning func(string) int32
+	// phrases returns the lexicon's forms of two words ("how many", "call
+	// center"), from which split learns how two words typed as one read.
+	// Nil means none.
+	phrases func() []string
+	joined  map[string][2]string // "howmany" -> how, many
 }
 
 // minSkeletonLen is the fewest consonants a word needs for its skeleton to
@@ -64,6 +70,16 @@ func (sp *speller) index() {
 	}
 	for _, ws := range sp.skel {
 		sort.Strings(ws)
+	}
+	sp.joined = map[string][2]string{}
+	if sp.phrases != nil {
+		for _, f := range sp.phrases() {
+			if a, b, ok := strings.Cut(f, " "); ok && !strings.Contains(b, " ") {
+				if _, taken := sp.joined[a+b]; !taken {
+					sp.joined[a+b] = [2]string{a, b}
+				}
+			}
+		}
 	}
 }
 
@@ -210,6 +226,15 @@ func (sp *speller) correct(w string) (string, bool) {
 		return sp.bySkeleton(w)
 	}
 	return best, true
+}
+
+// split reads w as the two words of a lexicon phrase typed without the
+// space between them ("howmany", "callcenter", "dabbascam"): only a phrase,
+// so a name is never read as two words that happen to make it up.
+func (sp *speller) split(w string) (a, b string, ok bool) {
+	sp.once.Do(sp.index)
+	p, ok := sp.joined[w]
+	return p[0], p[1], ok
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion, deletion,

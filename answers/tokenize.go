@@ -25,6 +25,7 @@ type token struct {
 
 	typed     string // what the user typed, when corrected
 	corrected bool   // raw and lower are a spelling correction of typed
+	joined    bool   // the second of two words typed as one (typed is the whole word)
 
 	keys     [numLangs]string // wordKey of lower in each language, computed once
 	exactKey string           // exactMark+lower, computed once
