@@ -16,10 +16,61 @@ import (
 // A stated figure: a sum in millions (with "$" or "million"), a percentage,
 // or a plain count.
 type statedFigure struct {
-	kind  byte    // 'm' millions, '%' a percentage, 'n' a count
-	value float64 // in millions for 'm'
-	text  string  // as written
-	bound byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of; 0 exactly
+	kind   byte    // 'm' millions, '%' a percentage, 'n' a count
+	value  float64 // in millions for 'm'
+	text   string  // as written
+	bound  byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of; 0 exactly
+	dollar bool    // written with "$" or "dollars": money, never a count
+}
+
+// comparable returns the values of a and g on one scale, and whether they
+// can be compared: the same kind, or a count and millions not written as
+// money ("500,000 people" and "over a million people").
+func comparable(a, g statedFigure) (av, gv float64, ok bool) {
+	switch {
+	case a.kind == g.kind:
+		return a.value, g.value, true
+	case a.kind == 'n' && g.kind == 'm' && !g.dollar:
+		return a.value, g.value * 1e6, true
+	case a.kind == 'm' && !a.dollar && g.kind == 'n':
+		return a.value * 1e6, g.value, true
+	}
+	return 0, 0, false
+}
+
+// within reports whether the asked figure a is borne out by a fact's
+// figure g, which the fact itself may bound ("over a million people"): a
+// value on the bound's side, short of twice (or half) its figure. A fact's
+// "about" or "nearly" is read as exact.
+func (a statedFigure) within(g statedFigure) bool {
+	av, gv, ok := comparable(a, g)
+	if !ok {
+		return false
+	}
+	switch {
+	case a.bound != 0:
+		scale := 1.0 // g on a's scale
+		if av != a.value {
+			scale = av / a.value
+		}
+		return a.agrees(statedFigure{kind: a.kind, value: gv / scale})
+	case g.bound == '>':
+		// "Over a million" is not how 2 million is written: a bound in
+		// the facts reaches up to twice its figure, not beyond.
+		return av >= gv && av < 2*gv
+	case g.bound == '<':
+		return av <= gv && av > gv/2
+	}
+	return av == gv
+}
+
+// shown is how a fact's figure is named in a correction: with the fact's
+// own bound ("over 1 million").
+func (g statedFigure) shown(bs *bounds) string {
+	if w := bs.word(g.bound); w != "" && (g.bound == '>' || g.bound == '<') {
+		return w + " " + g.text
+	}
+	return g.text
 }
 
 // agrees reports whether the given figure g bears out the asked figure a:
@@ -63,17 +114,21 @@ type bounds struct {
 	once              sync.Once
 	before, after     *regexp.Regexp  // nil when the lexicon has none
 	kind              map[string]byte // a word, lowercased: '>', '<', '~' or 'r'
+	first             map[byte]string // the first word listed before a figure, by kind
 }
 
 // newBounds compiles the lexicon's bound words.
 func newBounds(b knowledge.Bounds) *bounds {
-	bs := &bounds{kind: map[string]byte{}}
+	bs := &bounds{kind: map[string]byte{}, first: map[byte]string{}}
 	var before, after []string
 	for _, k := range []struct {
 		kind byte
 		b    knowledge.Bound
 	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}, {'r', b.Rest}} {
 		for _, w := range k.b.Before {
+			if _, ok := bs.first[k.kind]; !ok {
+				bs.first[k.kind] = w
+			}
 			bs.kind[strings.ToLower(w)] = k.kind
 			before = append(before, w)
 		}
@@ -97,6 +152,15 @@ func newBounds(b knowledge.Bounds) *bounds {
 		bs.afterRE = `(?i)^\s*(` + alt(after) + `)(?:$|[^\pL])`
 	}
 	return bs
+}
+
+// word returns the first word the lexicon lists before a figure for the
+// bound kind ("over" for '>'), or "".
+func (bs *bounds) word(kind byte) string {
+	if bs == nil {
+		return ""
+	}
+	return bs.first[kind]
 }
 
 // of returns the bound the words around a figure give it: '>' over, '<'
@@ -131,11 +195,17 @@ func (bs *bounds) of(before, after string) byte {
 // percent", "1,000", "5000".
 var statedRE = regexp.MustCompile(`(?i)(\$\s?)?\b(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|million\b|billion\b)?`)
 
+// aMillionRE finds "a million", "a billion": one of them.
+var aMillionRE = regexp.MustCompile(`(?i)\ba (million|billion)\b`)
+
 // statedFigures returns the figures in text, bounded by the words around
 // them (bs may be nil: a fact's figures are exact). A plain number under
 // 100 without a comma ("top 5", "24/7") and a year are not figures.
 func statedFigures(text string, bs *bounds) []statedFigure {
 	var out []statedFigure
+	if strings.Contains(text, "illion") {
+		text = aMillionRE.ReplaceAllString(text, "1 $1")
+	}
 	for _, ix := range statedRE.FindAllStringSubmatchIndex(text, -1) {
 		m := make([]string, 4)
 		for i := range m {
@@ -151,14 +221,16 @@ func statedFigures(text string, bs *bounds) []statedFigure {
 		if err != nil {
 			continue
 		}
-		f := statedFigure{text: strings.TrimSpace(m[0]), bound: bs.of(text[:ix[0]], text[ix[1]:])}
+		f := statedFigure{text: strings.TrimSpace(m[0]), bound: bs.of(text[:ix[0]], text[ix[1]:]), dollar: dollar}
 		switch unit {
 		case "%", "percent":
 			f.kind = '%'
 		case "million":
 			f.kind, f.value = 'm', v
+			f.dollar = f.dollar || dollarsAfter(text[ix[1]:])
 		case "billion":
 			f.kind, f.value = 'm', v*1000
+			f.dollar = f.dollar || dollarsAfter(text[ix[1]:])
 		default:
 			if dollar {
 				f.kind, f.value = 'm', v/1e6
@@ -175,6 +247,13 @@ func statedFigures(text string, bs *bounds) []statedFigure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// dollarsAfter reports whether the text after a figure names dollars
+// ("400 million dollars").
+func dollarsAfter(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " "))
+	return strings.HasPrefix(rest, "dollar") || strings.HasPrefix(rest, "usd")
 }
 
 // notePremise says so when the question states a figure the answer's facts
@@ -199,22 +278,30 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	if len(asked) == 0 {
 		return
 	}
+	// A fact's figures, as the facts bound them ("more than 1,000", "over a
+	// million"); a bound is not read where the facts also give its figure
+	// exactly ("over $328 million" beside "$328 million").
 	var given []statedFigure
 	for _, f := range r.Facts {
-		given = append(given, statedFigures(f.Fact.Text, nil)...)
+		given = append(given, statedFigures(f.Fact.Text, e.bounds)...)
+	}
+	for i, g := range given {
+		if g.bound != 0 && slices.ContainsFunc(given, func(h statedFigure) bool { return h.bound == 0 && h.kind == g.kind && h.value == g.value }) {
+			given[i].bound = 0
+		}
 	}
 	for _, a := range asked {
 		var same []string
 		agrees := differenceOf(a, given) // "did exports grow by $65 million?": 328 - 263
 		for _, g := range given {
-			if g.kind != a.kind {
+			if _, _, ok := comparable(a, g); !ok {
 				continue
 			}
-			if a.agrees(g) {
+			if a.within(g) {
 				agrees = true
 			}
-			if !containsString(same, g.text) {
-				same = append(same, g.text)
+			if t := g.shown(e.bounds); !containsString(same, t) {
+				same = append(same, t)
 			}
 		}
 		if len(same) > 0 && !agrees {

@@ -23,6 +23,7 @@ func TestStatedFigures(t *testing.T) {
 		{"1,000 call centers and 5000 more", "n:1000 n:5000"},
 		{"top 5 firms, 24/7, in 2025, FY25", ""},
 		{"2,000 call centers, 1,000, many", "n:2000 n:1000"},
+		{"over a million people, a billion dollars", "m:1 m:1000"},
 	} {
 		var got []string
 		for _, f := range statedFigures(sc.scan(tt.in), nil) {
@@ -60,7 +61,20 @@ func TestPremiseCorrected(t *testing.T) {
 	if r := e.Ask("did call centers earn over $400 million in FY25?"); !strings.Contains(r.Premise, "$400 million") {
 		t.Errorf("over $400 million: premise %q", r.Premise)
 	}
+	// A count is checked against a count the facts write in millions, and
+	// a fact's own bound is said with its figure.
+	for q, want := range map[string]string{
+		"Do call centers employ 500,000 people?":              "You mentioned 500,000, but my sources give over 1 million.",
+		"is it true that call centers employ 2 million people": "You mentioned 2 million, but my sources give over 1 million.",
+		"did call centers earn $300 million in FY25?":          "You mentioned $300 million, but my sources give $328 million.",
+	} {
+		if r := e.Ask(q); r.Premise != want {
+			t.Errorf("Ask(%q): premise %q, want %q", q, r.Premise, want)
+		}
+	}
 	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?",
+		// Within the facts' own bound: over a million, more than 1,000.
+		"do call centers employ 1.5 million people?", "are 1,200 call centers registered with pseb?",
 		// A bound the facts bear out is no contradiction.
 		"Did the sector earn over $300 million in FY2025?", "did call centers earn about $330 million in FY25?",
 		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?",
@@ -173,7 +187,7 @@ func TestFigureDoesNotSteerAway(t *testing.T) {
 		"kya ye sach hai k growth 30% thi":                   "You mentioned 30%, but my sources give 24.6%.",
 		"کیا یہ سچ ہے کہ کال سینٹرز نے 500 ملین ڈالر کمائے؟": "You mentioned 500 million, but my sources give $328 million.",
 		// A count written with a comma is not the year 2000.
-		"is it true that 2,000 call centers are registered with PSEB?": "You mentioned 2,000, but my sources give 1,000 and 500.",
+		"is it true that 2,000 call centers are registered with PSEB?": "You mentioned 2,000, but my sources give over 1,000 and 500.",
 	} {
 		if r := e.Ask(q); !r.Answered || r.Premise != want {
 			t.Errorf("Ask(%q) = answered %v (%s), premise %q; want %q", q, r.Answered, r.EntryID(), r.Premise, want)
