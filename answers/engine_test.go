@@ -910,6 +910,17 @@ func TestAskAfter(t *testing.T) {
 			t.Errorf("AskAfter(%q, %q) = %q, follow-up %v; want %q, %v", tt.prev, tt.q, r.EntryID(), r.FollowUp, tt.id, tt.followUp)
 		}
 	}
+	// Roman Urdu's "inme" (in these) is filler, and a worry is a warning
+	// (a new-user review's conversations: both were "not sure").
+	for prev, q := range map[string]string{
+		"kitne call centers PSEB ke saath registered hain?":      "aur kitne log inme kaam karte hain?",
+		"How has the industry responded to the fraud crackdown?": "is he worried about anything?",
+	} {
+		want := map[string]string{"aur kitne log inme kaam karte hain?": "employment", "is he worried about anything?": "crackdown-warning"}[q]
+		if r := e.AskAfter(prev, q); r.EntryID() != want {
+			t.Errorf("AskAfter(%q, %q) = %s %q; want %s", prev, q, r.Reason, r.EntryID(), want)
+		}
+	}
 	// What the sources lack is still declined: no headcount for FY24.
 	if r := e.AskAfter("how many people work in call centers?", "and in FY24?"); r.Answered || !strings.Contains(r.Decline, "FY24") {
 		t.Errorf("AskAfter(employment, FY24) = %s %q; want a decline for FY24", r.EntryID(), r.Decline)
