@@ -456,6 +456,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	}
 	if ms, who := e.quoted(a.Terms); len(ms) > 0 {
 		e.answer(r, ms)
+		e.gatherQuotes(r)
 		return r
 	} else if who != nil {
 		return e.decline(r, e.rank(a.Terms), who, DeclineUnsupported)

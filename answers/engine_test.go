@@ -1061,6 +1061,31 @@ func ids(es []*knowledge.Entry) []string {
 // TestCreditSaidOnce: facts that share one attribution are credited once,
 // on a line before them, not after each; a fact before them credited to no
 // one stays before that line.
+// TestQuotesGathered: what one person said, asked for, is one list under a
+// heading that names them, not one part per entry under headings that fit
+// the entries rather than the remarks (a new-user review); each remark once.
+func TestQuotesGathered(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"P@SHA ka kya kehna hai?", "what has the senior vice chairman of P@SHA said?"} {
+		r := e.Ask(q)
+		if !r.Answered || len(r.Parts) != 1 {
+			t.Fatalf("Ask(%q): answered=%v parts=%d", q, r.Answered, len(r.Parts))
+		}
+		p := r.Parts[0]
+		const who = "P@SHA senior vice chairman Muhammad Umair Nizam"
+		if p.Title() != "What "+who+" said" || len(p.Facts) < 4 {
+			t.Errorf("Ask(%q): heading %q, %d remarks", q, p.Title(), len(p.Facts))
+		}
+		if body, _, _ := strings.Cut(r.Text(), "\nSources:"); strings.Count(body, who) != 1 {
+			t.Errorf("Ask(%q): the remarks are credited again under the heading:\n%s", q, body)
+		}
+	}
+	// An answer that is not only remarks keeps its entries' questions.
+	if r := e.Ask("how did the industry respond to the crackdown?"); r.Parts[0].Heading != "" {
+		t.Errorf("heading %q on an ordinary answer", r.Parts[0].Heading)
+	}
+}
+
 func TestCreditSaidOnce(t *testing.T) {
 	r := engine(t).Ask("how did the industry respond to the crackdown?")
 	if !r.Answered || len(r.Parts) != 1 {

@@ -103,7 +103,10 @@ func (r *Reply) Context() string {
 // Part is the answer to one part of a question.
 type Part struct {
 	Entry *knowledge.Entry
-	Facts []CitedFact
+	// Heading, when set, heads the part instead of its entry's question:
+	// what someone said, gathered from several entries.
+	Heading string
+	Facts   []CitedFact
 	// Credit is the attribution the facts from CreditAt on share
 	// ("according to P@SHA senior vice chairman Muhammad Umair Nizam"),
 	// when it would otherwise follow two or more of them: said once, before
@@ -111,6 +114,44 @@ type Part struct {
 	// credited to no one. Empty otherwise.
 	Credit   string
 	CreditAt int
+}
+
+// Title is what heads the part: its Heading, else its entry's question.
+func (p Part) Title() string {
+	if p.Heading != "" {
+		return p.Heading
+	}
+	return p.Entry.Question
+}
+
+// gatherQuotes makes the parts of an answer to what someone said one part
+// under the lexicon's quoted heading, when there are several: the remarks
+// of one person are one list, not each under the entry it happens to
+// belong to. When every remark is credited to one person, the heading names
+// them and the remarks are not credited again.
+func (e *Engine) gatherQuotes(r *Reply) {
+	msg := e.v.lex.Messages["quoted"]
+	if len(r.Parts) < 2 || msg == "" {
+		return
+	}
+	credit := ""
+	var facts []CitedFact
+	for _, p := range r.Parts {
+		for _, f := range p.Facts {
+			switch {
+			case f.Attribution == "":
+				return // not only remarks: the entries' questions say what each part is
+			case credit == "":
+				credit = f.Attribution
+			case credit != f.Attribution:
+				return
+			}
+			f.Credit = false
+			facts = append(facts, f)
+		}
+	}
+	who := e.kb.Lexicon.Attributee(credit)
+	r.Parts = []Part{{Entry: r.Parts[0].Entry, Heading: strings.ReplaceAll(msg, "{term}", who), Facts: facts}}
 }
 
 // A CitedFact is a fact with its citation number.

@@ -111,7 +111,7 @@ func (r *Reply) Text() string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(p.Entry.Question + "\n")
+		b.WriteString(p.Title() + "\n")
 		for i, f := range p.Facts {
 			if c := CreditLine(p); c != "" && i == p.CreditAt {
 				b.WriteString(c + "\n")

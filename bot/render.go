@@ -167,7 +167,7 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 			if i > 0 {
 				desc.WriteString("\n")
 			}
-			desc.WriteString("**" + p.Entry.Question + "**\n")
+			desc.WriteString("**" + p.Title() + "**\n")
 		}
 		for i, f := range p.Facts {
 			if c := answers.CreditLine(p); c != "" && i == p.CreditAt {
@@ -179,7 +179,7 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	if r.Note != "" {
 		desc.WriteString("\n" + r.Note + "\n") // what part of the question is not answered
 	}
-	title := r.Parts[0].Entry.Question
+	title := r.Parts[0].Title()
 	if multi {
 		title = "Your question has " + strconv.Itoa(len(r.Parts)) + " parts"
 	}
