@@ -104,8 +104,10 @@ func (r *Reply) Context() string {
 type Part struct {
 	Entry *knowledge.Entry
 	// Heading, when set, heads the part instead of its entry's question:
-	// what someone said, gathered from several entries.
+	// what someone said, gathered from several entries; Also are the
+	// entries after Entry that its facts were gathered from.
 	Heading string
+	Also    []*knowledge.Entry
 	Facts   []CitedFact
 	// Credit is the attribution the facts from CreditAt on share
 	// ("according to P@SHA senior vice chairman Muhammad Umair Nizam"),
@@ -151,7 +153,11 @@ func (e *Engine) gatherQuotes(r *Reply) {
 		}
 	}
 	who := e.kb.Lexicon.Attributee(credit)
-	r.Parts = []Part{{Entry: r.Parts[0].Entry, Heading: strings.ReplaceAll(msg, "{term}", who), Facts: facts}}
+	var also []*knowledge.Entry
+	for _, p := range r.Parts[1:] {
+		also = append(also, p.Entry)
+	}
+	r.Parts = []Part{{Entry: r.Parts[0].Entry, Heading: strings.ReplaceAll(msg, "{term}", who), Also: also, Facts: facts}}
 }
 
 // A CitedFact is a fact with its citation number.
@@ -192,12 +198,15 @@ func (r *Reply) EntryID() string {
 	return ""
 }
 
-// EntryIDs returns the answered entries' ids, one a part, or nil when
-// declined.
+// EntryIDs returns the answered entries' ids, in the order of the parts
+// (a part gathered from several entries gives each), or nil when declined.
 func (r *Reply) EntryIDs() []string {
 	var ids []string
 	for _, p := range r.Parts {
 		ids = append(ids, p.Entry.ID)
+		for _, en := range p.Also {
+			ids = append(ids, en.ID)
+		}
 	}
 	return ids
 }

@@ -280,11 +280,7 @@ func (s *session) why() {
 		return
 	}
 	if r.Answered {
-		var ids []string
-		for _, p := range r.Parts {
-			ids = append(ids, p.Entry.ID)
-		}
-		fmt.Fprintf(s.out, "answered: entry %s, score %.3f\n", strings.Join(ids, " + "), r.Score)
+		fmt.Fprintf(s.out, "answered: entry %s, score %.3f\n", strings.Join(r.EntryIDs(), " + "), r.Score)
 	} else {
 		fmt.Fprintf(s.out, "declined (%s), best score %.3f", r.Reason, r.Score)
 		if r.Unsupported != "" {

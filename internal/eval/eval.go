@@ -202,11 +202,7 @@ func (r Result) Summary() string {
 	for _, m := range r.Misses {
 		got := "declined (" + m.Reply.Reason.String() + ")"
 		if m.Reply.Answered {
-			var ids []string
-			for _, p := range m.Reply.Parts {
-				ids = append(ids, p.Entry.ID)
-			}
-			got = "answered " + strings.Join(ids, " + ")
+			got = "answered " + strings.Join(m.Reply.EntryIDs(), " + ")
 		}
 		fmt.Fprintf(&b, "- %q\n  want: ", m.Case.Q)
 		if m.Case.Answer {

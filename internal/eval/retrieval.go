@@ -65,12 +65,7 @@ func answersOwn(r *answers.Reply, id string) bool {
 	if !r.Answered {
 		return false
 	}
-	for _, p := range r.Parts {
-		if p.Entry.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(r.EntryIDs(), id)
 }
 
 // SelfRetrieval asks every canonical question and phrasing of the engine's
