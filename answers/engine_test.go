@@ -888,6 +888,7 @@ func TestAskAfter(t *testing.T) {
 		{"Who is Muhammad Umair Nizam?", "what did he say about india", "india-dabba-capital", true},
 		{"who is adeel azhar", "what did he say about new deals?", "new-deals", true},
 		{"عدیل اظہر کون ہیں؟", "انہوں نے کیا کہا؟", "adeel-azhar", true},
+		{"Adeel Azhar kon hai?", "usne kya kaha?", "adeel-azhar", true}, // "usne" was an unknown word
 		// A thing pointed back at, or who said it: asked of what was asked.
 		{"how much did call centers earn in FY24?", "who said that?", "fy24-earnings", true},
 		{"how much did call centers earn in FY24?", "kis ne bataya?", "fy24-earnings", true},

@@ -28,8 +28,14 @@ type conversations struct {
 type conversation struct {
 	question string
 	reply    *answers.Reply
+	list     *answers.Reply // the last reply of listMin points or more, for "the fifth" after a point of it
 	at       time.Time
 }
+
+// listMin is how many points make a reply a list an ordinal can still pick
+// from after later replies ("BPO ke key trends kya hain", "doosra wala",
+// "aur paanchwa?").
+const listMin = 3
 
 // last returns the question remembered for key, or "" if none is, or it is
 // older than conversationTTL.
@@ -41,12 +47,19 @@ func (c *conversations) last(key string, now time.Time) string {
 // lastReply returns the question and the reply remembered for key, or ""
 // and nil.
 func (c *conversations) lastReply(key string, now time.Time) (string, *answers.Reply) {
+	q, r, _ := c.lastList(key, now)
+	return q, r
+}
+
+// lastList is lastReply with the last list remembered for key (nil if
+// none).
+func (c *conversations) lastList(key string, now time.Time) (string, *answers.Reply, *answers.Reply) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if q, ok := c.m[key]; ok && now.Sub(q.at) < conversationTTL {
-		return q.question, q.reply
+		return q.question, q.reply, q.list
 	}
-	return "", nil
+	return "", nil, nil
 }
 
 // remember keeps question as key's last, with no reply.
@@ -77,5 +90,9 @@ func (c *conversations) rememberReply(key, question string, reply *answers.Reply
 			delete(c.m, oldest)
 		}
 	}
-	c.m[key] = conversation{question, reply, now}
+	list := c.m[key].list
+	if reply != nil && reply.Answered && len(reply.Facts) >= listMin {
+		list = reply
+	}
+	c.m[key] = conversation{question, reply, list, now}
 }

@@ -513,7 +513,7 @@ func TestFollowUpInMessages(t *testing.T) {
 	}
 	now = now.Add(time.Minute) // past the rate limit's burst, within the conversation
 	dm("c1", "u1", "tell me more")
-	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "Here is more") || len(m.Components) == 0 {
+	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "To go further") || len(m.Components) == 0 {
 		t.Errorf("tell me more: %+v; want the answer's follow-ups as buttons", m)
 	}
 	now = now.Add(time.Minute)
@@ -540,6 +540,14 @@ func TestFollowUpInMessages(t *testing.T) {
 	dm("c4", "u4", "tell me more about the second one")
 	if m := rec.msgs[len(rec.msgs)-1]; len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title+m.Embeds[0].Description, "talent") {
 		t.Errorf("the second one, after the challenges: %+v; want the talent drain", m)
+	}
+	// Past the end of the last answer, an ordinal picks from the last list:
+	// "aur paanchwa?" after the second trend is the fifth trend.
+	dm("c5", "u5", "BPO ke key trends kya hain")
+	dm("c5", "u5", "doosra wala")
+	dm("c5", "u5", "aur paanchwa?")
+	if m := rec.msgs[len(rec.msgs)-1]; len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "AI and data analytics") {
+		t.Errorf("the fifth, after the second trend: %+v; want AI and data analytics", m)
 	}
 }
 

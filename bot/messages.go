@@ -48,11 +48,16 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 	}
 	q := plainQuestion(m.Content) // the bot's mention included
 	talk, now := m.ChannelID+"/"+m.Author.ID, b.now()
-	prev, prevReply := b.talks.lastReply(talk, now)
+	prev, prevReply, list := b.talks.lastList(talk, now)
 	if n, ok := b.engine().Ordinal(q); ok && prevReply != nil {
 		// "tell me more about the second one", "teesra wala": that point
-		// or suggestion of the last reply, asked as its own question.
-		if en := b.engine().ItemEntry(prevReply, n); en != nil {
+		// or suggestion of the last reply, asked as its own question; or,
+		// past its end, of the last list ("aur paanchwa?" after a point).
+		en := b.engine().ItemEntry(prevReply, n)
+		if en == nil {
+			en = b.engine().ItemEntry(list, n)
+		}
+		if en != nil {
 			q = en.Question
 		}
 	}

@@ -35,6 +35,7 @@ type session struct {
 	eng  *answers.Engine
 	out  io.Writer
 	last *answers.Reply
+	list *answers.Reply // the last answer of three points or more
 	// context is what a follow-up ("and in FY24?") asks again of
 	// something else: the last question asked on its own, or the one a
 	// follow-up was answered as (answers.Reply.Context).
@@ -207,7 +208,11 @@ func (s *session) handle(line string) bool {
 	if n, ok := s.eng.Ordinal(line); ok {
 		// "tell me more about the second one", "teesra wala samjhao":
 		// the item of the last reply, asked as its own question.
-		if en := s.eng.ItemEntry(s.last, n); en != nil {
+		en := s.eng.ItemEntry(s.last, n)
+		if en == nil {
+			en = s.eng.ItemEntry(s.list, n) // "aur paanchwa?" after a point of the list
+		}
+		if en != nil {
 			line = en.Question
 			fmt.Fprintf(s.out, "> %s\n", line)
 		}
@@ -218,6 +223,9 @@ func (s *session) handle(line string) bool {
 	}
 	s.log(line, r)
 	s.last = r
+	if r.Answered && len(r.Facts) >= 3 {
+		s.list = r
+	}
 	fmt.Fprintln(s.out, r.Text())
 	s.next = r.Related
 	if !r.Answered {
