@@ -64,7 +64,7 @@ func TestPremiseCorrected(t *testing.T) {
 	// A count is checked against a count the facts write in millions, and
 	// a fact's own bound is said with its figure.
 	for q, want := range map[string]string{
-		"Do call centers employ 500,000 people?":              "You mentioned 500,000, but my sources give over 1 million.",
+		"Do call centers employ 500,000 people?":               "You mentioned 500,000, but my sources give over 1 million.",
 		"is it true that call centers employ 2 million people": "You mentioned 2 million, but my sources give over 1 million.",
 		"did call centers earn $300 million in FY25?":          "You mentioned $300 million, but my sources give $328 million.",
 	} {
@@ -82,7 +82,8 @@ func TestPremiseCorrected(t *testing.T) {
 		// Nor is the difference between two figures the facts give.
 		"Did call center earnings increase by $65 million?", "Was the increase from FY24 to FY25 about $65 million?",
 		// The rest of a share the facts give is no contradiction either.
-		"what does the remaining 10 percent of the industry do", "baqi 10 percent kis ke liye kaam karte hain"} {
+		"what does the remaining 10 percent of the industry do", "baqi 10 percent kis ke liye kaam karte hain",
+		"baaqi 10 percent kin ko serve karte hain"} {
 		if r := e.Ask(q); r.Premise != "" {
 			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
 		}
