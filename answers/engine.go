@@ -893,6 +893,8 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		}
 	}
 	var prev []Term // the terms of the part before
+	anyOwn := false // some part asks something itself
+	plain := false  // the one answered part was answered from its own words, no other part's kind
 	for _, sg := range segs {
 		var terms []Term
 		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
@@ -914,6 +916,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			}
 		}
 		prev = terms
+		anyOwn = anyOwn || own
 		if t := terms; len(t) == 1 && t[0].Class == knowledge.ClassMetric && t[0].Tok >= 0 && (t[0].ID < 0 || len(e.ix.postings[t[0].ID]) == 0) {
 			// "salary and number of jobs": a metric the sources never
 			// give, alone, asks for it, and is named as not answered.
@@ -945,6 +948,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			mm := *m
 			out = append(out, &mm)
 			asked = asked || own
+			plain = len(alone) >= 2 && len(alone) == len(terms)
 		case m == nil && own && blocker == nil:
 			// Only a part that asks something itself is named as not
 			// answered: "I work at Teleperformance in Lahore." asks nothing.
@@ -959,6 +963,12 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return out, blocker
 	case len(out) == 1 && whole && asked:
 		return out, blocker
+	case len(out) == 1 && whole && !anyOwn && plain && blocker == nil:
+		// No part asks anything in so many words: the one that is
+		// answered is what the message wants to know, the rest is about
+		// the asker ("I'm from Lahore and I wanted to know what the
+		// government is doing for the bpo sector").
+		return out, nil
 	}
 	return nil, nil
 }

@@ -342,6 +342,22 @@ func TestTwoPartQuestion(t *testing.T) {
 // TestChatJoiners: "n" joins the parts of a chatty message as "and" does,
 // so none of three parts is lost (it was declined as "my sources don't give
 // figures on earnings": the count of call centers ranked first).
+// TestAboutTheAskerIsContext: in a message none of whose parts asks in so
+// many words, the part that is answered is what it wants to know; the rest
+// is about the asker ("I'm from Lahore"), not a subject the sources lack.
+func TestAboutTheAskerIsContext(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("I'm from Lahore and I wanted to know what the government is doing for the bpo sector")
+	if !r.Answered || r.EntryID() != "government-role" {
+		t.Errorf("got %s %q; want government-role", r.Reason, r.EntryID())
+	}
+	// A part with no words of its own is not it: "pakistan vs india
+	// cricket match score" asks nothing the sources hold.
+	if r := e.Ask("pakistan vs india cricket match score"); r.Answered {
+		t.Errorf("a cricket score was answered with %s", r.EntryID())
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {
