@@ -358,6 +358,21 @@ func TestAboutTheAskerIsContext(t *testing.T) {
 	}
 }
 
+// TestChangeAskedOfItsFirstYear: a change asked of the year it starts from
+// is declined saying which year it is for, not only that the sources lack
+// it for that year; other figures of that year are declined as before.
+func TestChangeAskedOfItsFirstYear(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Did earnings grow 24.6% in FY24?", "FY24 mein growth kitni thi?"} {
+		if r := e.Ask(q); r.Answered || r.Decline != "My sources give that for FY25, over FY24, not for “FY24”." {
+			t.Errorf("Ask(%q) = %s %q", q, r.EntryID(), r.Decline)
+		}
+	}
+	if r := e.Ask("how many people worked in call centers in FY24"); r.Answered || strings.Contains(r.Decline, "over FY24") {
+		t.Errorf("a headcount for FY24: %s %q", r.EntryID(), r.Decline)
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {

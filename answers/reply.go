@@ -449,6 +449,16 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 		blocker = e.asTyped(r.Question, blocker)
 		r.Unsupported = blocker.Surface
 		r.Decline = e.blockMessage(blocker)
+		if msg := e.v.lex.Messages["period_change"]; msg != "" && blocker.Period != "" && len(ranked) > 0 {
+			// "Did earnings grow 24.6% in FY24?": the nearest entry gives
+			// a change from that year, not in it.
+			for _, rg := range ranked[0].ei.ranges {
+				if rg[0] == blocker.Period {
+					r.Decline = strings.NewReplacer("{term}", displayTerm(blocker), "{from}", rg[0], "{to}", rg[1]).Replace(msg)
+					break
+				}
+			}
+		}
 	case DeclineUnsure:
 		r.Decline = e.message("unsure", "", nil)
 	default:

@@ -12,17 +12,15 @@ var (
 	HeldOutGate    = Gate{Answer: 0.877, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
-	// HeldOut3Gate is set at the third held-out set's first contact.
-	HeldOut3Gate = Gate{Answer: 0.907, Decline: 0.985}
-	// HeldOut4Gate is set at the fourth held-out set's first contact.
-	HeldOut4Gate = Gate{Answer: 0.9, Decline: 0.971}
-	// HeldOut5Gate is set at the fifth held-out set's first contact.
-	HeldOut5Gate = Gate{Answer: 0.684, Decline: 0.928}
-	// HeldOut6Gate is set at the sixth held-out set's first contact.
-	HeldOut6Gate = Gate{Answer: 0.792, Decline: 0.971}
+	// The later sets' gates were set at their first contact and have
+	// ratcheted up with the figures since (docs/evaluation.md).
+	HeldOut3Gate = Gate{Answer: 0.923, Decline: 0.985}
+	HeldOut4Gate = Gate{Answer: 0.923, Decline: 0.971}
+	HeldOut5Gate = Gate{Answer: 0.692, Decline: 0.928}
+	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.884
+	LOOGate = 0.892
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
