@@ -22,6 +22,7 @@ type Engine struct {
 	joiners  wordSet
 	// The words that point back to the previous question (AskAfter).
 	personRefs, thingRefs wordSet
+	yesNo                 wordSet // the words that open a yes-or-no question
 	complete              *completer
 	periods               []string        // the periods the facts cover
 	down                  map[string]bool // the forms that say a change went down (see noteDirection)
@@ -51,6 +52,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexRequires()
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
+	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	lx := e.v.lex
 	e.joiners = newWordSet(lx.Settings.Joiners)
 	e.personRefs = newWordSet(lx.Settings.PersonReferences)
@@ -459,7 +461,18 @@ func (e *Engine) ask(a Analysis) *Reply {
 		e.gatherQuotes(r)
 		return r
 	} else if who != nil {
-		return e.decline(r, e.rank(a.Terms), who, DeclineUnsupported)
+		ranked := e.rank(a.Terms)
+		if e.isYesNo(&a) {
+			// "Did Adeel Azhar warn about excessive crackdowns?": what
+			// the sources say of the warning (Nizam's), after saying
+			// they don't say it of him.
+			if m := e.otherName(ranked, a.Terms, who, true); m != nil {
+				e.answer(r, []*match{m})
+				r.Premise = e.blockMessage(e.asTyped(r.Question, who))
+				return r
+			}
+		}
+		return e.decline(r, ranked, who, DeclineUnsupported)
 	}
 	ranked := e.rank(a.Terms)
 	if e.vague(a.Terms) {
@@ -471,7 +484,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	best, blocker := e.decide(ranked, a.Terms)
 	parts, partBlocker := e.askParts(&a, best == nil)
 	if best == nil && blocker != nil && len(parts) < 2 {
-		if m := e.otherName(ranked, a.Terms, blocker); m != nil {
+		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a)); m != nil {
 			// "Is Adeel Azhar the president of P@SHA?": what the sources
 			// say of him, after saying they don't link him with P@SHA.
 			e.answer(r, []*match{m})
@@ -691,7 +704,7 @@ func offTopicWord(terms []Term, b *Term) bool {
 // president of P@SHA?", "Did Adeel Azhar say India is the Dabba capital?")
 // is answered with what they say of the one, after saying they don't say it
 // of the other. Otherwise nil.
-func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
+func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo bool) *match {
 	if len(ranked) == 0 || blocker.Class != knowledge.ClassName || blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0 {
 		return nil
 	}
@@ -700,19 +713,48 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term) *match {
 	if m.score < p.MinScore || m.coverage < p.MinCoverage || !m.content || !m.ei.meetsRequires(terms) {
 		return nil
 	}
-	other := false
+	// A yes-or-no question, or one that asks who, offers the name as the
+	// answer ("Was it Umair Nizam who announced new deals?", "which body
+	// reported the $328m figure, was it PSEB?"): what the sources say is
+	// the correction. A question that asks something else of the name
+	// ("how much did P@SHA earn?") is declined for it.
+	other := yesNo
 	rest := make([]Term, 0, len(terms))
 	for _, t := range terms {
 		if t.ID == blocker.ID {
 			continue
 		}
-		other = other || (t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace) && t.ID >= 0 && m.ei.hasPrimary(t.ID)
+		switch {
+		case (t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace) && t.ID >= 0 && m.ei.hasPrimary(t.ID):
+			other = true
+		case t.Kind != nil && slices.Contains(t.Kind.Needs, knowledge.StatesName):
+			other = other || !slices.ContainsFunc(terms, func(u Term) bool { return u.Kind != nil && u.Kind != t.Kind })
+		case t.Kind != nil:
+			other = false // "how much", "when": asks a figure or a date of the name
+		}
 		rest = append(rest, t)
+	}
+	if slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil && !slices.Contains(t.Kind.Needs, knowledge.StatesName) }) {
+		other = false
 	}
 	if !other || e.blocker(m.ei, rest) != nil {
 		return nil
 	}
 	return m
+}
+
+// isYesNo reports whether a opens as a yes-or-no question ("did", "was",
+// "kya"): its first word is one of the lexicon's yes_no words.
+func (e *Engine) isYesNo(a *Analysis) bool {
+	if len(a.toks) == 0 {
+		return false
+	}
+	t := &a.toks[0]
+	l := langIndex(a.Lang)
+	if t.urdu {
+		l = langUr
+	}
+	return e.yesNo.has(l, t)
 }
 
 // otherRole returns the entry that answers a yes-or-no question about
@@ -746,7 +788,7 @@ func (e *Engine) otherRole(terms []Term) (*match, *Term) {
 		if m == nil && b != nil {
 			// "Is Adeel Azhar the chairman of P@SHA?": with P@SHA's
 			// title left out, still two names joined wrongly.
-			m = e.otherName(ranked, rest, b)
+			m = e.otherName(ranked, rest, b, false)
 		}
 		if m == nil || role.ID >= 0 && (m.ei.hasPrimary(role.ID) || m.ei.hasSecondary(role.ID)) || !e.givesRole(m.ei) {
 			return nil, nil

@@ -224,7 +224,7 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"top bpo companies in pakistan", "name no companies"},
 		{"pakistan ki top BPO companies kon si hain", "name no companies"},
 		// A name the sources know is not said to be unknown.
-		{"did Adeel Azhar warn about excessive crackdowns?", "don't say that about “Adeel Azhar”"},
+		{"what did Adeel Azhar say about the crackdown?", "don't say that about “Adeel Azhar”"},
 		// Every place or year not covered is named.
 		{"how many call centers are in Lahore and Islamabad?", "Lahore or Islamabad"},
 		{"call center earnings in FY22 and FY23", "FY22 or FY23"},
@@ -370,6 +370,27 @@ func TestChangeAskedOfItsFirstYear(t *testing.T) {
 	}
 	if r := e.Ask("how many people worked in call centers in FY24"); r.Answered || strings.Contains(r.Decline, "over FY24") {
 		t.Errorf("a headcount for FY24: %s %q", r.EntryID(), r.Decline)
+	}
+}
+
+// TestWrongNameInAYesNoQuestion: a yes-or-no question (or one that asks
+// who) naming someone the sources know but don't link with what it asks is
+// answered with what they say, after saying they don't say it of them; a
+// question asking a figure of that name is still declined.
+func TestWrongNameInAYesNoQuestion(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string][2]string{
+		"did Adeel Azhar warn about excessive crackdowns?":                 {"Adeel Azhar", "Umair Nizam"},
+		"Was it Umair Nizam who announced new deals with foreign clients?": {"Umair Nizam", "Adeel Azhar"},
+		"Which body reported the $328m figure, was it PSEB?":               {"PSEB", "State Bank of Pakistan"},
+	} {
+		r := e.Ask(q)
+		if !r.Answered || r.Premise != "My sources don't say that about “"+want[0]+"”." || !strings.Contains(r.Text(), want[1]) {
+			t.Errorf("Ask(%q) = %s, premise %q:\n%s", q, r.EntryID(), r.Premise, r.Text())
+		}
+	}
+	if r := e.Ask("how much did P@SHA earn?"); r.Answered {
+		t.Errorf("a figure asked of a name the facts don't give it for: answered %s", r.EntryID())
 	}
 }
 

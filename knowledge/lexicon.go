@@ -181,6 +181,10 @@ type Settings struct {
 	// unless it is the whole message (OrdinalPointers: "one", "wala").
 	Ordinals        []NumberWord `yaml:"ordinals"`
 	OrdinalPointers Forms        `yaml:"ordinal_pointers"`
+	// YesNo are the words that open a yes-or-no question ("did", "was",
+	// "kya"): one that names someone the sources don't link with what it
+	// asks is answered with what they do say, after saying so.
+	YesNo Forms `yaml:"yes_no"`
 	// Numbers are the words the number scanner reads in figures and years:
 	// "50 lakh" is 5 million, "the five trends" 5, "fiscal 2025" FY25.
 	Numbers Numbers `yaml:"numbers"`

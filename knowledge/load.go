@@ -197,6 +197,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.Numbers = lx.Settings.Numbers.merge(f.Settings.Numbers)
 			lx.Settings.Ordinals = append(lx.Settings.Ordinals, f.Settings.Ordinals...)
 			lx.Settings.OrdinalPointers = lx.Settings.OrdinalPointers.merge(f.Settings.OrdinalPointers)
+			lx.Settings.YesNo = lx.Settings.YesNo.merge(f.Settings.YesNo)
 		}
 	}
 	if len(errs) > 0 {
