@@ -199,6 +199,15 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	b.Terms = append(terms, a.Terms...)
 	b.toks, b.repeats = nil, nil // one question, not parts
 	r := e.ask(b)
+	if !r.Answered && contentTerms(a.Terms) >= 2 {
+		// Read with the last question it is not answered, read on its own
+		// it is: a question of its own ("kya yeh sach hai ke India ko
+		// Dabba capital kaha jata hai?" after a title was asked about).
+		// ("and in FY24?" has nothing of its own to be read alone.)
+		if own := e.ask(*a); own.Answered {
+			return own
+		}
+	}
 	r.FollowUp = true
 	r.context = termsText(b.Terms)
 	if kindsOnly && r.Answered && !statesWhatIsAsked(a.Terms) {
@@ -213,6 +222,18 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// contentTerms counts the terms that say what is asked about: not kinds of
+// question, unknown words, years, or words inside a kind's phrase.
+func contentTerms(terms []Term) int {
+	n := 0
+	for i := range terms {
+		if t := &terms[i]; t.content() && !t.within && t.Period == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // statesWhatIsAsked reports whether a kind of question among terms asks
