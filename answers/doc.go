@@ -48,7 +48,9 @@
 //  3. Decision (decide, Policy). The best candidate that clears
 //     Policy.MinScore and Policy.MinCoverage and supports every salient term
 //     of the question answers. A salient term is supported when the entry
-//     has it: a fiscal year, a place, a name, a role, a sector, a metric. A
+//     has it: a fiscal year, a place, a name, a role, a sector, a metric (a
+//     place also by a place it lies within or that lies within it, as the
+//     lexicon's `within:` says: the US and "Western countries"). A
 //     kind of question that needs a money figure, a count, a percentage, a
 //     place, a date or a name needs a fact that states one (facts declare
 //     what they state); a kind the sources never answer (how-to, forecasts,

@@ -23,12 +23,17 @@ type Engine struct {
 	// The words that point back to the previous question (AskAfter).
 	personRefs, thingRefs wordSet
 	yesNo                 wordSet // the words that open a yes-or-no question
-	complete              *completer
-	periods               []string        // the periods the facts cover
-	down                  map[string]bool // the forms that say a change went down (see noteDirection)
-	ordinals              map[string]int  // an ordinal's forms, folded: its value
-	pointers              map[string]bool // the words that make an ordinal pick an item
-	bounds                *bounds         // the words that bound a figure of a question (see notePremise)
+	// near are, by place term id, the places that lie within it or that it
+	// lies within (knowledge.Concept.Within, followed through): an entry
+	// with one of them bears on a question naming it. within are those
+	// that lie within it: an entry with one covers it, as its facts would.
+	near, within map[int32][]int32
+	complete     *completer
+	periods      []string        // the periods the facts cover
+	down         map[string]bool // the forms that say a change went down (see noteDirection)
+	ordinals     map[string]int  // an ordinal's forms, folded: its value
+	pointers     map[string]bool // the words that make an ordinal pick an item
+	bounds       *bounds         // the words that bound a figure of a question (see notePremise)
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -53,6 +58,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
+	e.indexPlaces()
 	lx := e.v.lex
 	e.joiners = newWordSet(lx.Settings.Joiners)
 	e.personRefs = newWordSet(lx.Settings.PersonReferences)
@@ -762,6 +768,60 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo bo
 		return nil
 	}
 	return m
+}
+
+// indexPlaces computes e.near from the lexicon's places and what they lie
+// within.
+func (e *Engine) indexPlaces() {
+	e.near, e.within = map[int32][]int32{}, map[int32][]int32{}
+	broader := map[string][]string{}
+	for _, c := range e.v.lex.Concepts {
+		broader[c.ID] = c.Within
+	}
+	var up func(id string, seen map[string]bool)
+	up = func(id string, seen map[string]bool) {
+		for _, w := range broader[id] {
+			if !seen[w] {
+				seen[w] = true
+				up(w, seen)
+			}
+		}
+	}
+	for _, c := range e.v.lex.Concepts {
+		if len(c.Within) == 0 {
+			continue
+		}
+		id, ok := e.v.ids["c:"+c.ID]
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		up(c.ID, seen)
+		for w := range seen {
+			if wid, ok := e.v.ids["c:"+w]; ok {
+				e.near[id] = append(e.near[id], wid)
+				e.near[wid] = append(e.near[wid], id)
+				e.within[wid] = append(e.within[wid], id)
+			}
+		}
+	}
+	for _, m := range []map[int32][]int32{e.near, e.within} {
+		for id, ns := range m {
+			slices.Sort(ns)
+			m[id] = slices.Compact(ns)
+		}
+	}
+}
+
+// nearPlace reports whether the entry has a place that lies within the
+// place id or that it lies within.
+func (e *Engine) nearPlace(ei *entryIndex, id int32) bool {
+	for _, n := range e.near[id] {
+		if ei.hasPrimary(n) || ei.hasSecondary(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // isYesNo reports whether a opens as a yes-or-no question ("did", "was",

@@ -394,6 +394,36 @@ func TestWrongNameInAYesNoQuestion(t *testing.T) {
 	}
 }
 
+// TestPlacesWithinPlaces: a place lets an entry about a place it lies
+// within answer (the US and the West's labour costs), and an entry about a
+// place within it covers it (Europe and Germany, the UAE and Dubai); a
+// figure the sources give for no place is still declined for it.
+func TestPlacesWithinPlaces(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{ // what the answer must say
+		"Is labour cheaper in Pakistan than in the US?":                         "Western",
+		"do pakistani call centers have clients in europe?":                     "Germany, Spain, Italy",
+		"do Pakistani call centres work with companies in the UAE?":             "Dubai",
+		"I'm a founder in Dubai, do Pakistani call centres work with UAE firms?": "Dubai",
+	} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("Ask(%q) = %s %s %q; want an answer with %q", q, r.Reason, r.EntryID(), r.Decline, want)
+		}
+	}
+	if r := e.Ask("how much did call centers earn from the US?"); r.Answered {
+		t.Errorf("earnings from the US: answered %s", r.EntryID())
+	}
+	// The pruned ranking sees the same entries.
+	ex := *e
+	ex.exhaustive = true
+	for _, q := range []string{"clients in europe", "is labour cheaper than in the US"} {
+		a := e.Analyze(q)
+		if got, want := e.rank(a.Terms), ex.rank(a.Terms); len(got) != len(want) || len(got) > 0 && got[0].ei != want[0].ei {
+			t.Errorf("rank(%q) differs from the exhaustive ranking", q)
+		}
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {

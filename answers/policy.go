@@ -134,7 +134,7 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			// are not figures of any period ("the Dabba scam in FY25"):
 			// nothing in the entry contradicts it.
 		case t.Class != "":
-			if t.ID < 0 || !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) {
+			if t.ID < 0 || !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) && !(t.Class == knowledge.ClassPlace && e.nearPlace(ei, t.ID)) {
 				consider(t)
 			}
 		case t.Kind != nil && (t.Kind.Never || len(t.Kind.Needs) > 0):

@@ -111,10 +111,12 @@ func (e *Engine) rankPruned(terms []Term) ([]match, bool) {
 	s := e.scratch()
 	defer e.release(s)
 	for _, t := range rare {
-		for _, p := range ix.postings[t.ID] {
-			if !s.seen[p.entry] {
-				s.seen[p.entry] = true
-				s.touchedE = append(s.touchedE, p.entry)
+		for _, id := range append([]int32{t.ID}, e.within[t.ID]...) {
+			for _, p := range ix.postings[id] {
+				if !s.seen[p.entry] {
+					s.seen[p.entry] = true
+					s.touchedE = append(s.touchedE, p.entry)
+				}
 			}
 		}
 	}
@@ -149,6 +151,8 @@ func (e *Engine) score(ei *entryIndex, terms []Term, total float64) match {
 			m.content = m.content || t.content()
 		case t.Kind == nil && ei.hasSecondary(t.ID):
 			cov += t.Weight * secondaryWeight
+		case len(e.within[t.ID]) > 0 && slices.ContainsFunc(e.within[t.ID], func(n int32) bool { return ei.hasPrimary(n) || ei.hasSecondary(n) }):
+			cov += t.Weight * secondaryWeight // a place within it
 		}
 	}
 	for _, pi := range ei.phrasings {
@@ -211,6 +215,32 @@ func (e *Engine) release(s *scratch) {
 	scratchPool.Put(s)
 }
 
+// addPlacesWithin adds to the coverage of each entry that lacks the place
+// id but has a place within it ("Europe" and Germany) the place's weight w
+// as if found in its facts (once, however many such places it has). A place
+// the asked one lies within only lets an entry answer (blocker), it does not
+// cover it: the Middle East is not Dubai.
+func (e *Engine) addPlacesWithin(s *scratch, id int32, near []int32, w float64) {
+	ix := e.ix
+	done := map[int32]bool{}
+	for _, p := range ix.postings[id] {
+		done[p.entry] = true // has the place itself
+	}
+	for _, n := range near {
+		for _, p := range ix.postings[n] {
+			if done[p.entry] {
+				continue
+			}
+			done[p.entry] = true
+			if !s.seen[p.entry] {
+				s.seen[p.entry] = true
+				s.touchedE = append(s.touchedE, p.entry)
+			}
+			s.cov[p.entry] += w * secondaryWeight
+		}
+	}
+}
+
 // rankAll scores every entry that shares a term with the question.
 func (e *Engine) rankAll(terms []Term) []match {
 	ix := e.ix
@@ -236,6 +266,9 @@ func (e *Engine) rankAll(terms []Term) []match {
 			} else if t.Kind == nil {
 				s.cov[p.entry] += w * secondaryWeight
 			}
+		}
+		if within := e.within[t.ID]; len(within) > 0 {
+			e.addPlacesWithin(s, t.ID, within, w)
 		}
 		for _, pi := range ix.phrPost[t.ID] {
 			if !s.phrSeen[pi] {

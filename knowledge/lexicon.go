@@ -113,8 +113,14 @@ type Concept struct {
 	// Down lists those of the concept's forms that say a change went down
 	// ("fell", "girawat"): a question that says so of a change its facts
 	// give as a rise is told so (the optional premise_rise message).
-	Down  Forms `yaml:"down,omitempty"`
-	Forms `yaml:",inline"`
+	Down Forms `yaml:"down,omitempty"`
+	// Within lists the places a place lies in (the US is in North America
+	// and the West): an entry about one of them, or about a place within
+	// this one, bears on a question naming it ("is labour cheaper than in
+	// the US?" and the West's labour costs; "clients in Europe?" and
+	// Germany).
+	Within []string `yaml:"within,omitempty"`
+	Forms  `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`
 }
@@ -298,6 +304,16 @@ type Lexicon struct {
 
 // IsEnglishWord reports whether w (lowercase) is a common English word.
 func (l *Lexicon) IsEnglishWord(w string) bool { return l.isWord(w, nil) }
+
+// Concept returns the concept with the id, or nil.
+func (l *Lexicon) Concept(id string) *Concept {
+	for _, c := range l.Concepts {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
 
 // IsEnglishWordBytes is IsEnglishWord for a byte slice (no allocation).
 func (l *Lexicon) IsEnglishWordBytes(w []byte) bool { return l.isWord("", w) }

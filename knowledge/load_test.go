@@ -138,6 +138,8 @@ func TestBrokenFixtures(t *testing.T) {
 		{"current-without-period", []string{"kb.yaml:5", `fact "f1"`, `is current but its period "" is not one fiscal year`}},
 		{"change-without-range", []string{"kb.yaml:5", `fact "f1"`, `states a change but its period "FY25" is not a range`}},
 		{"bad-kind-joins", []string{"kb.yaml:19", `kind "when"`, `joins "whenever", which is not one of its own one-word en forms`}},
+		{"bad-within", []string{`concept "germany": lies within "atlantis", which is no concept`, `concept "germany": lies within "growth", which is not a place`,
+			`concept "growth": is not a place, so it lies within nothing`}},
 		{"bad-numbers", []string{`numbers: "Lakh" is listed twice (unit 1 and unit 2)`, "unit 2 changes nothing", "number word 1: value is 0"}},
 	}
 	for _, tt := range tests {

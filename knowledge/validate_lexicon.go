@@ -86,6 +86,20 @@ func (b *Base) validateLexicon() []error {
 		}
 		addForms("concept", c.ID, c.Pos, c.Forms)
 	}
+	for _, c := range lx.Concepts {
+		for _, w := range c.Within {
+			switch o := lx.Concept(w); {
+			case c.Class != ClassPlace:
+				bad(c.Pos, "concept", c.ID, "is not a place, so it lies within nothing (within: %s)", w)
+			case o == nil:
+				bad(c.Pos, "concept", c.ID, "lies within %q, which is no concept", w)
+			case o.Class != ClassPlace:
+				bad(c.Pos, "concept", c.ID, "lies within %q, which is not a place", w)
+			case o.ID == c.ID:
+				bad(c.Pos, "concept", c.ID, "lies within itself")
+			}
+		}
+	}
 	for _, k := range lx.Kinds {
 		if !validID(k.ID) {
 			bad(k.Pos, "kind", k.ID, "id must be lowercase letters, digits and dashes")
