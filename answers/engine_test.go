@@ -401,9 +401,9 @@ func TestWrongNameInAYesNoQuestion(t *testing.T) {
 func TestPlacesWithinPlaces(t *testing.T) {
 	e := engine(t)
 	for q, want := range map[string]string{ // what the answer must say
-		"Is labour cheaper in Pakistan than in the US?":                         "Western",
-		"do pakistani call centers have clients in europe?":                     "Germany, Spain, Italy",
-		"do Pakistani call centres work with companies in the UAE?":             "Dubai",
+		"Is labour cheaper in Pakistan than in the US?":                          "Western",
+		"do pakistani call centers have clients in europe?":                      "Germany, Spain, Italy",
+		"do Pakistani call centres work with companies in the UAE?":              "Dubai",
 		"I'm a founder in Dubai, do Pakistani call centres work with UAE firms?": "Dubai",
 	} {
 		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), want) {
