@@ -81,6 +81,9 @@ const (
 	// everyday wordings and half in less obvious ones: a first contact for
 	// the session's engine.
 	HeldOut6Set = "heldout6"
+	// HeldOut7Set is a seventh, written in the fourth session of
+	// 2026-12-07: a first contact for that session's engine.
+	HeldOut7Set = "heldout7"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -101,8 +104,8 @@ func Dir() string {
 	return ""
 }
 
-// Load reads a named set (TuneSet, HeldOutSet, HeldOut2Set, HeldOut3Set,
-// HeldOut4Set, HeldOut5Set, HeldOut6Set) from Dir.
+// Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
+// HeldOut7Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

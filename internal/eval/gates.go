@@ -18,6 +18,8 @@ var (
 	HeldOut4Gate = Gate{Answer: 0.923, Decline: 0.971}
 	HeldOut5Gate = Gate{Answer: 0.692, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
+	// HeldOut7Gate is set at the seventh held-out set's first contact.
+	HeldOut7Gate = Gate{Answer: 0.792, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.9
@@ -51,7 +53,8 @@ var Sets = []Set{
 	{HeldOut3Set, "held-out set 3 (frozen 2026-12-07; never tuned on)", &HeldOut3Gate, false},
 	{HeldOut4Set, "held-out set 4 (frozen 2026-12-07, later; never tuned on)", &HeldOut4Gate, false},
 	{HeldOut5Set, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)", &HeldOut5Gate, false},
-	{HeldOut6Set, "held-out set 6 (frozen 2026-12-07, last; never tuned on)", &HeldOut6Gate, false},
+	{HeldOut6Set, "held-out set 6 (frozen 2026-12-07, third session; never tuned on)", &HeldOut6Gate, false},
+	{HeldOut7Set, "held-out set 7 (frozen 2026-12-07, fourth session; never tuned on)", &HeldOut7Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
