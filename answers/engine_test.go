@@ -424,6 +424,18 @@ func TestPlacesWithinPlaces(t *testing.T) {
 	}
 }
 
+// TestExplainSimply: "explain simply", "urdu mein samjhao" after an answer
+// ask for it again in other words, which the sources don't have: the answer's
+// follow-ups are offered, not an off-topic decline (a reviewer's).
+func TestExplainSimply(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"explain simply", "in simple words", "asaan alfaaz mein"} {
+		if r := e.AskAfter("what is a dabba scam?", q); r.Reason != OfferedMore {
+			t.Errorf("AskAfter(dabba, %q) = %s %q", q, r.Reason, r.Decline)
+		}
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {

@@ -23,6 +23,11 @@ type statedFigure struct {
 	dollar bool    // written with "$" or "dollars": money, never a count
 }
 
+// minHeadcount is the least plain number read as the same kind of figure as
+// one the facts write in millions ("500,000 people" and "over a million"):
+// a smaller one ("328") is more likely a figure of other units.
+const minHeadcount = 10000
+
 // comparable returns the values of a and g on one scale, and whether they
 // can be compared: the same kind, or a count and millions not written as
 // money ("500,000 people" and "over a million people").
@@ -30,9 +35,9 @@ func comparable(a, g statedFigure) (av, gv float64, ok bool) {
 	switch {
 	case a.kind == g.kind:
 		return a.value, g.value, true
-	case a.kind == 'n' && g.kind == 'm' && !g.dollar:
+	case a.kind == 'n' && g.kind == 'm' && !g.dollar && a.value >= minHeadcount:
 		return a.value, g.value * 1e6, true
-	case a.kind == 'm' && !a.dollar && g.kind == 'n':
+	case a.kind == 'm' && !a.dollar && g.kind == 'n' && g.value >= minHeadcount:
 		return a.value * 1e6, g.value, true
 	}
 	return 0, 0, false

@@ -75,6 +75,8 @@ func TestPremiseCorrected(t *testing.T) {
 	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?",
 		// Within the facts' own bound: over a million, more than 1,000.
 		"do call centers employ 1.5 million people?", "are 1,200 call centers registered with pseb?",
+		// A plain small number is not a headcount: "328" is not set against a million.
+		"328", "328 million kya hai",
 		// A bound the facts bear out is no contradiction.
 		"Did the sector earn over $300 million in FY2025?", "did call centers earn about $330 million in FY25?",
 		"did call centers earn 300 million se zyada in FY25?", "did they earn less than $400 million in FY25?",
