@@ -442,15 +442,25 @@ func (s *wordSet) load(l int, keys []string) {
 // has reports whether token t, read in language l, is in the set.
 func (s wordSet) has(l int, t *token) bool { return s[l][t.key(l)] }
 
-// salientOnly reports whether the terms are years, places and names, and
-// there is one.
+// salientOnly reports whether the terms are years, places and names, perhaps
+// with a question word asking for a figure, and there is one.
 func salientOnly(terms []Term) bool {
+	salient := false
 	for _, t := range terms {
-		if t.Class != knowledge.ClassPeriod && t.Class != knowledge.ClassPlace && t.Class != knowledge.ClassName {
+		switch {
+		case t.Class == knowledge.ClassPeriod || t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName:
+			salient = true
+		case t.Kind != nil && !t.Kind.Never && slices.ContainsFunc(t.Kind.Needs, func(n string) bool {
+			return n == knowledge.StatesMoney || n == knowledge.StatesCount || n == knowledge.StatesPercent
+		}):
+			// "karachi mein kitne hain?": a figure asked of a place asks
+			// what the last question asked, there. ("What is CCAP?" and
+			// "who is Adeel Azhar?" stand on their own.)
+		default:
 			return false
 		}
 	}
-	return len(terms) > 0
+	return salient
 }
 
 func (e *Engine) ask(a Analysis) *Reply {

@@ -1019,6 +1019,10 @@ func TestAskAfter(t *testing.T) {
 			t.Errorf("AskAfter(%q, %q) = %s %q; want %s", prev, q, r.Reason, r.EntryID(), want)
 		}
 	}
+	// A figure asked of a place asks what the last question asked, there.
+	if r := e.AskAfter("kitne call centers hain pakistan mein", "karachi mein kitne hain"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "karachi") {
+		t.Errorf("AskAfter(count, karachi) = %s follow-up %v %q; want the count declined for Karachi", r.EntryID(), r.FollowUp, r.Decline)
+	}
 	// What the sources lack is still declined: no headcount for FY24.
 	if r := e.AskAfter("how many people work in call centers?", "and in FY24?"); r.Answered || !strings.Contains(r.Decline, "FY24") {
 		t.Errorf("AskAfter(employment, FY24) = %s %q; want a decline for FY24", r.EntryID(), r.Decline)
