@@ -100,8 +100,8 @@ func TestSouthAsianUnitsAndRoundCounts(t *testing.T) {
 		"kya call centers ne 32 crore dollar kamaye?": "320 million",
 		"Are 2000 call centers registered with PSEB?": "You mentioned 2000",
 		"کیا ۲۰۰۰ کال سینٹرز رجسٹرڈ ہیں؟":             "You mentioned 2000",
-		"kya FY25 mein 25 lakh log kaam karte the?":   "",                         // answered; "over a million" states no figure to compare
-		"کیا آمدنی ۳۰ فیصد بڑھی؟":                     "You mentioned 30 percent", // Urdu and Roman percent
+		"kya FY25 mein 25 lakh log kaam karte the?":   "You mentioned 2.5 million, but my sources give over 1 million", // past twice the facts' bound
+		"کیا آمدنی ۳۰ فیصد بڑھی؟":                     "You mentioned 30 percent",                                      // Urdu and Roman percent
 		"kya growth 30 fisad thi?":                    "You mentioned 30 percent",
 	} {
 		r := e.Ask(q)
