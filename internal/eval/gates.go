@@ -8,21 +8,21 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.764, Decline: 0.914}
-	HeldOutGate    = Gate{Answer: 0.877, Decline: 0.954}
+	ParaphraseGate = Gate{Answer: 0.794, Decline: 0.914}
+	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
 	HeldOut3Gate = Gate{Answer: 0.93, Decline: 0.985}
-	HeldOut4Gate = Gate{Answer: 0.923, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.699, Decline: 0.928}
+	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
+	HeldOut5Gate = Gate{Answer: 0.707, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
-	// HeldOut7Gate is set at the seventh held-out set's first contact.
-	HeldOut7Gate = Gate{Answer: 0.792, Decline: 0.928}
+	// HeldOut7Gate was set at the seventh held-out set's first contact.
+	HeldOut7Gate = Gate{Answer: 0.799, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.901
+	LOOGate = 0.904
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
