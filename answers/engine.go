@@ -765,14 +765,12 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo bo
 		case (t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace) && t.ID >= 0 && m.ei.hasPrimary(t.ID):
 			other = true
 		case t.Kind != nil && slices.Contains(t.Kind.Needs, knowledge.StatesName):
-			other = other || !slices.ContainsFunc(terms, func(u Term) bool { return u.Kind != nil && u.Kind != t.Kind })
-		case t.Kind != nil:
-			other = false // "how much", "when": asks a figure or a date of the name
+			other = true // "who ...?": a name is what it asks for
 		}
 		rest = append(rest, t)
 	}
 	if slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil && !slices.Contains(t.Kind.Needs, knowledge.StatesName) }) {
-		other = false
+		other = false // "how much", "when": asks a figure or a date of the name
 	}
 	if !other || e.blocker(m.ei, rest) != nil {
 		return nil
