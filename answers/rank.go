@@ -220,13 +220,13 @@ func (e *Engine) release(s *scratch) {
 // as if found in its facts (once, however many such places it has). A place
 // the asked one lies within only lets an entry answer (blocker), it does not
 // cover it: the Middle East is not Dubai.
-func (e *Engine) addPlacesWithin(s *scratch, id int32, near []int32, w float64) {
+func (e *Engine) addPlacesWithin(s *scratch, id int32, within []int32, w float64) {
 	ix := e.ix
 	done := map[int32]bool{}
 	for _, p := range ix.postings[id] {
 		done[p.entry] = true // has the place itself
 	}
-	for _, n := range near {
+	for _, n := range within {
 		for _, p := range ix.postings[n] {
 			if done[p.entry] {
 				continue
