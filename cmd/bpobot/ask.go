@@ -74,7 +74,7 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 	fs.SetOutput(std.err)
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	fs.Usage = func() {
-		fmt.Fprintln(std.out, "usage: bpobot ask [--json] [QUESTION...]\n\nWith no QUESTION, answers each line of standard input.")
+		fmt.Fprintln(std.out, "usage: bpobot ask [--json] [QUESTION...]\n\nThe words given are one question; two or more quoted questions are answered\neach on its own. With no QUESTION, answers each line of standard input.")
 	}
 	help := quietFlags(fs, std.out)
 	question, err := parseInterspersed(fs, args)
@@ -123,14 +123,24 @@ func askCmd(args []string, std stdio, newEngine func() (*answers.Engine, error),
 		return b.Bytes(), r, nil
 	}
 	if len(question) > 0 {
-		q := strings.Join(question, " ")
-		text, r, err := render(q, false)
-		if err != nil {
-			return err
+		// Words are one question (bpobot ask how much did they earn);
+		// two or more quoted questions are answered each on its own
+		// (bpobot ask "how much in FY25?" "and in FY24?").
+		qs := []string{strings.Join(question, " ")}
+		if len(question) > 1 && !slices.ContainsFunc(question, func(q string) bool { return !strings.ContainsAny(strings.TrimSpace(q), " \t") }) {
+			qs = question
 		}
-		logQuestion(q, r)
-		_, err = std.out.Write(text)
-		return err
+		for _, q := range qs {
+			text, r, err := render(q, len(qs) > 1)
+			if err != nil {
+				return err
+			}
+			logQuestion(q, r)
+			if _, err := std.out.Write(text); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	echo := !*asJSON
 	if isTerminal(std.in) {

@@ -49,7 +49,7 @@ every fact cited to its source.
 Usage:
   bpobot                        run the Discord bot if DISCORD_TOKEN is set;
                                 otherwise the REPL (in a terminal) or this help
-  bpobot ask [--json] [Q...]    answer a question; with no Q, answer each line of stdin
+  bpobot ask [--json] [Q...]    answer a question (or each of two quoted ones); with no Q, each line of stdin
   bpobot repl                   ask questions interactively
   bpobot eval [FLAGS] [FILE]    score the answers on the tune and held-out sets, or FILE
                                 (--self, --loo, --sweep, --misses; bpobot eval --help)
