@@ -292,6 +292,19 @@ func TestTopicMessages(t *testing.T) {
 	checkLimits(t, helpMessage(shippedEngine(t)).interactionData())
 }
 
+// TestQuotesEmbed: what one person said is one list under a title that
+// names them, not "Your question has 5 parts" with a heading an entry's.
+func TestQuotesEmbed(t *testing.T) {
+	r := shippedEngine(t).Ask("P@SHA ka kya kehna hai?")
+	e := answerEmbed(r)
+	if !strings.HasPrefix(e.Title, "What ") || !strings.Contains(e.Title, "Umair Nizam said") {
+		t.Errorf("title %q", e.Title)
+	}
+	if strings.Contains(e.Description, "**") || strings.Count(e.Description, "• ") < 4 {
+		t.Errorf("description:\n%s", e.Description)
+	}
+}
+
 // TestGoldenAskEmbed pins the rendered /ask replies: an answer, two parts,
 // a decline, a premise and a partial answer, on the fixture knowledge base.
 func TestGoldenAskEmbed(t *testing.T) {
