@@ -8,7 +8,7 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.794, Decline: 0.914}
+	ParaphraseGate = Gate{Answer: 0.799, Decline: 0.928}
 	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
