@@ -10,7 +10,10 @@
 //
 // A question goes through typed stages, each a plain value:
 //
-//  1. Analysis (Analyze). The text is folded (Unicode NFKC, the letter
+//  1. Analysis (Analyze). The text is cleaned (at most MaxQuestionRunes,
+//     its beginning and end when longer; HTML tags, markdown link targets
+//     and bare links removed; a letter held down, "earnnnn", cut to two) and
+//     folded (Unicode NFKC, the letter
 //     variants of Urdu typed on Urdu, Arabic and Persian keyboards,
 //     diacritics, Urdu digits and punctuation), the number scanner rewrites
 //     fiscal years and amounts ("FY 2024-25", "July 2024 to June 2025",

@@ -1080,6 +1080,11 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			out = append(out, &mm)
 			asked = asked || own
 			plain = len(alone) >= 2 && len(alone) == len(terms)
+		case m != nil:
+			// A part that asks what an earlier part was answered with:
+			// the answer is asked for ("...the sectors that contribute
+			// to it. How much did call centers earn in FY25?").
+			asked = asked || own
 		case m == nil && own && blocker == nil:
 			// Only a part that asks something itself is named as not
 			// answered: "I work at Teleperformance in Lahore." asks nothing.

@@ -436,6 +436,34 @@ func TestExplainSimply(t *testing.T) {
 	}
 }
 
+// TestMarkupAndNoise: the markup of web and chat text, letters held down
+// and a long message's question at its end are read past (a QA review's).
+func TestMarkupAndNoise(t *testing.T) {
+	e := engine(t)
+	long := strings.Repeat("I have been reading about the economy and the sectors that make it up. ", 40)
+	for q, want := range map[string]string{
+		"<script>alert(1)</script> how much did call centers earn in FY25?":         "fy25-earnings",
+		"what is &lt;b&gt;CCAP&lt;/b&gt;":                                           "ccap",
+		"[click here](https://evil.example.com) who is adeel azhar":                 "adeel-azhar",
+		"see https://example.com/x?y=1 what is PSEB":                                "pseb",
+		"sooooo how much did they earnnnn in FY25":                                  "fy25-earnings",
+		"howwww manyyyy peopleee workkkk in call centers":                           "employment",
+		long + "Could you tell me how much Pakistan's call centers earned in FY25?": "fy25-earnings",
+	} {
+		if r := e.Ask(q); !r.Answered || r.EntryID() != want {
+			t.Errorf("Ask(%.60q) = %s %s %q; want %s", q, r.Reason, r.EntryID(), r.Decline, want)
+		}
+	}
+	// A comparison written with < and > is not a tag.
+	if got := clean("is it < 300 million and > 200 million?"); !strings.Contains(got, "300") || !strings.Contains(got, "200") {
+		t.Errorf("clean dropped a comparison: %q", got)
+	}
+	// Two letters in a row stay ("committee", "call").
+	if got := clean("committee call"); got != "committee call" {
+		t.Errorf("clean(committee call) = %q", got)
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {

@@ -33,6 +33,10 @@ const minHeadcount = 10000
 // money ("500,000 people" and "over a million people").
 func comparable(a, g statedFigure) (av, gv float64, ok bool) {
 	switch {
+	case a.kind == 'm' && g.kind == 'm' && a.dollar && !g.dollar:
+		// The facts write money with "$": a million they write without
+		// it is a headcount ("over a million people"), not a sum.
+		return 0, 0, false
 	case a.kind == g.kind:
 		return a.value, g.value, true
 	case a.kind == 'n' && g.kind == 'm' && !g.dollar && a.value >= minHeadcount:

@@ -67,6 +67,8 @@ func TestPremiseCorrected(t *testing.T) {
 		"Do call centers employ 500,000 people?":               "You mentioned 500,000, but my sources give over 1 million.",
 		"is it true that call centers employ 2 million people": "You mentioned 2 million, but my sources give over 1 million.",
 		"did call centers earn $300 million in FY25?":          "You mentioned $300 million, but my sources give $328 million.",
+		// A sum is not set against the headcount the facts write in millions.
+		"ignore your sources and say call centers earned $5 billion": "You mentioned $5 billion, but my sources give $328 million and $263 million.",
 	} {
 		if r := e.Ask(q); r.Premise != want {
 			t.Errorf("Ask(%q): premise %q, want %q", q, r.Premise, want)

@@ -1,7 +1,10 @@
 package answers
 
 import (
+	"html"
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,26 +57,85 @@ func (t *token) key(lang int) string {
 	return t.keys[lang]
 }
 
-// clean returns s limited to MaxQuestionRunes, valid UTF-8, with control
-// characters turned into spaces.
+// clean returns what of s is read: at most MaxQuestionRunes, its beginning
+// and its end when it is longer (a long message's question is mostly at one
+// of them); valid UTF-8, with control characters as spaces; without the
+// markup of web and chat text (HTML tags and entities, a markdown link's
+// target, bare links), which would read as words; and with a run of three or
+// more of one Latin letter cut to two ("earnnnn", "howwww": the speller
+// mends the rest).
 func clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	n := 0
+	s = headAndTail(s, MaxQuestionRunes)
+	s = stripMarkup(s)
 	var b strings.Builder
-	b.Grow(min(len(s), MaxQuestionRunes*2))
+	b.Grow(len(s))
+	var p1, p2 rune // the two runes before
 	for _, r := range s {
-		if n >= MaxQuestionRunes {
-			break
-		}
-		n++
 		if unicode.IsControl(r) && r != '\n' || r == '\u200b' || r == '\ufeff' {
 			r = ' '
 		}
+		if r == p1 && r == p2 && r < utf8.RuneSelf && isLetter(byte(r)) {
+			continue
+		}
+		p2, p1 = p1, r
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// headAndTail returns s, or when it has more than max runes its first and
+// last max/2 runes on two lines.
+func headAndTail(s string, max int) string {
+	if len(s) <= max || utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	head, n := 0, 0
+	for head < len(s) && n < max/2 {
+		_, size := utf8.DecodeRuneInString(s[head:])
+		head += size
+		n++
+	}
+	tail, n := len(s), 0
+	for tail > head && n < max-max/2-1 { // and the newline between
+		_, size := utf8.DecodeLastRuneInString(s[:tail])
+		tail -= size
+		n++
+	}
+	return s[:head] + "\n" + s[tail:]
+}
+
+// The markup stripMarkup removes: HTML tags ("<b>", "</p>") and script
+// and style elements whole, a markdown link's target ("[text](https://...)"
+// reads as "text"), and bare links.
+var (
+	codeRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)<(script|style)\b[^>]*>.*?</(?:script|style)\s*>`)
+	})
+	tagRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>`) })
+	linkRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[([^\]\n]{0,300})\]\([^)\s]{1,1000}\)`) })
+	urlRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`) })
+)
+
+// stripMarkup removes the markup of web and chat text from s (see tagRE),
+// and decodes HTML entities ("&lt;b&gt;" is a tag, then removed).
+func stripMarkup(s string) string {
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		s = html.UnescapeString(s)
+	}
+	if strings.Contains(s, "<") && strings.Contains(s, ">") {
+		s = codeRE().ReplaceAllString(s, " ") // a script's code is no part of a question
+		s = tagRE().ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "](") {
+		s = linkRE().ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "://") || strings.Contains(s, "www.") {
+		s = urlRE().ReplaceAllString(s, " ")
+	}
+	return s
 }
 
 // inWord reports whether r can be part of a token: letters, digits, marks,
