@@ -14,12 +14,12 @@ var (
 	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
-	HeldOut3Gate = Gate{Answer: 0.93, Decline: 0.985}
+	HeldOut3Gate = Gate{Answer: 0.938, Decline: 0.985}
 	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
 	HeldOut5Gate = Gate{Answer: 0.707, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact.
-	HeldOut7Gate = Gate{Answer: 0.799, Decline: 0.928}
+	HeldOut7Gate = Gate{Answer: 0.807, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.904
