@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -463,6 +464,22 @@ func salientOnly(terms []Term) bool {
 	return salient
 }
 
+// otherScript reports whether most letters of s are in a script other than
+// the Latin and Arabic ones the bot reads (Devanagari, Chinese, Cyrillic...).
+func otherScript(s string) bool {
+	read, other := 0, 0
+	for _, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.In(r, unicode.Latin, unicode.Arabic):
+			read++
+		default:
+			other++
+		}
+	}
+	return other > read
+}
+
 func (e *Engine) ask(a Analysis) *Reply {
 	r := &Reply{Question: a.Text}
 	content := 0
@@ -482,6 +499,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return e.greet(r, false, a.farewell)
 		}
 		return e.greet(r, a.Thank && !a.Greet, a.greeting)
+	case content == 0 && otherScript(a.Text) && e.v.lex.Messages["other_script"] != "":
+		// "कॉल सेंटर ने कितना कमाया?": a script the bot does not read.
+		e.decline(r, nil, nil, DeclineNotCovered)
+		r.Decline = e.message("other_script", "", nil)
+		return r
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}

@@ -464,6 +464,20 @@ func TestMarkupAndNoise(t *testing.T) {
 	}
 }
 
+// TestOtherScript: a message in a script the bot does not read is told
+// which it reads, not that the sources don't cover it; Urdu is read.
+func TestOtherScript(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"कॉल सेंटर ने कितना कमाया?", "сколько заработали колл-центры"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "Roman Urdu") {
+			t.Errorf("Ask(%q) = %s %q", q, r.Reason, r.Decline)
+		}
+	}
+	if r := e.Ask("کال سینٹرز نے کتنا کمایا؟"); !r.Answered {
+		t.Errorf("Urdu: %s %q", r.Reason, r.Decline)
+	}
+}
+
 func TestChatJoiners(t *testing.T) {
 	r := engine(t).Ask("how many call centers r there n how much they earn n who r the clients")
 	if !r.Answered || len(r.Parts) != 3 {
