@@ -549,6 +549,12 @@ func TestFollowUpInMessages(t *testing.T) {
 	if m := rec.msgs[len(rec.msgs)-1]; len(m.Embeds) == 0 || !strings.Contains(m.Embeds[0].Title, "AI and data analytics") {
 		t.Errorf("the fifth, after the second trend: %+v; want AI and data analytics", m)
 	}
+	// An ordinal past every list is said to be so.
+	now = now.Add(time.Minute)
+	dm("c5", "u5", "the 9th one")
+	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "no point or follow-up number 9") {
+		t.Errorf("the 9th one: %+v", m)
+	}
 }
 
 func TestConversationsBounded(t *testing.T) {

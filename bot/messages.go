@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -57,9 +58,11 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		if en == nil {
 			en = b.engine().ItemEntry(list, n)
 		}
-		if en != nil {
-			q = en.Question
+		if en == nil {
+			// "the 9th one" after three: said so, not asked as a question.
+			return reply(message{Content: fmt.Sprintf("My last answer has no point or follow-up number %d. Ask me a question, or use /topics to browse what I can answer.", n)})
 		}
+		q = en.Question
 	}
 	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, *cached) {
 		if r, ok := b.engine().FollowUp(prev, q); ok {

@@ -212,6 +212,10 @@ func (s *session) handle(line string) bool {
 		if en == nil {
 			en = s.eng.ItemEntry(s.list, n) // "aur paanchwa?" after a point of the list
 		}
+		if en == nil && s.last != nil {
+			fmt.Fprintf(s.out, "My last answer has no point or follow-up number %d. Type /topics to list the questions I can answer.\n\n", n)
+			return true
+		}
 		if en != nil {
 			line = en.Question
 			fmt.Fprintf(s.out, "> %s\n", line)
