@@ -180,6 +180,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		// say?" points at a person: it asks what he said, below.)
 		r := e.Ask(previous)
 		r.Question, r.FollowUp, r.context = a.Text, true, previous
+		if r.Answered && r.Premise == "" {
+			r.Premise = e.saidBy(r)
+		}
 		return r
 	}
 	p := e.Analyze(previous)
@@ -229,6 +232,36 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// saidBy says whom the answer's facts are credited to, for "who said
+// that?" (the lexicon's optional said_by and said_by_none messages), or "".
+func (e *Engine) saidBy(r *Reply) string {
+	var who []string
+	for _, f := range r.Facts {
+		if f.Attribution == "" {
+			continue
+		}
+		// The attribution after its shortest lead-in: "according to the
+		// State Bank of Pakistan" credits "the State Bank of Pakistan".
+		cut := 0
+		for _, in := range e.v.lex.Settings.AttributionLeadIns {
+			if p := in + " "; len(p) < len(f.Attribution) && strings.EqualFold(f.Attribution[:len(p)], p) && (cut == 0 || len(p) < cut) {
+				cut = len(p)
+			}
+		}
+		w := f.Attribution[cut:]
+		if !slices.Contains(who, w) {
+			who = append(who, w)
+		}
+	}
+	if len(who) == 0 {
+		return e.v.lex.Messages["said_by_none"]
+	}
+	if msg := e.v.lex.Messages["said_by"]; msg != "" {
+		return strings.ReplaceAll(msg, "{term}", joinAnd(who))
+	}
+	return ""
 }
 
 // contentTerms counts the terms that say what is asked about: not kinds of

@@ -1061,6 +1061,13 @@ func TestAskAfter(t *testing.T) {
 			t.Errorf("AskAfter(%q, %q) = %s %q; want %s", prev, q, r.Reason, r.EntryID(), want)
 		}
 	}
+	// "Who said that?" is answered with whom the answer is credited to, first.
+	if r := e.AskAfter("how much did call centers earn in FY24?", "who said that?"); r.Premise != "My sources credit that to the State Bank of Pakistan." {
+		t.Errorf("who said that, after FY24: premise %q", r.Premise)
+	}
+	if r := e.AskAfter("what is a dabba scam?", "ye kisne kaha"); !strings.Contains(r.Premise, "own reporting") {
+		t.Errorf("who said that, after the Dabba scam: premise %q", r.Premise)
+	}
 	// A figure asked of a place asks what the last question asked, there.
 	if r := e.AskAfter("kitne call centers hain pakistan mein", "karachi mein kitne hain"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "karachi") {
 		t.Errorf("AskAfter(count, karachi) = %s follow-up %v %q; want the count declined for Karachi", r.EntryID(), r.FollowUp, r.Decline)
