@@ -84,6 +84,9 @@ const (
 	// HeldOut7Set is a seventh, written in the fourth session of
 	// 2026-12-07: a first contact for that session's engine.
 	HeldOut7Set = "heldout7"
+	// HeldOut8Set is an eighth, written in the fifth session of
+	// 2026-12-07: a first contact for that session's engine.
+	HeldOut8Set = "heldout8"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -105,7 +108,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut7Set) from Dir.
+// HeldOut8Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

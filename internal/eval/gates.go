@@ -20,6 +20,8 @@ var (
 	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact.
 	HeldOut7Gate = Gate{Answer: 0.807, Decline: 0.928}
+	// HeldOut8Gate was set at the eighth held-out set's first contact.
+	HeldOut8Gate = Gate{Answer: 0.846, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.904
@@ -55,6 +57,7 @@ var Sets = []Set{
 	{HeldOut5Set, "held-out set 5 (frozen 2026-12-07, paraphrases; never tuned on)", &HeldOut5Gate, false},
 	{HeldOut6Set, "held-out set 6 (frozen 2026-12-07, third session; never tuned on)", &HeldOut6Gate, false},
 	{HeldOut7Set, "held-out set 7 (frozen 2026-12-07, fourth session; never tuned on)", &HeldOut7Gate, false},
+	{HeldOut8Set, "held-out set 8 (frozen 2026-12-07, fifth session; never tuned on)", &HeldOut8Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
