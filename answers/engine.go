@@ -35,6 +35,9 @@ type Engine struct {
 	ordinals     map[string]int  // an ordinal's forms, folded: its value
 	pointers     map[string]bool // the words that make an ordinal pick an item
 	bounds       *bounds         // the words that bound a figure of a question (see notePremise)
+	// allFigures returns the figures every fact states, read when a
+	// premise is first checked (see statedAnywhere).
+	allFigures func() []statedFigure
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -58,6 +61,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexRequires()
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
+	e.allFigures = e.factFigures()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	lx := e.v.lex

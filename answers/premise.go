@@ -21,6 +21,7 @@ type statedFigure struct {
 	text   string  // as written
 	bound  byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of; 0 exactly
 	dollar bool    // written with "$" or "dollars": money, never a count
+	at     int     // where it starts in the text it was read from
 }
 
 // minHeadcount is the least plain number read as the same kind of figure as
@@ -230,7 +231,7 @@ func statedFigures(text string, bs *bounds) []statedFigure {
 		if err != nil {
 			continue
 		}
-		f := statedFigure{text: strings.TrimSpace(m[0]), bound: bs.of(text[:ix[0]], text[ix[1]:]), dollar: dollar}
+		f := statedFigure{text: strings.TrimSpace(m[0]), bound: bs.of(text[:ix[0]], text[ix[1]:]), dollar: dollar, at: ix[0]}
 		switch unit {
 		case "%", "percent":
 			f.kind = '%'
@@ -277,7 +278,8 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	// As scanned: "500 ملین" is 500 million, "$400m" $400 million, "2,000"
 	// the count 2000.
 	// Each is shown as typed when it was typed as the facts write it.
-	asked := statedFigures(e.v.scan.scan(fold.Letters(question)), e.bounds)
+	scanned := e.v.scan.scan(fold.Letters(question))
+	asked := statedFigures(scanned, e.bounds)
 	typed := statedFigures(question, nil)
 	for i, a := range asked {
 		if j := slices.IndexFunc(typed, func(t statedFigure) bool { return t.kind == a.kind && t.value == a.value }); j >= 0 {
@@ -313,11 +315,47 @@ func (e *Engine) notePremise(r *Reply, question string) {
 				same = append(same, t)
 			}
 		}
-		if len(same) > 0 && !agrees {
+		if len(same) > 0 && !agrees && !(e.pointedAt(scanned[:a.at]) && e.statedAnywhere(a)) {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same)).Replace(msg)
 			return
 		}
 	}
+}
+
+// pointedAt reports whether the text before a figure ends with a word that
+// points back at something said ("that 90 percent", "ye 90 percent"): the
+// asker quotes a figure, and another answer's figure does not contradict it.
+func (e *Engine) pointedAt(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimLeft(f[len(f)-1], "\"'“‘("))
+	for l := range numLangs {
+		if e.thingRefs[l][wordKey(l, w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// statedAnywhere reports whether some fact of the knowledge base states
+// figure a: "is that 90 percent by revenue?" quotes the sources' share of
+// overseas work, and an answer about growth must not call it wrong.
+func (e *Engine) statedAnywhere(a statedFigure) bool {
+	return slices.ContainsFunc(e.allFigures(), a.within)
+}
+
+// factFigures returns a function that reads the figures of every fact the
+// first time it is called: most questions state no figure.
+func (e *Engine) factFigures() func() []statedFigure {
+	return sync.OnceValue(func() []statedFigure {
+		var out []statedFigure
+		for _, f := range e.kb.Facts {
+			out = append(out, statedFigures(f.Text, e.bounds)...)
+		}
+		return out
+	})
 }
 
 // indexDown collects the forms that say a change went down (a concept's

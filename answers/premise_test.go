@@ -199,3 +199,19 @@ func TestFigureDoesNotSteerAway(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedFigureNotContradicted: a figure the asker points at ("that 90
+// percent") that some fact states is a quote of the sources, not a premise
+// another answer's figure contradicts; stated as a claim, it still is.
+func TestQuotedFigureNotContradicted(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("Is that 90 percent by revenue or by firms?"); r.Premise != "" {
+		t.Errorf("that 90 percent (the overseas share): premise %q, want none", r.Premise)
+	}
+	if r := e.Ask("did earnings grow 90 percent in FY25?"); !strings.Contains(r.Premise, "90 percent") || !strings.Contains(r.Premise, "24.6%") {
+		t.Errorf("grew 90 percent: premise %q, want it corrected to 24.6%%", r.Premise)
+	}
+	if r := e.Ask("is that 42 percent growth right?"); r.Answered && !strings.Contains(r.Premise, "42 percent") {
+		t.Errorf("that 42 percent (stated nowhere): premise %q", r.Premise)
+	}
+}
