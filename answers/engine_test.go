@@ -1299,3 +1299,28 @@ func TestWrongTitleCorrected(t *testing.T) {
 		t.Errorf("who holds a title the sources don't give: answered %s", r.EntryID())
 	}
 }
+
+// TestPeriodNoteOnce: in a conversation, how the fiscal year runs and what
+// "currently" means are explained once; the years are always said.
+func TestPeriodNoteOnce(t *testing.T) {
+	e := engine(t)
+	seen := map[string]bool{}
+	first := e.Ask("how much did call centers earn in FY25?").PeriodNoteSeen(seen)
+	if !strings.Contains(first, "runs from July to June") || !strings.Contains(first, "FY25") {
+		t.Fatalf("first note %q: want the fiscal year explained", first)
+	}
+	second := e.Ask("how much did call centers earn in FY24?").PeriodNoteSeen(seen)
+	if strings.Contains(second, "runs from July to June") || !strings.Contains(second, "Figures are for FY24") {
+		t.Errorf("second note %q: want the year only", second)
+	}
+	r := e.Ask("what share of call centers serve overseas clients?")
+	if n := r.PeriodNoteSeen(seen); !strings.Contains(n, "“Currently” means") {
+		t.Errorf("first 'currently' note %q: want it explained", n)
+	}
+	if n := r.PeriodNoteSeen(seen); strings.Contains(n, "Currently") {
+		t.Errorf("second 'currently' note %q: want it left out", n)
+	}
+	if full := r.PeriodNote(); !strings.Contains(full, "runs from July to June") || !strings.Contains(full, "Currently") {
+		t.Errorf("PeriodNote %q: want every explanation without a conversation", full)
+	}
+}

@@ -41,24 +41,45 @@ func CitationLine(c Citation) string {
 // PeriodNote describes the periods of the figures in r, or "" if none:
 // the fiscal years they are for, what "currently" means for figures that
 // held when their source was written, and how the fiscal year runs.
-func (r *Reply) PeriodNote() string {
+func (r *Reply) PeriodNote() string { return r.PeriodNoteSeen(nil) }
+
+// PeriodNoteSeen is PeriodNote for a conversation: the explanations
+// already given in it (what "currently" means, how the fiscal year runs),
+// as recorded in seen, are left out, and those given now are recorded. The
+// years the figures are for are always said. A nil seen leaves nothing out.
+func (r *Reply) PeriodNoteSeen(seen map[string]bool) string {
 	ps, cs := r.Periods(), r.reportPeriods()
 	if len(ps) == 0 && len(cs) == 0 {
 		return ""
+	}
+	// once reports whether an explanation is to be given: the first time
+	// in the conversation.
+	once := func(key string) bool {
+		if seen == nil {
+			return true
+		}
+		if seen[key] {
+			return false
+		}
+		seen[key] = true
+		return true
 	}
 	var note string
 	if len(ps) > 0 {
 		note = "Figures are for " + strings.Join(ps, " and ") + ". "
 	}
-	if len(cs) > 0 {
+	if len(cs) > 0 && once("current") {
 		note += strings.ReplaceAll(r.currentNote, "{period}", strings.Join(cs, " and ")) + " "
 	}
 	if r.calendarNote != "" {
 		note += r.calendarNote + " "
 	}
-	all := append(ps, cs...)
-	slices.Sort(all)
-	return strings.TrimSpace(note + fiscalExample(r.fiscalNote, all[len(all)-1]))
+	if once("fiscal") {
+		all := append(ps, cs...)
+		slices.Sort(all)
+		note += fiscalExample(r.fiscalNote, all[len(all)-1])
+	}
+	return strings.TrimSpace(note)
 }
 
 // fiscalExample fills the fiscal-year message's {period}, {start} and {end}
@@ -88,7 +109,12 @@ func (r *Reply) SuggestionsHeading() string {
 
 // Text renders the reply as plain text for the CLI and the REPL. It is at
 // most MaxTextRunes long.
-func (r *Reply) Text() string {
+func (r *Reply) Text() string { return r.TextSeen(nil) }
+
+// TextSeen is Text for a conversation, with its period note as
+// PeriodNoteSeen gives it: an explanation is given once, not under every
+// figure.
+func (r *Reply) TextSeen(seen map[string]bool) string {
 	var b strings.Builder
 	if !r.Answered {
 		b.WriteString(r.Decline)
@@ -122,7 +148,7 @@ func (r *Reply) Text() string {
 	if r.Note != "" {
 		b.WriteString("\n" + r.Note + "\n")
 	}
-	if note := r.PeriodNote(); note != "" {
+	if note := r.PeriodNoteSeen(seen); note != "" {
 		b.WriteString("\n" + note + "\n")
 	}
 	b.WriteString("\nSources:")

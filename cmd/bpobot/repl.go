@@ -41,7 +41,10 @@ type session struct {
 	// follow-up was answered as (answers.Reply.Context).
 	context string
 	next    []*knowledge.Entry // numbered follow-ups offered by the last reply
-	log     func(string, *answers.Reply)
+	// seen are the explanations of the period notes given so far (how the
+	// fiscal year runs): each is given once, not under every figure.
+	seen map[string]bool
+	log  func(string, *answers.Reply)
 	// rows is the terminal's height for paging long listings, 0 for none;
 	// more asks whether to show the next page.
 	rows int
@@ -52,7 +55,7 @@ type session struct {
 // history; otherwise it reads lines from std.in without prompts, so it can be
 // scripted.
 func repl(ctx context.Context, eng *answers.Engine, std stdio, logQuestion func(string, *answers.Reply)) error {
-	s := &session{eng: eng, out: std.out, log: logQuestion}
+	s := &session{eng: eng, out: std.out, log: logQuestion, seen: map[string]bool{}}
 	if !isTerminal(std.in) {
 		return s.script(ctx, std.in)
 	}
@@ -230,7 +233,7 @@ func (s *session) handle(line string) bool {
 	if r.Answered && len(r.Facts) >= 3 {
 		s.list = r
 	}
-	fmt.Fprintln(s.out, r.Text())
+	fmt.Fprintln(s.out, r.TextSeen(s.seen))
 	s.next = r.Related
 	if !r.Answered {
 		s.next = r.Suggestions
