@@ -35,9 +35,9 @@ type Engine struct {
 	ordinals     map[string]int  // an ordinal's forms, folded: its value
 	pointers     map[string]bool // the words that make an ordinal pick an item
 	bounds       *bounds         // the words that bound a figure of a question (see notePremise)
-	// allFigures returns the figures every fact states, read when a
-	// premise is first checked (see statedAnywhere).
-	allFigures func() []statedFigure
+	// factFigures returns the figures each fact states, by fact id, read
+	// when a premise is first checked (see notePremise).
+	factFigures func() map[string][]statedFigure
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -61,7 +61,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexRequires()
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
-	e.allFigures = e.factFigures()
+	e.factFigures = e.readFactFigures()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	lx := e.v.lex

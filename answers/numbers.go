@@ -29,6 +29,7 @@ type rewrite struct {
 	with     string
 	triggers []string                                     // tests (see triggered), or substrings of s
 	lower    []string                                     // substrings of s lowercased
+	needs    []string                                     // tests that must all pass as well (see triggered)
 	fn       func(re *regexp.Regexp, match string) string // used instead of with when set
 }
 
@@ -44,9 +45,14 @@ func (rw *rewrite) regexp() *regexp.Regexp {
 	return rw.re
 }
 
-// fires reports whether rw should run on s: one of its triggers passes.
-// *low caches s lowercased between rewrites that did not change it.
+// fires reports whether rw should run on s: each of its needs and one of
+// its triggers pass. *low caches s lowercased (see scan).
 func (rw *rewrite) fires(s string, low *string) bool {
+	for _, t := range rw.needs {
+		if !triggered(s, t) {
+			return false
+		}
+	}
 	for _, t := range rw.triggers {
 		if triggered(s, t) {
 			return true
@@ -83,6 +89,7 @@ const (
 	commaDigits    = "9,9"         // a digit, a comma, a digit: "1,000"
 	yearRange      = "24-25"       // a dash or slash (a range of years)
 	unitAfterDigit = "9m"          // a digit followed, maybe after a space, by a letter
+	roundTheClock  = "24/7"        // 24, maybe a space, and a slash, x or ×
 )
 
 // triggered reports whether s passes trigger t.
@@ -119,6 +126,19 @@ func triggered(s, t string) bool {
 			}
 		}
 		return false
+	case roundTheClock:
+		for i := strings.Index(s, "24"); i >= 0; {
+			rest := strings.TrimLeft(s[i+2:], " ")
+			if strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "x") || strings.HasPrefix(rest, "X") || strings.HasPrefix(rest, "×") {
+				return true
+			}
+			j := strings.Index(s[i+2:], "24")
+			if j < 0 {
+				break
+			}
+			i += 2 + j
+		}
+		return false
 	case fourDigits:
 		n := 0
 		for i := 0; i < len(s); i++ {
@@ -149,7 +169,7 @@ var (
 	years      = &rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
 	// After the years: "2,000 call centers" is a count, never the year 2000.
 	thousands = &rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
-	allDay    = &rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{"24"}}
+	allDay    = &rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{roundTheClock}}
 )
 
 // A numberScanner rewrites the spellings of figures and fiscal years so the
@@ -187,7 +207,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	if len(fy.LeadIns) > 0 {
 		lead := alternation(fy.LeadIns)
 		add(&rewrite{pattern: (`(?i)` + wordStart + lead + `\s*[-–']?\s*(?:20)?\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
-			triggers: []string{yearRange}, lower: lowered(fy.LeadIns)})
+			needs: []string{yearRange, anyDigit}, lower: lowered(fy.LeadIns)})
 	}
 	if len(fy.First) > 0 && len(fy.Through) > 0 && len(fy.Last) > 0 {
 		from := ""
@@ -199,17 +219,17 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 			until = `(?:\s+` + alternation(fy.Until) + `)?`
 		}
 		add(&rewrite{pattern: (`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
-			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First)})
+			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First), needs: []string{anyDigit}})
 	}
 	if len(fy.Ending) > 0 && len(fy.Last) > 0 {
 		// "the year ending June 2025", "year ended June 30, 2025".
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.Ending) + `\s+` + alternation(fy.Last) + `\s+(?:30(?:th)?,?\s+)?(?:20)?(\d{2})\b`),
-			with: "$1 FY$2 ", lower: lowered(fy.Ending)})
+			with: "$1 FY$2 ", lower: lowered(fy.Ending), needs: []string{anyDigit}})
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*[-–']?\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
-			lower: lowered(fy.LeadIns)})
+			lower: lowered(fy.LeadIns), needs: []string{anyDigit}})
 	}
 	add(years)
 	add(thousands)
@@ -316,14 +336,15 @@ func (sc *numberScanner) calendarYears(s string) []string {
 	return nil
 }
 
-// scan applies the rewrites to s.
+// scan applies the rewrites to s. The words that trigger a rewrite are
+// looked for in s as given, lowercased once: a rewrite writes figures and
+// "FY", never a word that triggers a later one.
 func (sc *numberScanner) scan(s string) string {
 	var low string
 	for i := range sc.rewrites {
 		rw := sc.rewrites[i]
 		if rw.fires(s, &low) {
 			s = rw.apply(s)
-			low = ""
 		}
 	}
 	return s

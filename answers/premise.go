@@ -293,8 +293,9 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	// million"); a bound is not read where the facts also give its figure
 	// exactly ("over $328 million" beside "$328 million").
 	var given []statedFigure
+	figs := e.factFigures()
 	for _, f := range r.Facts {
-		given = append(given, statedFigures(f.Fact.Text, e.bounds)...)
+		given = append(given, figs[f.Fact.ID]...)
 	}
 	for i, g := range given {
 		if g.bound != 0 && slices.ContainsFunc(given, func(h statedFigure) bool { return h.bound == 0 && h.kind == g.kind && h.value == g.value }) {
@@ -343,16 +344,22 @@ func (e *Engine) pointedAt(before string) bool {
 // figure a: "is that 90 percent by revenue?" quotes the sources' share of
 // overseas work, and an answer about growth must not call it wrong.
 func (e *Engine) statedAnywhere(a statedFigure) bool {
-	return slices.ContainsFunc(e.allFigures(), a.within)
+	for _, fs := range e.factFigures() {
+		if slices.ContainsFunc(fs, a.within) {
+			return true
+		}
+	}
+	return false
 }
 
-// factFigures returns a function that reads the figures of every fact the
-// first time it is called: most questions state no figure.
-func (e *Engine) factFigures() func() []statedFigure {
-	return sync.OnceValue(func() []statedFigure {
-		var out []statedFigure
+// readFactFigures returns a function that reads the figures of every fact
+// the first time it is called (most questions state no figure), and
+// returns them by fact id.
+func (e *Engine) readFactFigures() func() map[string][]statedFigure {
+	return sync.OnceValue(func() map[string][]statedFigure {
+		out := make(map[string][]statedFigure, len(e.kb.Facts))
 		for _, f := range e.kb.Facts {
-			out = append(out, statedFigures(f.Text, e.bounds)...)
+			out[f.ID] = statedFigures(f.Text, e.bounds)
 		}
 		return out
 	})

@@ -313,7 +313,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.indexRequires()
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
-	e.allFigures = e.factFigures()
+	e.factFigures = e.readFactFigures()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	for _, id := range s.Defaults {
