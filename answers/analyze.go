@@ -182,7 +182,7 @@ func (e *Engine) Analyze(text string) Analysis {
 					id = e.resolveHomonym(m.homonym, l, toks)
 				}
 				add(Term{ID: id, Surface: joinRaw(toks[i : i+n]), Tok: i, Lang: langNames[l], Corrected: anyCorrected(toks[i : i+n])})
-				if k := e.v.terms[max(id, 0)].kind; id >= 0 && n > 1 && k != nil && countsThings(k) {
+				if k := e.v.terms[max(id, 0)].kind; id >= 0 && n > 1 && (k != nil && countsThings(k) || e.v.gapped(l, toks, i, n)) {
 					e.conceptsWithin(toks, i+1, i+n, l, other, add)
 				}
 			}
@@ -281,8 +281,9 @@ func countsThings(k *knowledge.Kind) bool {
 	return true
 }
 
-// conceptsWithin adds the concepts written inside a kind's phrase, in
-// toks[from:to] (see countsThings).
+// conceptsWithin adds the concepts and figures written inside a phrase, in
+// toks[from:to]: a kind's that counts things (see countsThings), or a
+// form's gaps (see vocab.gapped).
 func (e *Engine) conceptsWithin(toks []token, from, to, lang, other int, add func(Term)) {
 	for j := from; j < to; {
 		m, n, _ := e.v.longest(lang, toks[:to], j)
@@ -293,6 +294,13 @@ func (e *Engine) conceptsWithin(toks []token, from, to, lang, other int, add fun
 			}
 		}
 		if n == 0 {
+			if t := &toks[j]; t.num {
+				// "where is the 263 million from": the figure too.
+				if w := e.word(t, j, lang); w.ID >= 0 {
+					w.within = true
+					add(w)
+				}
+			}
 			j++
 			continue
 		}

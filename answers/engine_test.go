@@ -676,6 +676,11 @@ func TestAnalyze(t *testing.T) {
 		// "What role does X play" is about X, not a role such as president.
 		{"what role does the government play", "k:part c:government"},
 		{"what did the State Bank of Pakistan say", "c:sbp c:say"},
+		// The words in a form's gaps are read too: the place of "which *
+		// countries", the figure of "where is the ... from".
+		{"which European countries", "k:where c:europe c:country"},
+		{"where is the 263 million from", "c:source w:263 c:million"},
+		{"which countries", "k:where"},
 	} {
 		a := e.Analyze(tt.in)
 		var got []string

@@ -77,9 +77,14 @@ func (v *vocab) intern(key string) (int32, *termInfo) {
 // than by its stem.
 const exactMark = "\x02"
 
-// wildcard in a form stands for any one word ("which * companies"); it
-// cannot start a form.
-const wildcard = "*"
+// wildcard in a form stands for any one word ("which * companies"), and
+// gap for one to maxGap words ("when was the ... published"); neither can
+// start a form.
+const (
+	wildcard = "*"
+	gap      = "..."
+	maxGap   = 5
+)
 
 // caseMark prefixes the key of a form written with a capital: it matches
 // only a word typed exactly so.
@@ -125,14 +130,14 @@ func hasUpper(s string) bool {
 func (v *vocab) formKeys(lang int, form string) []string {
 	toks := tokenize(v.scan, form)
 	keys := make([]string, 0, len(toks))
-	if strings.Contains(form, wildcard) {
+	if strings.Contains(form, wildcard) || strings.Contains(form, gap) {
 		// The words around the wildcard are words of a phrase, keyed as
 		// a phrase's are (by their stems: "top * companies" matches "top
 		// BPO companies"), never as one-word forms matched as written.
 		var keys []string
 		for _, w := range strings.Fields(form) {
-			if w == wildcard {
-				keys = append(keys, wildcard)
+			if w == wildcard || w == gap {
+				keys = append(keys, w)
 				continue
 			}
 			for _, t := range tokenize(v.scan, w) {
@@ -360,8 +365,52 @@ func (v *vocab) each(lang int, toks []token, i int, fn func(m *lexMatch, n int, 
 		if c := n.next[wildcard]; c != nil && j > i {
 			walk(c, j+1, cased) // "which * companies": any one word
 		}
+		if c := n.next[gap]; c != nil && j > i {
+			// "when was the ... published": one to maxGap words, within
+			// a sentence.
+			for k := j + 1; k <= len(toks) && k-j <= maxGap && (k == j+1 || !toks[k-1].brk); k++ {
+				walk(c, k, cased)
+			}
+		}
 	}
 	walk(v.tries[lang], i, false)
+}
+
+// gapped reports whether the form that matches toks[i:i+n] in a language
+// matches only through a wildcard or a gap ("which European countries",
+// "where is the 263 million from"): the words
+// in its gaps say something of their own, which a question reads too.
+func (v *vocab) gapped(lang int, toks []token, i, n int) bool {
+	plain, gapped := false, false
+	var walk func(node *trieNode, j int, viaGap bool)
+	walk = func(node *trieNode, j int, viaGap bool) {
+		if j == i+n {
+			if node.val != nil {
+				if viaGap {
+					gapped = true
+				} else {
+					plain = true
+				}
+			}
+			return
+		}
+		t := &toks[j]
+		for _, k := range [...]string{t.cased(), t.exact(), t.key(lang)} {
+			if c := node.next[k]; c != nil && (k != t.exact() || j == i) {
+				walk(c, j+1, viaGap)
+			}
+		}
+		if c := node.next[wildcard]; c != nil && j > i {
+			walk(c, j+1, true)
+		}
+		if c := node.next[gap]; c != nil && j > i {
+			for k := j + 1; k <= i+n && k-j <= maxGap && (k == j+1 || !toks[k-1].brk); k++ {
+				walk(c, k, true)
+			}
+		}
+	}
+	walk(v.tries[lang], i, false)
+	return gapped && !plain
 }
 
 // word returns what a single token means on its own in one language (a
