@@ -238,6 +238,60 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	return r
 }
 
+// sourceOf answers a question that asks where something else comes from
+// ("which article mentions tax incentives?", "where is the 263 million
+// from?", a concept that asks for the source, knowledge.AsksSource): the
+// best match for the question without those words, and whether to lead it
+// with its sources (not when it is itself about the sources: "who wrote the
+// article about the $328 million?"). Otherwise nil: the question is read as
+// usual.
+func (e *Engine) sourceOf(a *Analysis) (*match, bool) {
+	var asks []int32
+	rest := make([]Term, 0, len(a.Terms))
+	for i := range a.Terms {
+		switch t := &a.Terms[i]; {
+		case e.asksFor(t, knowledge.AsksSource):
+			asks = append(asks, t.ID)
+		case e.asksFor(t, knowledge.AsksAttribution):
+			// "which article talks about the Dabba scam?" asks about the
+			// scam, not what someone said of it: the lead says who.
+		default:
+			rest = append(rest, a.Terms[i])
+		}
+	}
+	// Something else: a word of content, or a figure ("where is the ...
+	// from" holds it in its gap).
+	if len(asks) == 0 || !slices.ContainsFunc(rest, func(t Term) bool { return t.content() }) {
+		return nil, false
+	}
+	best, _ := e.decide(e.rank(rest), rest)
+	if best == nil {
+		return nil, false
+	}
+	return best, !slices.ContainsFunc(asks, best.ei.hasPrimary)
+}
+
+// fromSources says which sources an answer's facts come from and whom
+// they credit them to (the lexicon's optional from_sources message, then
+// saidBy's), or "".
+func (e *Engine) fromSources(r *Reply) string {
+	msg := e.v.lex.Messages["from_sources"]
+	if msg == "" {
+		return ""
+	}
+	var titles []string
+	for _, c := range r.Citations {
+		if t := "“" + c.Source.Title + "”"; !slices.Contains(titles, t) {
+			titles = append(titles, t)
+		}
+	}
+	lead := strings.ReplaceAll(msg, "{sources}", joinAnd(titles))
+	if by := e.saidBy(r); by != "" && by != e.v.lex.Messages["said_by_none"] {
+		lead += " " + by
+	}
+	return lead
+}
+
 // saidBy says whom the answer's facts are credited to, for "who said
 // that?" (the lexicon's optional said_by and said_by_none messages), or "".
 func (e *Engine) saidBy(r *Reply) string {
@@ -569,6 +623,15 @@ func (e *Engine) ask(a Analysis) *Reply {
 			}
 		}
 		return e.decline(r, ranked, who, DeclineUnsupported)
+	}
+	if m, lead := e.sourceOf(&a); m != nil {
+		// "which article mentions tax incentives?": the incentives, from
+		// the article that has them.
+		e.answer(r, []*match{m})
+		if lead {
+			r.Premise = e.fromSources(r)
+		}
+		return r
 	}
 	ranked := e.rank(a.Terms)
 	if e.vague(a.Terms) {

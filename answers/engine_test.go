@@ -679,7 +679,7 @@ func TestAnalyze(t *testing.T) {
 		// The words in a form's gaps are read too: the place of "which *
 		// countries", the figure of "where is the ... from".
 		{"which European countries", "k:where c:europe c:country"},
-		{"where is the 263 million from", "c:source w:263 c:million"},
+		{"where is the 263 million from", "c:source-of w:263 c:million"},
 		{"which countries", "k:where"},
 	} {
 		a := e.Analyze(tt.in)
@@ -1327,5 +1327,28 @@ func TestPeriodNoteOnce(t *testing.T) {
 	}
 	if full := r.PeriodNote(); !strings.Contains(full, "runs from July to June") || !strings.Contains(full, "Currently") {
 		t.Errorf("PeriodNote %q: want every explanation without a conversation", full)
+	}
+}
+
+// TestWhichSource: a question that asks which source has something is
+// answered with that something, led by the sources it is from and whom
+// they credit; a question about the sources alone is not.
+func TestWhichSource(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct{ q, entry, lead string }{
+		{"Which article mentions tax incentives?", "government-support", "That is from “BPO Services in Pakistan: Trends and Growth”."},
+		{"kis article mein dabba scam ka zikr hai?", "dabba-scam", "That is from “Pakistan's call centers earn $328 million in FY25”."},
+		{"where is the 263 million from?", "fy24-earnings", "credit that to the State Bank of Pakistan"},
+		{"what are your sources?", "sources-list", ""},
+		{"which article was written by admin?", "who-wrote", ""},
+	} {
+		r := e.Ask(tt.q)
+		if r.EntryID() != tt.entry {
+			t.Errorf("%q: answered %q, want %q", tt.q, r.EntryID(), tt.entry)
+			continue
+		}
+		if tt.lead == "" && strings.HasPrefix(r.Premise, "That is from") || !strings.Contains(r.Premise, tt.lead) {
+			t.Errorf("%q: lead %q, want %q", tt.q, r.Premise, tt.lead)
+		}
 	}
 }

@@ -88,6 +88,13 @@ const (
 // entry with a fact its source credits to someone (an attribution) has it.
 const AsksAttribution = "attribution"
 
+// AsksSource, as a concept's `asks:`, marks a concept that asks where
+// something comes from ("source", "article"): a question naming it and
+// something else ("which article mentions tax incentives?", "where is the
+// 263 million from?") is answered with that something, led by the sources
+// its facts come from and whom they are credited to.
+const AsksSource = "source"
+
 var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
