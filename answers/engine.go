@@ -651,6 +651,19 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return r
 		}
 	}
+	if best == nil && len(parts) < 2 && e.isYesNo(&a) {
+		if m, who := e.creditedElsewhere(a.Terms); m != nil {
+			// "Did the PSEB chairman say most call centers operate
+			// ethically?": what the sources say, and whom they credit it
+			// to, after saying they don't credit it to the one named.
+			e.answer(r, []*match{m})
+			r.Premise = e.blockMessage(e.asTyped(r.Question, who))
+			if by := e.saidBy(r); by != "" {
+				r.Premise += " " + by
+			}
+			return r
+		}
+	}
 	if best == nil && len(parts) < 2 {
 		if m, role := e.otherRole(a.Terms); m != nil {
 			// "Is Umair Nizam the chairman of P@SHA?": what the sources
@@ -966,6 +979,43 @@ func (e *Engine) isYesNo(a *Analysis) bool {
 		l = langUr
 	}
 	return e.yesNo.has(l, t)
+}
+
+// creditedElsewhere returns the answer to a yes-or-no question that asks
+// whether someone said something ("Did the PSEB chairman say most call
+// centers operate ethically?") when, the names and titles left out, the
+// question is answered by facts the sources credit to someone else; and
+// the first name or title it named. Otherwise nil.
+func (e *Engine) creditedElsewhere(terms []Term) (*match, *Term) {
+	var who *Term
+	asks := false
+	rest := make([]Term, 0, len(terms))
+	for i := range terms {
+		t := &terms[i]
+		switch {
+		case e.asksFor(t, knowledge.AsksAttribution):
+			asks = true
+		case t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole:
+			if who == nil {
+				who = t
+			}
+		default:
+			rest = append(rest, *t)
+		}
+	}
+	if !asks || who == nil || contentTerms(rest) == 0 {
+		return nil, nil
+	}
+	best, _ := e.decide(e.rank(rest), rest)
+	if best == nil {
+		return nil, nil
+	}
+	for _, id := range best.ei.entry.Facts {
+		if f := e.kb.Fact(id); f != nil && f.Attribution != "" {
+			return best, who
+		}
+	}
+	return nil, nil
 }
 
 // otherRole returns the entry that answers a yes-or-no question about

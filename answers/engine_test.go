@@ -1352,3 +1352,17 @@ func TestWhichSource(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditedElsewhere: "did X say Y?" where the sources credit Y to
+// someone else is answered with Y, after saying whom they credit it to.
+func TestCreditedElsewhere(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Did the PSEB chairman say most call centers operate ethically?")
+	if !r.Answered || !strings.Contains(r.Premise, "PSEB") || !strings.Contains(r.Premise, "Umair Nizam") {
+		t.Errorf("answered %v, premise %q: want the statement credited to Nizam, not PSEB", r.Answered, r.Premise)
+	}
+	// Not a yes-or-no question: declined for the title, as before.
+	if r := e.Ask("What did the PSEB chairman say about the crackdown?"); r.Answered && r.Premise == "" {
+		t.Errorf("what did the PSEB chairman say: answered %s without a word on PSEB", r.EntryID())
+	}
+}
