@@ -208,7 +208,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return alone()
 	}
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil && !t.within })
-	e.relativeTo(a.Terms, p.Terms)
+	e.relativeTo(a.Terms, p.Terms, func() []string { return e.Ask(previous).Periods() })
 	b := *a
 	b.Terms = append(terms, a.Terms...)
 	b.toks, b.repeats = nil, nil // one question, not parts
@@ -314,12 +314,34 @@ func (e *Engine) saidBy(r *Reply) string {
 		}
 	}
 	if len(who) == 0 {
+		for _, f := range r.Facts {
+			if e.namesCredited(f.Fact.Text) {
+				// "P@SHA's Muhammad Umair Nizam drew a comparison...": the
+				// fact itself says who; "nobody is credited" would
+				// contradict it.
+				return ""
+			}
+		}
 		return e.v.lex.Messages["said_by_none"]
 	}
 	if msg := e.v.lex.Messages["said_by"]; msg != "" {
 		return strings.ReplaceAll(msg, "{term}", joinAnd(who))
 	}
 	return ""
+}
+
+// namesCredited reports whether text names a name or title to which some
+// fact is credited (Muhammad Umair Nizam, the State Bank of Pakistan).
+func (e *Engine) namesCredited(text string) bool {
+	ids := e.termIDs(text)
+	for _, c := range e.ix.credits {
+		for _, id := range c.terms {
+			if ti := &e.v.terms[id]; (ti.class == knowledge.ClassName || ti.class == knowledge.ClassRole) && slices.Contains(ids, id) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contentTerms counts the terms that say what is asked about: not kinds of
@@ -371,14 +393,17 @@ func termsText(terms []Term) string {
 // relativeTo reads a relative year of a follow-up against the year the
 // previous question asked about: after "how much did call centers earn in
 // FY25?", "aur pichlay saal?" (last year) is the year before it, FY24, not
-// the latest year again.
-func (e *Engine) relativeTo(terms, previous []Term) {
+// the latest year again. A previous question that named no year is read
+// against the years its answer gave (answered, its periods).
+func (e *Engine) relativeTo(terms, previous []Term, answered func() []string) {
 	for i := range terms {
 		t := &terms[i]
 		if t.relative != "latest" || t.ID < 0 {
 			continue
 		}
-		if !slices.ContainsFunc(previous, func(p Term) bool { return p.ID == t.ID }) {
+		if !slices.ContainsFunc(previous, func(p Term) bool { return p.ID == t.ID }) &&
+			(slices.ContainsFunc(previous, func(p Term) bool { return p.Period != "" }) ||
+				!slices.Equal(answered(), []string{e.v.terms[t.ID].period})) {
 			continue
 		}
 		if id := e.relativePeriod("previous"); id >= 0 {

@@ -1175,6 +1175,13 @@ func TestTellMeMore(t *testing.T) {
 			t.Errorf("who said that, after %q: %q; want FY24's earnings", q, who.Text())
 		}
 	}
+	// and after a question that named no year, but was answered for the
+	// latest.
+	for _, q := range []string{"aur pichlay saal?", "اور پچھلے سال؟"} {
+		if r := e.AskAfter("کال سینٹرز نے کتنا کمایا؟", q); !strings.Contains(r.Text(), "263") {
+			t.Errorf("AskAfter(how much did they earn, %q) = %q; want FY24's earnings", q, r.Text())
+		}
+	}
 	if r := e.Ask("pichlay saal call centers ne kitna kamaya"); !strings.Contains(r.Text(), "328") {
 		t.Errorf("last year on its own: %q; want the latest year, FY25", r.Text())
 	}
@@ -1364,5 +1371,15 @@ func TestCreditedElsewhere(t *testing.T) {
 	// Not a yes-or-no question: declined for the title, as before.
 	if r := e.Ask("What did the PSEB chairman say about the crackdown?"); r.Answered && r.Premise == "" {
 		t.Errorf("what did the PSEB chairman say: answered %s without a word on PSEB", r.EntryID())
+	}
+}
+
+// TestSaidByNamedInFact: "who said that?" after an answer whose fact names
+// the person itself does not say that nobody is credited.
+func TestSaidByNamedInFact(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("why is india called the dabba capital?", "who said that?")
+	if !r.Answered || strings.Contains(r.Premise, "without crediting") || !strings.Contains(r.Text(), "Nizam") {
+		t.Errorf("premise %q, text:\n%s", r.Premise, r.Text())
 	}
 }
