@@ -213,11 +213,13 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	b.Terms = append(terms, a.Terms...)
 	b.toks, b.repeats = nil, nil // one question, not parts
 	r := e.ask(b)
-	if !r.Answered && contentTerms(a.Terms) >= 2 {
+	if !r.Answered && contentTerms(a.Terms) >= 2 && !e.endsPointingBack(a) {
 		// Read with the last question it is not answered, read on its own
 		// it is: a question of its own ("kya yeh sach hai ke India ko
 		// Dabba capital kaha jata hai?" after a title was asked about).
-		// ("and in FY24?" has nothing of its own to be read alone.)
+		// ("and in FY24?" has nothing of its own to be read alone; "what
+		// does CCAP think about it?" points back, and is declined for
+		// CCAP rather than answered with what CCAP said of something else.)
 		if own := e.ask(*a); own.Answered {
 			return own
 		}
@@ -438,8 +440,11 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			quotes = true
-		case t.content() && !t.within, t.Unknown:
-			own = true // ("what percent?" asks nothing of its own: "percent" is the kind's)
+		case t.content() && !t.within && t.Class == "", t.Unknown:
+			// ("what percent?" asks nothing of its own: "percent" is the
+			// kind's; "what does CCAP think about it?" asks of CCAP what
+			// "it" points at.)
+			own = true
 		}
 	}
 	person, thing := e.refersBack(a)
@@ -471,6 +476,31 @@ func (e *Engine) asksWhoSaid(a *Analysis) bool {
 		}
 	}
 	return said
+}
+
+// endsPointingBack reports whether a word that points back at a thing
+// comes after every word of content: "what does CCAP think about it?"
+// asks of CCAP what came before, where "kya yeh sach hai ke India ko Dabba
+// capital kaha jata hai?" ("is it true that...") asks what follows.
+func (e *Engine) endsPointingBack(a *Analysis) bool {
+	last := -1
+	for _, t := range a.Terms {
+		if t.Tok >= 0 && (t.content() || t.Unknown) {
+			last = max(last, t.Tok+len(strings.Fields(t.Surface))-1)
+		}
+	}
+	lang := langIndex(a.Lang)
+	for i := last + 1; i < len(a.toks); i++ {
+		t := &a.toks[i]
+		l := lang
+		if t.urdu {
+			l = langUr
+		}
+		if e.thingRefs.has(l, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // refersBack reports whether a has a word that points back at a person or

@@ -1383,3 +1383,14 @@ func TestSaidByNamedInFact(t *testing.T) {
 		t.Errorf("premise %q, text:\n%s", r.Premise, r.Text())
 	}
 }
+
+// TestPointsBackAtEnd: "what does CCAP think about it?" after the
+// crackdown asks CCAP's view of the crackdown, which the sources don't
+// give: declined for CCAP, not answered with what CCAP said of growth.
+func TestPointsBackAtEnd(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("what is the crackdown?", "what does CCAP think about it?")
+	if r.Answered || !strings.Contains(r.Decline, "CCAP") {
+		t.Errorf("answered %v %s, decline %q; want declined for CCAP", r.Answered, r.EntryID(), r.Decline)
+	}
+}
