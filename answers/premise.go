@@ -95,7 +95,11 @@ func (a statedFigure) agrees(g statedFigure) bool {
 		return math.Abs(g.value-a.value) <= 0.15*a.value
 	case 'r':
 		// The rest of a share: "the remaining 10 percent" of "nearly 90%".
-		return a.kind == '%' && g.kind == '%' && math.Abs(100-g.value-a.value) <= 0.15*a.value
+		// Of a count or a sum, "the other 500" is a figure as stated.
+		if a.kind != '%' {
+			return g.value == a.value
+		}
+		return g.kind == '%' && math.Abs(100-g.value-a.value) <= 0.15*a.value
 	}
 	return g.value == a.value
 }

@@ -215,3 +215,16 @@ func TestQuotedFigureNotContradicted(t *testing.T) {
 		t.Errorf("that 42 percent (stated nowhere): premise %q", r.Premise)
 	}
 }
+
+// TestOtherCountAgrees: "the other 500" of a count is the figure as the
+// facts give it ("another 500 sizeable call centers"), not the rest of a
+// share.
+func TestOtherCountAgrees(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("where are the other 500 call centers?"); strings.Contains(r.Premise, "500") {
+		t.Errorf("the other 500: premise %q", r.Premise)
+	}
+	if r := e.Ask("do the remaining 30% serve local firms?"); !strings.Contains(r.Premise, "30%") {
+		t.Errorf("the remaining 30%%: premise %q; the rest of 90%% is 10%%", r.Premise)
+	}
+}
