@@ -3,6 +3,7 @@ package answers
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
@@ -383,7 +384,7 @@ func (e *Engine) wordMeaning(w string) int32 {
 func (e *Engine) correctSpelling(toks []token, lang int) []token {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.urdu || t.num || len(t.lower) < 2 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) {
+		if t.urdu || t.num || len(t.lower) < 2 || e.known(t) || e.v.lex.IsEnglishWord(t.lower) || innerCapital(t.raw) {
 			continue
 		}
 		if c, ok := e.sp.correct(t.lower); ok {
@@ -404,6 +405,21 @@ func (e *Engine) correctSpelling(toks []token, lang int) []token {
 		}
 	}
 	return toks
+}
+
+// innerCapital reports whether a word mixes cases after its first letter
+// ("VoIP", "iPhone", "McKinsey"): a name or a term spelt so on purpose, not
+// a misspelling to correct.
+func innerCapital(w string) bool {
+	upper, lower := false, false
+	for i, r := range w {
+		if i == 0 {
+			continue
+		}
+		upper = upper || unicode.IsUpper(r)
+		lower = lower || unicode.IsLower(r)
+	}
+	return upper && lower
 }
 
 // word reads one token no lexicon form covers: a fiscal year, a number or a

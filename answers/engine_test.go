@@ -1394,3 +1394,20 @@ func TestPointsBackAtEnd(t *testing.T) {
 		t.Errorf("answered %v %s, decline %q; want declined for CCAP", r.Answered, r.EntryID(), r.Decline)
 	}
 }
+
+// TestInnerCapitalNotCorrected: "VoIP" is spelt so on purpose; it was
+// corrected to "vp" and declined as "who the vice president is".
+func TestInnerCapitalNotCorrected(t *testing.T) {
+	e := engine(t)
+	for _, tm := range e.Analyze("what licence do i need for VoIP").Terms {
+		if tm.Corrected {
+			t.Errorf("%q read as a correction (%v)", tm.Surface, tm.ID)
+		}
+	}
+	if r := e.Ask("what licence do i need from PTA for VoIP"); strings.Contains(r.Decline, "vice president") {
+		t.Errorf("decline %q", r.Decline)
+	}
+	if !innerCapital("iPhone") || innerCapital("PSEBB") || innerCapital("Karachi") {
+		t.Error("innerCapital: want iPhone only")
+	}
+}
