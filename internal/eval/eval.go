@@ -87,6 +87,9 @@ const (
 	// HeldOut8Set is an eighth, written in the fifth session of
 	// 2026-12-07: a first contact for that session's engine.
 	HeldOut8Set = "heldout8"
+	// HeldOut9Set is a ninth, written at the end of that session: a first
+	// contact for the engine that session left.
+	HeldOut9Set = "heldout9"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -108,7 +111,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut8Set) from Dir.
+// HeldOut9Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -22,6 +22,8 @@ var (
 	HeldOut7Gate = Gate{Answer: 0.807, Decline: 0.928}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
 	HeldOut8Gate = Gate{Answer: 0.846, Decline: 0.957}
+	// HeldOut9Gate was set at the ninth held-out set's first contact.
+	HeldOut9Gate = Gate{Answer: 0.753, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.904
@@ -58,6 +60,7 @@ var Sets = []Set{
 	{HeldOut6Set, "held-out set 6 (frozen 2026-12-07, third session; never tuned on)", &HeldOut6Gate, false},
 	{HeldOut7Set, "held-out set 7 (frozen 2026-12-07, fourth session; never tuned on)", &HeldOut7Gate, false},
 	{HeldOut8Set, "held-out set 8 (frozen 2026-12-07, fifth session; never tuned on)", &HeldOut8Gate, false},
+	{HeldOut9Set, "held-out set 9 (frozen 2026-12-07, end of the fifth session; never tuned on)", &HeldOut9Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
