@@ -11,13 +11,13 @@ var (
 	ParaphraseGate = Gate{Answer: 0.799, Decline: 0.928}
 	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
-	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.957}
+	HeldOut2Gate = Gate{Answer: 0.83, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
 	HeldOut3Gate = Gate{Answer: 0.938, Decline: 0.985}
 	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.707, Decline: 0.928}
-	HeldOut6Gate = Gate{Answer: 0.799, Decline: 0.971}
+	HeldOut5Gate = Gate{Answer: 0.715, Decline: 0.928}
+	HeldOut6Gate = Gate{Answer: 0.815, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact.
 	HeldOut7Gate = Gate{Answer: 0.807, Decline: 0.928}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
