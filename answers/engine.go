@@ -273,6 +273,44 @@ func (e *Engine) sourceOf(a *Analysis) (*match, bool) {
 	return best, !slices.ContainsFunc(asks, best.ei.hasPrimary)
 }
 
+// figureNamed answers a question that asks when or who of a figure the
+// facts state ("In which year did call centers earn $263 million?", "who
+// reported the 24.6%?"): the entry with the fewest facts among those with a
+// fact stating it exactly, unless a term of the question blocks that one.
+// Otherwise nil.
+func (e *Engine) figureNamed(a *Analysis) *match {
+	asks := slices.ContainsFunc(a.Terms, func(t Term) bool {
+		return t.Kind != nil && !t.Kind.Never && (slices.Contains(t.Kind.Needs, knowledge.StatesPeriod) || slices.Contains(t.Kind.Needs, knowledge.StatesName))
+	})
+	if !asks || !strings.ContainsFunc(a.Text, unicode.IsDigit) {
+		return nil
+	}
+	asked := statedFigures(e.v.scan.scan(fold.Letters(a.Text)), e.bounds)
+	if len(asked) == 0 {
+		return nil
+	}
+	figs := e.factFigures()
+	var best *entryIndex
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		states := false
+		for _, id := range ei.entry.Facts {
+			states = states || slices.ContainsFunc(figs[id], func(g statedFigure) bool {
+				return slices.ContainsFunc(asked, func(q statedFigure) bool { return q.bound == 0 && q.kind == g.kind && q.value == g.value })
+			})
+		}
+		if states && (best == nil || len(ei.entry.Facts) < len(best.entry.Facts)) {
+			best = ei
+		}
+	}
+	if best == nil || e.blocker(best, a.Terms) != nil {
+		// "which body reported the $328m figure, was it PSEB?": the
+		// usual reading says the sources don't credit it to PSEB.
+		return nil
+	}
+	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
 // fromSources says which sources an answer's facts come from and whom
 // they credit them to (the lexicon's optional from_sources message, then
 // saidBy's), or "".
@@ -678,6 +716,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 			}
 		}
 		return e.decline(r, ranked, who, DeclineUnsupported)
+	}
+	if m := e.figureNamed(&a); m != nil {
+		// "In which year did call centers earn $263 million?": FY24's.
+		e.answer(r, []*match{m})
+		return r
 	}
 	if m, lead := e.sourceOf(&a); m != nil {
 		// "which article mentions tax incentives?": the incentives, from

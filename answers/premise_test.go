@@ -228,3 +228,19 @@ func TestOtherCountAgrees(t *testing.T) {
 		t.Errorf("the remaining 30%%: premise %q; the rest of 90%% is 10%%", r.Premise)
 	}
 }
+
+// TestFigureNamed: a question that asks when or who of a figure the facts
+// state is answered with the entry that states it, not corrected against
+// another year's figure.
+func TestFigureNamed(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"In which year did call centers earn $263 million?", "kis saal 263 million kamaye?"} {
+		r := e.Ask(q)
+		if r.EntryID() != "fy24-earnings" || r.Premise != "" {
+			t.Errorf("%q: answered %q, premise %q; want FY24's earnings", q, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.Ask("which body reported the $328m figure, was it PSEB?"); !strings.Contains(r.Premise+r.Decline, "PSEB") {
+		t.Errorf("was it PSEB: premise %q decline %q", r.Premise, r.Decline)
+	}
+}
