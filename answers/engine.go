@@ -709,7 +709,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// "Did Adeel Azhar warn about excessive crackdowns?": what
 			// the sources say of the warning (Nizam's), after saying
 			// they don't say it of him.
-			if m := e.otherName(ranked, a.Terms, who, true); m != nil {
+			if m := e.otherName(ranked, a.Terms, who, true, true); m != nil {
 				e.answer(r, []*match{m})
 				r.Premise = e.blockMessage(e.asTyped(r.Question, who))
 				return r
@@ -741,7 +741,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	best, blocker := e.decide(ranked, a.Terms)
 	parts, partBlocker := e.askParts(&a, best == nil)
 	if best == nil && blocker != nil && len(parts) < 2 {
-		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a)); m != nil {
+		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a), e.offersName(&a)); m != nil {
 			// "Is Adeel Azhar the president of P@SHA?": what the sources
 			// say of him, after saying they don't link him with P@SHA.
 			e.answer(r, []*match{m})
@@ -974,7 +974,7 @@ func offTopicWord(terms []Term, b *Term) bool {
 // president of P@SHA?", "Did Adeel Azhar say India is the Dabba capital?")
 // is answered with what they say of the one, after saying they don't say it
 // of the other. Otherwise nil.
-func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo bool) *match {
+func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo, offered bool) *match {
 	if len(ranked) == 0 || blocker.Class != knowledge.ClassName || blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0 {
 		return nil
 	}
@@ -997,8 +997,11 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo bo
 		switch {
 		case (t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace) && t.ID >= 0 && m.ei.hasPrimary(t.ID):
 			other = true
-		case t.Kind != nil && slices.Contains(t.Kind.Needs, knowledge.StatesName):
-			other = true // "who ...?": a name is what it asks for
+		case t.Kind != nil && slices.Contains(t.Kind.Needs, knowledge.StatesName) && offered:
+			// "who ..., was it X?": a name is what it asks for, and X is
+			// offered as one. ("who heads P@SHA?" offers none: P@SHA is
+			// whom it asks about.)
+			other = true
 		}
 		rest = append(rest, t)
 	}
@@ -1116,6 +1119,24 @@ func (e *Engine) creditedElsewhere(terms []Term) (*match, *Term) {
 	return nil, nil
 }
 
+// offersName reports whether a word that opens a yes-or-no question comes
+// anywhere in the message ("which body reported the $328m figure, was it
+// PSEB?"): a name in it may be offered as the answer.
+func (e *Engine) offersName(a *Analysis) bool {
+	lang := langIndex(a.Lang)
+	for i := range a.toks {
+		t := &a.toks[i]
+		l := lang
+		if t.urdu {
+			l = langUr
+		}
+		if e.yesNo.has(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherRole returns the entry that answers a yes-or-no question about
 // someone the sources name once the title it gives them is left out, when
 // the sources give them another title and not that one ("Is Umair Nizam the
@@ -1147,7 +1168,7 @@ func (e *Engine) otherRole(terms []Term) (*match, *Term) {
 		if m == nil && b != nil {
 			// "Is Adeel Azhar the chairman of P@SHA?": with P@SHA's
 			// title left out, still two names joined wrongly.
-			m = e.otherName(ranked, rest, b, false)
+			m = e.otherName(ranked, rest, b, false, false)
 		}
 		if m == nil || role.ID >= 0 && (m.ei.hasPrimary(role.ID) || m.ei.hasSecondary(role.ID)) || !e.givesRole(m.ei) {
 			return nil, nil

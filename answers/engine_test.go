@@ -1411,3 +1411,15 @@ func TestInnerCapitalNotCorrected(t *testing.T) {
 		t.Error("innerCapital: want iPhone only")
 	}
 }
+
+// TestWhoHeadsNotOtherName: "who heads P@SHA?" is not answered with CCAP's
+// president; "..., was it PSEB?" offers a name and is still corrected.
+func TestWhoHeadsNotOtherName(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("who heads P@SHA?"); r.Answered && r.EntryID() == "adeel-azhar" {
+		t.Errorf("who heads P@SHA: answered with %s", r.EntryID())
+	}
+	if r := e.Ask("which body reported the $328m figure, was it PSEB?"); !r.Answered || !strings.Contains(r.Text(), "State Bank") {
+		t.Errorf("was it PSEB: %q", r.Text())
+	}
+}
