@@ -693,6 +693,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	}
 	defer e.noteCalendarYear(r, a.Text)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
+	defer e.notePlaceBroader(r, a.Terms)
 	defer e.notePremise(r, a.Text)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
@@ -1053,6 +1054,40 @@ func (e *Engine) indexPlaces() {
 		for id, ns := range m {
 			slices.Sort(ns)
 			m[id] = slices.Compact(ns)
+		}
+	}
+}
+
+// notePlaceBroader says so when an answer reached a place of the question
+// only through a wider one its facts name ("Do Pakistani call centers serve
+// clients in the UK?" and Europe; "Is labour cheaper than in the US?" and
+// Western countries), with the lexicon's optional place_broader message.
+// An answer naming a place within the one asked ("clients in Europe?" and
+// Germany) needs no note.
+func (e *Engine) notePlaceBroader(r *Reply, terms []Term) {
+	msg := e.v.lex.Messages["place_broader"]
+	if !r.Answered || msg == "" || r.Note != "" {
+		return
+	}
+	ids := r.EntryIDs()
+	for i := range terms {
+		t := &terms[i]
+		if t.Class != knowledge.ClassPlace || t.ID < 0 {
+			continue
+		}
+		named, wider := false, false
+		for j := range e.ix.entries {
+			ei := &e.ix.entries[j]
+			if !slices.Contains(ids, ei.entry.ID) {
+				continue
+			}
+			has := func(id int32) bool { return ei.hasPrimary(id) || ei.hasSecondary(id) }
+			named = named || has(t.ID) || slices.ContainsFunc(e.within[t.ID], has)
+			wider = wider || e.nearPlace(ei, t.ID)
+		}
+		if !named && wider {
+			r.Note = strings.ReplaceAll(msg, "{term}", displayTerm(e.asTyped(r.Question, t)))
+			return
 		}
 	}
 }

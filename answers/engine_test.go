@@ -1423,3 +1423,18 @@ func TestWhoHeadsNotOtherName(t *testing.T) {
 		t.Errorf("was it PSEB: %q", r.Text())
 	}
 }
+
+// TestPlaceBroaderNote: an answer that reached a place only through a
+// wider one says the sources don't name it; one that names a place within
+// it, or a question whose place is not asked about, says nothing.
+func TestPlaceBroaderNote(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("Is labour cheaper in Pakistan than in the US?"); !r.Answered || !strings.Contains(r.Note, "US") {
+		t.Errorf("the US and Western countries: note %q", r.Note)
+	}
+	for _, q := range []string{"do they have clients in Europe?", "how much did call centers earn in FY25?"} {
+		if r := e.Ask(q); r.Note != "" {
+			t.Errorf("%q: note %q, want none", q, r.Note)
+		}
+	}
+}
