@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -433,23 +434,40 @@ func termsText(terms []Term) string {
 // relativeTo reads a relative year of a follow-up against the year the
 // previous question asked about: after "how much did call centers earn in
 // FY25?", "aur pichlay saal?" (last year) is the year before it, FY24, not
-// the latest year again. A previous question that named no year is read
-// against the years its answer gave (answered, its periods).
+// the latest year again; after FY24, it is FY23, which no fact covers. A
+// previous question that named no year is read against the years its
+// answer gave (answered, its periods).
 func (e *Engine) relativeTo(terms, previous []Term, answered func() []string) {
 	for i := range terms {
 		t := &terms[i]
 		if t.relative != "latest" || t.ID < 0 {
 			continue
 		}
-		if !slices.ContainsFunc(previous, func(p Term) bool { return p.ID == t.ID }) &&
-			(slices.ContainsFunc(previous, func(p Term) bool { return p.Period != "" }) ||
-				!slices.Equal(answered(), []string{e.v.terms[t.ID].period})) {
+		var asked []string
+		for _, p := range previous {
+			if p.Period != "" && !slices.Contains(asked, p.Period) {
+				asked = append(asked, p.Period)
+			}
+		}
+		if len(asked) == 0 {
+			asked = answered()
+		}
+		if len(asked) != 1 {
 			continue
 		}
-		if id := e.relativePeriod("previous"); id >= 0 {
+		yy, err := strconv.Atoi(strings.TrimPrefix(asked[0], "FY"))
+		if err != nil || !strings.HasPrefix(asked[0], "FY") || yy < 1 {
+			continue
+		}
+		before := fmt.Sprintf("FY%02d", yy-1)
+		if id, ok := e.v.ids["p:"+before]; ok {
 			ti := &e.v.terms[id]
 			t.ID, t.Period, t.Weight = id, ti.period, e.ix.weight[id]
+			continue
 		}
+		// A year no fact covers: it blocks every entry ("My sources only
+		// give figures for FY24 and FY25").
+		t.ID, t.Period, t.Class, t.Surface, t.Weight = -1, before, knowledge.ClassPeriod, before, e.ix.maxWeight
 	}
 }
 

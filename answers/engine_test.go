@@ -1440,3 +1440,13 @@ func TestPlaceBroaderNote(t *testing.T) {
 		}
 	}
 }
+
+// TestLastYearAfterAnEarlierYear: "aur pichlay saal?" after FY24 asks of
+// FY23, which the facts do not cover: declined for it, not FY25 again.
+func TestLastYearAfterAnEarlierYear(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how much did call centers earn in FY24?", "aur pichlay saal?")
+	if r.Answered || !strings.Contains(r.Decline, "FY23") {
+		t.Errorf("after FY24: answered %v %s, decline %q; want FY23 declined", r.Answered, r.EntryID(), r.Decline)
+	}
+}
