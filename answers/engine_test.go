@@ -1450,3 +1450,18 @@ func TestLastYearAfterAnEarlierYear(t *testing.T) {
 		t.Errorf("after FY24: answered %v %s, decline %q; want FY23 declined", r.Answered, r.EntryID(), r.Decline)
 	}
 }
+
+// TestCountOfSomethingElse: a count asked of something the counted entry
+// lacks, which the entry about it has without a count ("how many illegal
+// call centers?"), is declined, not answered with the registered count.
+func TestCountOfSomethingElse(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"How many illegal call centers are there in Pakistan?", "How many BPO firms in Pakistan use AI?"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("%q: answered %s", q, r.EntryID())
+		}
+	}
+	if r := e.Ask("how many call centers are registered with PSEB?"); !strings.Contains(r.Text(), "1,000") {
+		t.Errorf("registered count: %q", r.Text())
+	}
+}

@@ -211,7 +211,7 @@ func (e *Engine) decide(ranked []match, terms []Term) (*match, *Term) {
 			}
 			continue
 		}
-		if blocked != nil && blocker.ID >= 0 && blocker.Class != "" && lacksWhatBlockedHad(m.ei, blocked, terms, blocker.ID) {
+		if blocked != nil && blocker.ID >= 0 && (blocker.Class != "" || blocker.Kind != nil && countsThings(blocker.Kind)) && lacksWhatBlockedHad(m.ei, blocked, terms, blocker.ID) {
 			// A better entry was blocked by a salient term, and this one
 			// lacks a word of the question the blocked one had: it answers
 			// another question ("what is FY24", "earnings in FY24" for
