@@ -545,14 +545,20 @@ func (e *Engine) endsPointingBack(a *Analysis) bool {
 			last = max(last, t.Tok+len(strings.Fields(t.Surface))-1)
 		}
 	}
+	return a.hasWordFrom(e.thingRefs, last+1)
+}
+
+// hasWordFrom reports whether a word of the message from token from on is
+// in set, each read in its own language (Urdu script as Urdu).
+func (a *Analysis) hasWordFrom(set wordSet, from int) bool {
 	lang := langIndex(a.Lang)
-	for i := last + 1; i < len(a.toks); i++ {
+	for i := max(from, 0); i < len(a.toks); i++ {
 		t := &a.toks[i]
 		l := lang
 		if t.urdu {
 			l = langUr
 		}
-		if e.thingRefs.has(l, t) {
+		if set.has(l, t) {
 			return true
 		}
 	}
@@ -1175,20 +1181,7 @@ func (e *Engine) creditedElsewhere(terms []Term) (*match, *Term) {
 // offersName reports whether a word that opens a yes-or-no question comes
 // anywhere in the message ("which body reported the $328m figure, was it
 // PSEB?"): a name in it may be offered as the answer.
-func (e *Engine) offersName(a *Analysis) bool {
-	lang := langIndex(a.Lang)
-	for i := range a.toks {
-		t := &a.toks[i]
-		l := lang
-		if t.urdu {
-			l = langUr
-		}
-		if e.yesNo.has(l, t) {
-			return true
-		}
-	}
-	return false
-}
+func (e *Engine) offersName(a *Analysis) bool { return a.hasWordFrom(e.yesNo, 0) }
 
 // otherRole returns the entry that answers a yes-or-no question about
 // someone the sources name once the title it gives them is left out, when
