@@ -78,7 +78,7 @@ func (v *vocab) intern(key string) (int32, *termInfo) {
 const exactMark = "\x02"
 
 // wildcard in a form stands for any one word ("which * companies"), and
-// gap for one to maxGap words ("when was the ... published"); neither can
+// gap for one to maxGap words ("where is the ... from"); neither can
 // start a form.
 const (
 	wildcard = "*"
@@ -366,7 +366,7 @@ func (v *vocab) each(lang int, toks []token, i int, fn func(m *lexMatch, n int, 
 			walk(c, j+1, cased) // "which * companies": any one word
 		}
 		if c := n.next[gap]; c != nil && j > i {
-			// "when was the ... published": one to maxGap words, within
+			// "where is the ... from": one to maxGap words, within
 			// a sentence.
 			for k := j + 1; k <= len(toks) && k-j <= maxGap && (k == j+1 || !toks[k-1].brk); k++ {
 				walk(c, k, cased)
