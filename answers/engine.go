@@ -276,17 +276,23 @@ func (e *Engine) sourceOf(a *Analysis) (*match, bool) {
 
 // figureNamed answers a question that asks when or who of a figure the
 // facts state ("In which year did call centers earn $263 million?", "who
-// reported the 24.6%?"): the entry with the fewest facts among those with a
+// reported the 24.6%?"), or that quotes one ("90% wala kya hai?"): the entry with the fewest facts among those with a
 // fact stating it exactly, unless a term of the question blocks that one.
 // Otherwise nil.
 func (e *Engine) figureNamed(a *Analysis) *match {
 	asks := slices.ContainsFunc(a.Terms, func(t Term) bool {
 		return t.Kind != nil && !t.Kind.Never && (slices.Contains(t.Kind.Needs, knowledge.StatesPeriod) || slices.Contains(t.Kind.Needs, knowledge.StatesName))
 	})
-	if !asks || !strings.ContainsFunc(a.Text, unicode.IsDigit) {
+	if !strings.ContainsFunc(a.Text, unicode.IsDigit) {
 		return nil
 	}
-	asked := statedFigures(e.v.scan.scan(fold.Letters(a.Text)), e.bounds)
+	scanned := e.v.scan.scan(fold.Letters(a.Text))
+	asked := statedFigures(scanned, e.bounds)
+	if !asks {
+		// "90% wala kya hai?", "what is the 90% figure?": a figure quoted,
+		// not claimed, names what it is asked about.
+		asked = slices.DeleteFunc(asked, func(f statedFigure) bool { return !e.quotesFigure(scanned, f) })
+	}
 	if len(asked) == 0 {
 		return nil
 	}

@@ -320,11 +320,27 @@ func (e *Engine) notePremise(r *Reply, question string) {
 				same = append(same, t)
 			}
 		}
-		if len(same) > 0 && !agrees && !(e.pointedAt(scanned[:a.at]) && e.statedAnywhere(a)) {
+		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same)).Replace(msg)
 			return
 		}
 	}
+}
+
+// quotesFigure reports whether the question quotes figure a rather than
+// claims it: a word before it points back ("that 90 percent") or a word
+// after it points at an item ("the 90% figure", "90% wala", the lexicon's
+// ordinal_pointers).
+func (e *Engine) quotesFigure(scanned string, a statedFigure) bool {
+	if e.pointedAt(scanned[:a.at]) {
+		return true
+	}
+	rest := scanned[a.at:]
+	if i := strings.Index(rest, a.text); i >= 0 {
+		rest = rest[i+len(a.text):]
+	}
+	f := strings.Fields(rest)
+	return len(f) > 0 && e.pointers[strings.ToLower(strings.Trim(f[0], ".,?!\"'”’)"))]
 }
 
 // pointedAt reports whether the text before a figure ends with a word that

@@ -244,3 +244,15 @@ func TestFigureNamed(t *testing.T) {
 		t.Errorf("was it PSEB: premise %q decline %q", r.Premise, r.Decline)
 	}
 }
+
+// TestQuotedFigureNamesEntry: a figure quoted ("90% wala", "the 90%
+// figure") names the entry that states it, and is never "corrected".
+func TestQuotedFigureNamesEntry(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"90% wala kya hai?", "what is the 90% figure?"} {
+		r := e.Ask(q)
+		if r.EntryID() != "overseas-share" || r.Premise != "" {
+			t.Errorf("%q: answered %q, premise %q; want the overseas share", q, r.EntryID(), r.Premise)
+		}
+	}
+}
