@@ -109,7 +109,18 @@ func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 // What is not answered is declined with the reason, or, when the best entry
 // is close, offered back as "did you mean".
 func (e *Engine) Ask(question string) *Reply {
-	return e.ask(e.Analyze(question))
+	return e.askOwn(e.Analyze(question))
+}
+
+// askOwn answers a question on its own. One declined that has nothing an
+// entry has ("per person?", "total?") starts no subject for a later
+// question to follow up (Reply.Context).
+func (e *Engine) askOwn(a Analysis) *Reply {
+	r := e.ask(a)
+	if !r.Answered && !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.ID >= 0 && t.Kind == nil && len(e.ix.postings[t.ID]) > 0 }) {
+		r.offTopic = true
+	}
+	return r
 }
 
 // AskAfter answers a question asked right after previous, in a
@@ -136,7 +147,7 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	if r := e.followUp(previous, &a); r != nil {
 		return r
 	}
-	return e.ask(a)
+	return e.askOwn(a)
 }
 
 // FollowUp answers question as AskAfter does when it follows up previous,
@@ -849,7 +860,8 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	e.decline(r, ranked, nil, DeclineNotCovered)
-	if e.onTopic(a.Terms) {
+	r.offTopic = !e.onTopic(a.Terms)
+	if !r.offTopic {
 		// "What shift timings do call centers have?": about the sector,
 		// just not in the sources, and not an off-topic question.
 		r.Decline = e.message("not_found", "", nil)

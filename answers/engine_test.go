@@ -1465,3 +1465,17 @@ func TestCountOfSomethingElse(t *testing.T) {
 		t.Errorf("registered count: %q", r.Text())
 	}
 }
+
+// TestNoSubjectKeepsContext: a question declined with nothing an entry has
+// ("per person?", "total?") starts no subject: the conversation's stays.
+func TestNoSubjectKeepsContext(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"per person?", "total?"} {
+		if c := e.AskAfter("call centre wale kitna kamate hain", q).Context(); c != "" {
+			t.Errorf("%q: context %q, want none", q, c)
+		}
+	}
+	if c := e.Ask("how much do agents earn in Karachi?").Context(); c == "" {
+		t.Error("a declined question about something the entries have keeps its subject")
+	}
+}

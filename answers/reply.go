@@ -78,6 +78,7 @@ type Reply struct {
 	Nearest *knowledge.Entry
 
 	context      string // what a follow-up asked, as a question (see Context)
+	offTopic     bool   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
 	currentNote  string // what "currently" means, for facts that hold when their source was written
@@ -92,6 +93,10 @@ type Reply struct {
 // follow-up not answered so: the conversation's subject stays.
 func (r *Reply) Context() string {
 	switch {
+	case !r.FollowUp && (r.offTopic || r.Reason == DeclineEmpty):
+		// "total?", "per person?", "hmm": nothing to follow up; the
+		// subject before stays the conversation's.
+		return ""
 	case !r.FollowUp:
 		return r.Question
 	case r.Answered && r.context != "":
