@@ -11,12 +11,12 @@ var (
 	ParaphraseGate = Gate{Answer: 0.823, Decline: 0.928}
 	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
-	HeldOut2Gate = Gate{Answer: 0.838, Decline: 0.985}
+	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
 	HeldOut3Gate = Gate{Answer: 0.946, Decline: 0.985}
 	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.723, Decline: 0.928}
+	HeldOut5Gate = Gate{Answer: 0.73, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.83, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
 	// and has ratcheted up since, as have the eighth's and the ninth's.
@@ -24,10 +24,10 @@ var (
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
 	HeldOut8Gate = Gate{Answer: 0.853, Decline: 0.957}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
-	HeldOut9Gate = Gate{Answer: 0.769, Decline: 0.985}
+	HeldOut9Gate = Gate{Answer: 0.776, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.904
+	LOOGate = 0.905
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
