@@ -125,3 +125,13 @@ func TestWhatSomeoneSaid(t *testing.T) {
 		t.Errorf("when did Nizam say it: answered %v (%s), decline %q; want no date given", r.Answered, r.EntryID(), r.Decline)
 	}
 }
+
+// TestOneRemarkHeadedAsSaid: one remark is headed as what they said, not as
+// the entry's question.
+func TestOneRemarkHeadedAsSaid(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("who is adeel azhar", "what did he say?")
+	if !r.Answered || len(r.Parts) != 1 || !strings.HasPrefix(r.Parts[0].Title(), "What ") || !strings.Contains(r.Parts[0].Title(), "Adeel Azhar said") {
+		t.Errorf("heading %q", r.Parts[0].Title())
+	}
+}

@@ -132,13 +132,15 @@ func (p Part) Title() string {
 }
 
 // gatherQuotes makes the parts of an answer to what someone said one part
-// under the lexicon's quoted heading, when there are several: the remarks
-// of one person are one list, not each under the entry it happens to
-// belong to. When every remark is credited to one person, the heading names
-// them and the remarks are not credited again.
+// under the lexicon's quoted heading: the remarks of one person are one
+// list, not each under the entry it happens to belong to, and one remark is
+// headed as what they said, not as the entry's question ("what did he
+// say?" after "who is Adeel Azhar?" is not headed "Who is Adeel Azhar?").
+// When every remark is credited to one person, the heading names them and
+// the remarks are not credited again.
 func (e *Engine) gatherQuotes(r *Reply) {
 	msg := e.v.lex.Messages["quoted"]
-	if len(r.Parts) < 2 || msg == "" {
+	if len(r.Parts) == 0 || msg == "" {
 		return
 	}
 	credit := ""
