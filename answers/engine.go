@@ -736,12 +736,20 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
 	defer e.notePremise(r, a.Text)
+	ms, who := e.quoted(a.Terms)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
+		if len(ms) > 0 && slices.ContainsFunc(ms, func(m *match) bool { return m.ei == &e.ix.entries[ei] }) {
+			// "What did Adeel Azhar say?", a phrasing of his entry: what
+			// he said, headed so.
+			e.answer(r, ms)
+			e.gatherQuotes(r)
+			return r
+		}
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
 		e.answer(r, []*match{&m})
 		return r
 	}
-	if ms, who := e.quoted(a.Terms); len(ms) > 0 {
+	if len(ms) > 0 {
 		e.answer(r, ms)
 		e.gatherQuotes(r)
 		return r

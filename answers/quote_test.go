@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -133,5 +134,16 @@ func TestOneRemarkHeadedAsSaid(t *testing.T) {
 	r := e.AskAfter("who is adeel azhar", "what did he say?")
 	if !r.Answered || len(r.Parts) != 1 || !strings.HasPrefix(r.Parts[0].Title(), "What ") || !strings.Contains(r.Parts[0].Title(), "Adeel Azhar said") {
 		t.Errorf("heading %q", r.Parts[0].Title())
+	}
+}
+
+// TestExactPhrasingOfWhatWasSaid: a phrasing that asks what someone said
+// ("What did Adeel Azhar say?") is answered with what they said, headed so,
+// and still answers its own entry.
+func TestExactPhrasingOfWhatWasSaid(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("What did Adeel Azhar say?")
+	if !r.Answered || !strings.Contains(r.Parts[0].Title(), "Adeel Azhar said") || !slices.Contains(r.EntryIDs(), "adeel-azhar") {
+		t.Errorf("heading %q, entries %v", r.Parts[0].Title(), r.EntryIDs())
 	}
 }
