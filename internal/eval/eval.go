@@ -90,6 +90,10 @@ const (
 	// HeldOut9Set is a ninth, written at the end of that session: a first
 	// contact for the engine that session left.
 	HeldOut9Set = "heldout9"
+	// HeldOut10Set is a tenth, written at the start of the sixth session
+	// of 2026-12-07: a first contact for the engine that session began
+	// with.
+	HeldOut10Set = "heldout10"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -111,7 +115,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut9Set) from Dir.
+// HeldOut10Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -25,6 +25,8 @@ var (
 	HeldOut8Gate = Gate{Answer: 0.853, Decline: 0.957}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
 	HeldOut9Gate = Gate{Answer: 0.776, Decline: 0.985}
+	// HeldOut10Gate was set at the tenth held-out set's first contact.
+	HeldOut10Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.905
@@ -62,6 +64,7 @@ var Sets = []Set{
 	{HeldOut7Set, "held-out set 7 (frozen 2026-12-07, fourth session; never tuned on)", &HeldOut7Gate, false},
 	{HeldOut8Set, "held-out set 8 (frozen 2026-12-07, fifth session; never tuned on)", &HeldOut8Gate, false},
 	{HeldOut9Set, "held-out set 9 (frozen 2026-12-07, end of the fifth session; never tuned on)", &HeldOut9Gate, false},
+	{HeldOut10Set, "held-out set 10 (frozen 2026-12-07, sixth session; never tuned on)", &HeldOut10Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
