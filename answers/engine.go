@@ -781,11 +781,15 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		return r
 	}
+	if t, ok := e.figureAsks(&a); ok {
+		// "are there more than 1500 call centers?": how many there are.
+		a.Terms = append(slices.Clip(a.Terms), t)
+	}
 	ranked := e.rank(a.Terms)
 	if e.vague(a.Terms) {
-		// Nothing in it picks an entry out ("are there 1500 call centers
-		// in pakistan?" reads as "call centers", "pakistan"): not answered
-		// with whichever entry happens to rank first.
+		// Nothing in it picks an entry out ("are there call centers in
+		// pakistan?" reads as "call centers", "pakistan"): not answered with
+		// whichever entry happens to rank first.
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	best, blocker := e.decide(ranked, a.Terms)
@@ -1270,7 +1274,7 @@ func (e *Engine) givesRole(ei *entryIndex) bool {
 // vague reports whether the question's terms are all words nearly every
 // entry has (more than Policy.VagueShare of them: call center, Pakistan), or
 // all kinds of question and "said": such a question does not say what it
-// asks ("are there 1500 call centers in Pakistan?", "why?", "who said
+// asks ("are there call centers in Pakistan?", "why?", "who said
 // that?"). A salient term, a name, a word no entry has, a kind the sources
 // never answer, a kind with a common word ("how many call centers?") or one
 // common word alone ("call centers") is not vague.

@@ -991,7 +991,7 @@ func TestSupportIsNotACrackdown(t *testing.T) {
 // mean", not answered with whichever entry ranks first.
 func TestVagueQuestionsAskedBack(t *testing.T) {
 	e := engine(t)
-	for _, q := range []string{"why?", "kyun?", "who said that?", "are there 1500 call centers in pakistan?", "What is the capital of Pakistan?",
+	for _, q := range []string{"why?", "kyun?", "who said that?", "are there call centers in pakistan?", "What is the capital of Pakistan?",
 		"which countries?", "kahan?"} { // a kind of question alone never matches a phrasing exactly
 		if r := e.Ask(q); r.Answered || r.Reason != DeclineUnsure {
 			t.Errorf("Ask(%q) = answered %v (%s), reason %v; want it asked back", q, r.Answered, r.EntryID(), r.Reason)
@@ -999,6 +999,7 @@ func TestVagueQuestionsAskedBack(t *testing.T) {
 	}
 	for q, id := range map[string]string{
 		"how many call centers are there in pakistan?": "call-center-count",
+		"are there 1500 call centers in pakistan?":     "call-center-count", // a count stated asks how many (figureAsks)
 		"pakistan mein kitne call centers hain":        "call-center-count",
 		"what is a call center":                        "bpo-vs-call-center",
 		"call centers":                                 "bpo-vs-call-center", // one word alone: a topic

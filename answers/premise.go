@@ -122,6 +122,25 @@ func differenceOf(a statedFigure, given []statedFigure) bool {
 	return false
 }
 
+// sumOf reports whether a count a is the sum of two counts the facts give,
+// as its bound allows: over 1,000 registered call centers and 500 more
+// are 1,500 ("are there more than 1500 call centers?" is not contradicted).
+// Sums of money or shares are never read: FY24's and FY25's earnings added
+// are no figure of the sources.
+func sumOf(a statedFigure, given []statedFigure) bool {
+	if a.kind != 'n' {
+		return false
+	}
+	for i, g := range given {
+		for _, h := range given[i+1:] {
+			if g.kind == 'n' && h.kind == 'n' && a.agrees(statedFigure{kind: 'n', value: g.value + h.value}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bounds finds the lexicon's words that bound a figure (Settings.Bounds).
 type bounds struct {
 	beforeRE, afterRE string // their patterns, compiled when first needed
@@ -308,7 +327,7 @@ func (e *Engine) notePremise(r *Reply, question string) {
 	}
 	for _, a := range asked {
 		var same []string
-		agrees := differenceOf(a, given) // "did exports grow by $65 million?": 328 - 263
+		agrees := differenceOf(a, given) || sumOf(a, given) // "did exports grow by $65 million?": 328 - 263
 		for _, g := range given {
 			if _, _, ok := comparable(a, g); !ok {
 				continue
@@ -436,4 +455,37 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 			return
 		}
 	}
+}
+
+// figureAsks returns the kind of question a yes-or-no question asks by
+// stating a count when it names no kind of its own: "are there more than
+// 1500 call centers?" asks how many there are (it read as "call centers"
+// alone, a topic). The kind is the lexicon's narrowest one a fact stating a
+// count answers (the fewest needs); the count itself is then checked as a
+// premise (notePremise). Sums of money and shares are not read so: such
+// questions name what they ask ("did earnings reach $400 million?"), and
+// a figure in millions may be money or people.
+func (e *Engine) figureAsks(a *Analysis) (Term, bool) {
+	if !strings.ContainsFunc(a.Text, unicode.IsDigit) || !e.isYesNo(a) || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil }) {
+		return Term{}, false
+	}
+	figs := statedFigures(e.v.scan.scan(fold.Letters(a.Text)), e.bounds)
+	if len(figs) == 0 || figs[0].kind != 'n' {
+		return Term{}, false
+	}
+	var best *knowledge.Kind
+	for _, k := range e.v.lex.Kinds {
+		if !k.Never && k.Act == "" && slices.Contains(k.Needs, knowledge.StatesCount) && (best == nil || len(k.Needs) < len(best.Needs)) {
+			best = k
+		}
+	}
+	if best == nil {
+		return Term{}, false
+	}
+	id, ok := e.v.ids["k:"+best.ID]
+	if !ok {
+		return Term{}, false
+	}
+	tok := slices.IndexFunc(a.toks, func(t token) bool { return t.num })
+	return Term{ID: id, Surface: figs[0].text, Tok: max(tok, 0), Weight: e.ix.weight[id], Kind: best}, true
 }

@@ -256,3 +256,32 @@ func TestQuotedFigureNamesEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedCountAsks: a yes-or-no question that states a count and names
+// no kind of question asks how many, and the count is checked against the
+// facts; one that is the sum of two counts the facts give is not
+// contradicted.
+func TestStatedCountAsks(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct {
+		q, premise string // premise: "" when none is said
+	}{
+		{"are there more than 1500 call centers?", ""},
+		{"are there 1500 call centers in pakistan?", ""},
+		{"kya 3000 call centers hain?", "3000"},
+		{"are there 2,000 call centers?", "2,000"},
+	} {
+		r := e.Ask(tt.q)
+		if !r.Answered || r.EntryID() != "call-center-count" {
+			t.Errorf("%q: answered %v with %q, want call-center-count", tt.q, r.Answered, r.EntryID())
+			continue
+		}
+		if tt.premise == "" && r.Premise != "" || tt.premise != "" && !strings.Contains(r.Premise, tt.premise) {
+			t.Errorf("%q: premise %q, want one naming %q", tt.q, r.Premise, tt.premise)
+		}
+	}
+	// A question with a kind of its own keeps it.
+	if r := e.Ask("how many people work there, 1500?"); r.EntryID() == "call-center-count" {
+		t.Errorf("how many people: answered with the count of call centers")
+	}
+}
