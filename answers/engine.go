@@ -869,6 +869,14 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	case blocker != nil:
 		return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, blocker), DeclineUnsupported)
 	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
+		if b := e.blocker(ranked[0].ei, a.Terms); b != nil && b.Kind != nil {
+			// "how much FDI came into BPO?": the nearest entry (the IT
+			// parks) gives no sum; offering it back would not answer
+			// the kind of question asked. (A salient term it lacks may
+			// be one another entry has: then it is asked back; see
+			// decide.)
+			return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, b), DeclineUnsupported)
+		}
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	e.decline(r, ranked, nil, DeclineNotCovered)

@@ -1480,3 +1480,16 @@ func TestNoSubjectKeepsContext(t *testing.T) {
 		t.Error("a declined question about something the entries have keeps its subject")
 	}
 }
+
+// TestNearestLacksTheKind: a question whose nearest entry cannot answer its
+// kind of question ("how much" of an entry with no sum) is declined for
+// that, not offered back as "did you mean" with that entry.
+func TestNearestLacksTheKind(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"how much FDI came into BPO", "how much foreign direct investment came into the BPO sector?"} {
+		r := e.Ask(q)
+		if r.Answered || r.Reason == DeclineUnsure {
+			t.Errorf("Ask(%q) = answered %v (%s), reason %v: %q; want a decline that says why", q, r.Answered, r.EntryID(), r.Reason, r.Decline)
+		}
+	}
+}
