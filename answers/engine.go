@@ -198,6 +198,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		r.Question, r.FollowUp, r.context = a.Text, true, previous
 		if r.Answered && r.Premise == "" {
 			r.Premise = e.saidBy(r)
+			r.saysWho = true
 		}
 		return r
 	}

@@ -1493,3 +1493,25 @@ func TestNearestLacksTheKind(t *testing.T) {
 		}
 	}
 }
+
+// TestRestates: "who said that?" right after an answer restates its facts,
+// so a conversation shows it Brief: whom they are credited to and their
+// sources, without the facts again; after another reply it does not.
+func TestRestates(t *testing.T) {
+	e := engine(t)
+	prev := e.Ask("how much did call centers earn in FY24?")
+	who := e.AskAfter(prev.Context(), "who said that?")
+	if !who.Restates(prev) {
+		t.Fatalf("who said that? after FY24's earnings does not restate them: %q", who.Text())
+	}
+	if strings.Contains(who.Text(), "$263 million") == false {
+		t.Errorf("not Brief, the facts are shown: %q", who.Text())
+	}
+	who.Brief = true
+	if text := who.Text(); strings.Contains(text, "$263 million") || !strings.Contains(text, "State Bank") || !strings.Contains(text, "Sources:") {
+		t.Errorf("Brief: %q; want whom to credit and the sources, not the facts", text)
+	}
+	if who.Restates(e.Ask("what is bpo?")) || prev.Restates(prev) {
+		t.Errorf("Restates after another answer, or of an answer that is no \"who said that?\"")
+	}
+}

@@ -70,6 +70,11 @@ type Reply struct {
 	Note        string             // for a partial answer: what part of the question is not covered
 	Premise     string             // a figure of the question the facts contradict, said first
 	FollowUp    bool               // read as a follow-up of the previous question (AskAfter)
+	// Brief is whether to show the reply without its facts: whom they are
+	// credited to (Premise) and the citations only. A conversation sets
+	// it when the reply says who said what its last reply showed
+	// (Restates). Facts still holds them.
+	Brief bool
 
 	// For the curator: the words of the question the engine did not know
 	// (in neither the lexicon, the knowledge base nor the English word
@@ -78,6 +83,7 @@ type Reply struct {
 	Nearest *knowledge.Entry
 
 	context      string // what a follow-up asked, as a question (see Context)
+	saysWho      bool   // answers "who said that?" with Premise (see Restates)
 	offTopic     bool   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
@@ -165,6 +171,21 @@ func (e *Engine) gatherQuotes(r *Reply) {
 		also = append(also, p.Entry)
 	}
 	r.Parts = []Part{{Entry: r.Parts[0].Entry, Heading: strings.ReplaceAll(msg, "{term}", who), Also: also, Facts: facts}}
+}
+
+// Restates reports whether r answers "who said that?" of the facts prev
+// showed, all of them and no others: a conversation that just showed prev
+// shows r Brief, whom they are credited to, not the facts again.
+func (r *Reply) Restates(prev *Reply) bool {
+	if !r.saysWho || r.Premise == "" || prev == nil || !prev.Answered || prev.Brief || len(prev.Facts) != len(r.Facts) {
+		return false
+	}
+	for i := range r.Facts {
+		if r.Facts[i].ID != prev.Facts[i].ID {
+			return false
+		}
+	}
+	return true
 }
 
 // A CitedFact is a fact with its citation number.

@@ -133,6 +133,13 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 	if r.Premise != "" {
 		b.WriteString(r.Premise + "\n\n")
 	}
+	if r.Brief {
+		b.WriteString("Sources:")
+		for _, c := range r.Citations {
+			b.WriteString("\n" + CitationLine(c))
+		}
+		return Truncate(b.String(), MaxTextRunes)
+	}
 	for i, p := range r.Parts {
 		if i > 0 {
 			b.WriteString("\n")

@@ -531,8 +531,11 @@ func TestFollowUpInMessages(t *testing.T) {
 	dm("c3", "u3", "and in FY24?")
 	now = now.Add(time.Minute)
 	dm("c3", "u3", "who said that?")
-	if !strings.Contains(last(), "$263 million") {
-		t.Errorf("who said that, after 'and in FY24?': %q; want FY24's earnings", last())
+	// Right after the answer: whom to credit, under FY24's question, with
+	// its source, and not the facts just shown again.
+	if em := rec.msgs[len(rec.msgs)-1].Embeds[0]; !strings.Contains(em.Title, "FY24") || !strings.Contains(em.Description, "State Bank") ||
+		strings.Contains(em.Description, "$263 million") || len(em.Fields) == 0 {
+		t.Errorf("who said that, after 'and in FY24?': title %q, description %q, %d fields; want FY24's earnings credited, briefly", em.Title, em.Description, len(em.Fields))
 	}
 	// An ordinal picks a point of the last answer.
 	dm("c4", "u4", "what challenges does the bpo industry face")

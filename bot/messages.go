@@ -71,6 +71,13 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		c := b.ask(q)
 		return c.reply, c
 	})
+	if r.Restates(prevReply) {
+		// "who said that?" right after the answer: whom to credit, not
+		// the facts just shown again. (A copy: a reply may be shared.)
+		brief := *r
+		brief.Brief = true
+		r = &brief
+	}
 	c := r.Context()
 	if c == "" {
 		c = prev // a follow-up not answered: the subject stays

@@ -163,6 +163,9 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	}
 	multi := len(r.Parts) > 1
 	for i, p := range r.Parts {
+		if r.Brief {
+			break // "who said that?": the facts were just shown; whom they are credited to, and the sources
+		}
 		if multi {
 			if i > 0 {
 				desc.WriteString("\n")

@@ -225,6 +225,9 @@ func (s *session) handle(line string) bool {
 		}
 	}
 	r := s.eng.AskAfter(s.context, line)
+	if r.Restates(s.last) {
+		r.Brief = true // "who said that?": whom to credit, not the facts just shown again
+	}
 	if c := r.Context(); c != "" {
 		s.context = c
 	}
