@@ -239,6 +239,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	}
 	r.FollowUp = true
 	r.context = termsText(b.Terms)
+	if !kindsOnly && r.Answered {
+		e.narrowTo(r, previous, a.Terms)
+	}
 	if kindsOnly && r.Answered && !statesWhatIsAsked(a.Terms) {
 		// "why?" after an answer: asked of what it was about. The same
 		// answer again says nothing new: its follow-ups are offered. ("by
@@ -251,6 +254,50 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// narrowTo answers a follow-up that names only places or names with the
+// facts that name them, when it would give the answer before again: "aur
+// India?" after the challenges is the one challenge that names India (the
+// global competition), not the whole list again.
+func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
+	var want []int32
+	for _, t := range terms {
+		switch {
+		case t.Kind != nil:
+		case t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName):
+			want = append(want, t.ID)
+		default:
+			return // it asks something of its own
+		}
+	}
+	if len(want) == 0 || len(r.Parts) != 1 {
+		return
+	}
+	if p := e.Ask(previous); !p.Answered || !slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+		return
+	}
+	var ei *entryIndex
+	for i := range e.ix.entries {
+		if e.ix.entries[i].entry == r.Parts[0].Entry {
+			ei = &e.ix.entries[i]
+		}
+	}
+	if ei == nil {
+		return
+	}
+	only := map[string]bool{}
+	for _, f := range r.Facts {
+		ids := e.termIDs(f.Text)
+		if slices.ContainsFunc(want, func(id int32) bool { return slices.Contains(ids, id) }) {
+			only[f.ID] = true
+		}
+	}
+	if len(only) == 0 || len(only) == len(r.Facts) {
+		return
+	}
+	r.Parts, r.Facts, r.Citations = nil, nil, nil
+	e.answer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
 }
 
 // sourceOf answers a question that asks where something else comes from

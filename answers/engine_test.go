@@ -1515,3 +1515,22 @@ func TestRestates(t *testing.T) {
 		t.Errorf("Restates after another answer, or of an answer that is no \"who said that?\"")
 	}
 }
+
+// TestFollowUpNarrows: a follow-up naming only a place that the answer
+// before already covers is answered with the facts that name it, not the
+// whole answer again.
+func TestFollowUpNarrows(t *testing.T) {
+	e := engine(t)
+	prev := "what challenges do pakistani BPOs face?"
+	full := e.Ask(prev)
+	for _, q := range []string{"aur India?", "and the Philippines?", "اور انڈیا؟"} {
+		r := e.AskAfter(prev, q)
+		if !r.Answered || len(r.Facts) == 0 || len(r.Facts) >= len(full.Facts) || !strings.Contains(r.Text(), "India and the Philippines") {
+			t.Errorf("AskAfter(challenges, %q): %d facts of %d:\n%s", q, len(r.Facts), len(full.Facts), r.Text())
+		}
+	}
+	// A place the answer does not name is not narrowed to nothing.
+	if r := e.AskAfter(prev, "aur Lahore?"); r.Answered && len(r.Facts) == 0 {
+		t.Errorf("aur Lahore?: answered with no facts")
+	}
+}
