@@ -247,13 +247,55 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		// answer again says nothing new: its follow-ups are offered. ("by
 		// how much?", "what percent?" ask for a figure the answer states:
 		// it is given again.)
-		if p := e.Ask(previous); p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+		p := e.Ask(previous)
+		if p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
 			if msg := e.v.lex.Messages["no_more"]; msg != "" && len(p.Related) > 0 {
 				return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
 			}
 		}
+		if p.Answered && len(r.Parts) > 1 && slices.Equal(p.EntryIDs(), r.EntryIDs()[:1]) {
+			// "kyun?" after the earnings: the reasons the sources give,
+			// not the earnings again.
+			var ms []*match
+			for _, pt := range r.Parts[1:] {
+				if ei := e.entryIndexOf(pt.Entry); ei != nil {
+					ms = append(ms, &match{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true})
+				}
+			}
+			if len(ms) > 0 {
+				r.Parts, r.Facts, r.Citations = nil, nil, nil
+				e.answer(r, ms)
+			}
+		}
 	}
 	return r
+}
+
+// withReasons returns best, and when the question asks why (a kind with
+// knowledge.AsksReason) the entries best lists as its reasons: "why did
+// earnings grow in FY25?" is answered with the growth and the new deals
+// CCAP's president credits for it.
+func (e *Engine) withReasons(terms []Term, best *match) []*match {
+	ms := []*match{best}
+	if len(best.ei.entry.Reasons) == 0 || !slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksReason) }) {
+		return ms
+	}
+	for _, id := range best.ei.entry.Reasons {
+		if ei := e.entryIndexOf(e.kb.Entry(id)); ei != nil {
+			ms = append(ms, &match{ei: ei, score: best.score, coverage: 1, phrasing: 1, content: true})
+		}
+	}
+	return ms
+}
+
+// entryIndexOf returns the index of entry en, or nil.
+func (e *Engine) entryIndexOf(en *knowledge.Entry) *entryIndex {
+	for i := range e.ix.entries {
+		if e.ix.entries[i].entry == en {
+			return &e.ix.entries[i]
+		}
+	}
+	return nil
 }
 
 // narrowTo answers a follow-up that names only places or names with the
@@ -277,12 +319,7 @@ func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
 	if p := e.Ask(previous); !p.Answered || !slices.Equal(p.EntryIDs(), r.EntryIDs()) {
 		return
 	}
-	var ei *entryIndex
-	for i := range e.ix.entries {
-		if e.ix.entries[i].entry == r.Parts[0].Entry {
-			ei = &e.ix.entries[i]
-		}
-	}
+	ei := e.entryIndexOf(r.Parts[0].Entry)
 	if ei == nil {
 		return
 	}
@@ -878,7 +915,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
 		e.answer(r, parts) // a question that asks two covered things gets both parts
 	case best != nil:
-		e.answer(r, []*match{best})
+		e.answer(r, e.withReasons(a.Terms, best))
 		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {
 			break // answered, and another part is not covered: say so
 		}

@@ -1204,7 +1204,9 @@ func TestTellMeMore(t *testing.T) {
 	if r := e.AskAfter("What is the crackdown on call centers?", "kab?"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "date") {
 		t.Errorf("kab? after the crackdown: answered=%v follow-up=%v %q; want no date given", r.Answered, r.FollowUp, r.Decline)
 	}
-	if r := e.AskAfter(prev, "why?"); r.Reason != OfferedMore || !r.FollowUp || len(r.Suggestions) == 0 || r.Decline != e.v.lex.Messages["no_more"] {
+	// (The earnings list their reasons: "why?" after them gives those; see
+	// TestWhyGetsReasons.)
+	if r := e.AskAfter("What is the crackdown on call centers?", "why?"); r.Reason != OfferedMore || !r.FollowUp || len(r.Suggestions) == 0 || r.Decline != e.v.lex.Messages["no_more"] {
 		t.Errorf("why? after an answer it would repeat: reason %v %q", r.Reason, r.Decline)
 	}
 	// A question that points back is about what was asked: not off topic.
@@ -1532,5 +1534,25 @@ func TestFollowUpNarrows(t *testing.T) {
 	// A place the answer does not name is not narrowed to nothing.
 	if r := e.AskAfter(prev, "aur Lahore?"); r.Answered && len(r.Facts) == 0 {
 		t.Errorf("aur Lahore?: answered with no facts")
+	}
+}
+
+// TestWhyGetsReasons: a why-question answered with an entry that lists
+// reasons gets them too; "kyun?" right after the answer gets only them; a
+// question that does not ask why does not.
+func TestWhyGetsReasons(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"why did call center earnings grow so much in FY25?", "FY25 mein call centers ki kamai kyun barhi?"} {
+		r := e.Ask(q)
+		if ids := r.EntryIDs(); !r.Answered || !slices.Contains(ids, "new-deals") || ids[0] == "new-deals" {
+			t.Errorf("Ask(%q) = %v; want the earnings, then the new deals", q, ids)
+		}
+	}
+	if ids := e.Ask("how fast are call center earnings growing?").EntryIDs(); slices.Contains(ids, "new-deals") {
+		t.Errorf("not a why-question: %v", ids)
+	}
+	r := e.AskAfter("how much did call centers earn in FY25?", "kyun?")
+	if ids := r.EntryIDs(); !r.Answered || !slices.Equal(ids, []string{"new-deals"}) || !strings.Contains(r.Text(), "Adeel Azhar") {
+		t.Errorf("kyun? after FY25's earnings = %v:\n%s\nwant the reasons only", ids, r.Text())
 	}
 }

@@ -87,6 +87,12 @@ type Entry struct {
 	Keywords  []string `yaml:"keywords,omitempty"`  // synonyms and terms that point at this entry
 	Facts     []string `yaml:"facts"`               // ids of the facts that answer it, in reply order
 	Related   []string `yaml:"related,omitempty"`   // ids of entries to offer as follow-ups
+	// Reasons lists entries whose facts give the reasons the sources offer
+	// for what this entry reports: a question asking why (a kind with
+	// `asks: [reason]`) answered with this entry gets them too ("why did
+	// earnings grow?": the growth, and the new deals CCAP's president
+	// credits for it).
+	Reasons []string `yaml:"reasons,omitempty"`
 	// AboutSources marks an entry about the sources themselves ("where does
 	// your data come from"): it is matched on the sources' titles, authors
 	// and citations rather than on what its sample facts say.

@@ -95,6 +95,12 @@ const AsksAttribution = "attribution"
 // its facts come from and whom they are credited to.
 const AsksSource = "source"
 
+// AsksReason, as a kind's `asks:`, marks a kind of question that asks why
+// ("why", "kyun", "کیوں"): a question of the kind answered with an entry
+// that lists `reasons:` is answered with those entries too, the reasons
+// the sources give for what it reports.
+const AsksReason = "reason"
+
 var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
@@ -147,6 +153,9 @@ type Kind struct {
 	Never   bool     `yaml:"never,omitempty"`   // the sources never answer it (how-to, forecasts, rankings)
 	Act     string   `yaml:"act,omitempty"`     // greet or introduce: answered by the bot, not from entries
 	Message string   `yaml:"message,omitempty"` // the decline message when it blocks; for act greet, the reply
+	// Asks says what a question of the kind asks for beyond what its facts
+	// state: AsksReason (the reasons an entry lists).
+	Asks []string `yaml:"asks,omitempty"`
 	// Joins are forms of the kind (one word each) that, inside a sentence
 	// after a word of content and before more words, join a clause rather
 	// than ask: "a concern when outsourcing". Per language.

@@ -414,6 +414,14 @@ func (b *Base) validate() error {
 				bad(e.Pos, "entry", e.ID, "lists itself as related")
 			}
 		}
+		for _, id := range e.Reasons {
+			switch {
+			case b.entries[id] == nil:
+				bad(e.Pos, "entry", e.ID, "reason entry %q is not defined", id)
+			case id == e.ID:
+				bad(e.Pos, "entry", e.ID, "lists itself as a reason")
+			}
+		}
 	}
 	if len(b.Entries) == 0 {
 		errs = append(errs, errors.New("the knowledge base has no entries"))

@@ -125,6 +125,8 @@ func TestBrokenFixtures(t *testing.T) {
 		{"fact-without-source", []string{"kb.yaml:5", `fact "f1"`, "has no source"}},
 		{"unknown-source", []string{"kb.yaml:5", `fact "f1"`, `source "nowhere" is not defined`}},
 		{"dangling-related", []string{"kb.yaml:13", `entry "e1"`, `related entry "e7" is not defined`}},
+		{"dangling-reason", []string{"kb.yaml:13", `entry "e1"`, `reason entry "e7" is not defined`}},
+		{"bad-kind-asks", []string{"kb.yaml:19", `kind "when"`, `asks "money": a kind can ask only for reason`}},
 		{"empty-text", []string{"kb.yaml:5", `fact "f1"`, "text is empty"}},
 		{"empty-question", []string{"kb.yaml:13", `entry "e1"`, "question is empty"}},
 		{"unknown-topic", []string{"kb.yaml:13", `entry "e1"`, `topic "nope" is not defined`}},

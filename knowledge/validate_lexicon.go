@@ -107,6 +107,11 @@ func (b *Base) validateLexicon() []error {
 			bad(k.Pos, "kind", k.ID, "duplicate id (first defined at %s)", p)
 		}
 		ids[k.ID] = k.Pos
+		for _, a := range k.Asks {
+			if a != AsksReason {
+				bad(k.Pos, "kind", k.ID, "asks %q: a kind can ask only for %s", a, AsksReason)
+			}
+		}
 		for _, n := range k.Needs {
 			if !slices.Contains(allStates, n) {
 				bad(k.Pos, "kind", k.ID, "needs %q, which is not one of %s", n, strings.Join(allStates, ", "))
