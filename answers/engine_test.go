@@ -1077,7 +1077,7 @@ func TestAskAfter(t *testing.T) {
 		t.Errorf("who said that, after the Dabba scam: premise %q", r.Premise)
 	}
 	// A figure asked of a place asks what the last question asked, there.
-	if r := e.AskAfter("kitne call centers hain pakistan mein", "karachi mein kitne hain"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "karachi") {
+	if r := e.AskAfter("kitne call centers hain pakistan mein", "karachi mein kitne hain"); r.Answered || !r.FollowUp || !strings.Contains(r.Decline, "“Karachi”") {
 		t.Errorf("AskAfter(count, karachi) = %s follow-up %v %q; want the count declined for Karachi", r.EntryID(), r.FollowUp, r.Decline)
 	}
 	// What the sources lack is still declined: no headcount for FY24.
@@ -1554,5 +1554,20 @@ func TestWhyGetsReasons(t *testing.T) {
 	r := e.AskAfter("how much did call centers earn in FY25?", "kyun?")
 	if ids := r.EntryIDs(); !r.Answered || !slices.Equal(ids, []string{"new-deals"}) || !strings.Contains(r.Text(), "Adeel Azhar") {
 		t.Errorf("kyun? after FY25's earnings = %v:\n%s\nwant the reasons only", ids, r.Text())
+	}
+}
+
+// TestDeclineNamesCapitalised: a place or a name typed in lowercase is
+// named capitalised in a decline; one typed otherwise is named as typed.
+func TestDeclineNamesCapitalised(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"how many call centers in lahore":               "“Lahore”",
+		"call centers in lahore and karachi kitne hain": "“Lahore or Karachi”",
+		"how many call centers in LAHORE?":              "“LAHORE”",
+	} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, want) {
+			t.Errorf("Ask(%q) = %q; want it to name %s", q, r.Decline, want)
+		}
 	}
 }

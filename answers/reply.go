@@ -599,7 +599,22 @@ func displayTerm(t *Term) string {
 	if s == "" {
 		return "that"
 	}
+	if (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName) && s == strings.ToLower(s) && isASCIILetters(strings.ReplaceAll(s, " ", "")) {
+		s = capitalise(s) // "lahore" is named Lahore
+	}
 	return "“" + Truncate(s, 40) + "”"
+}
+
+// capitalise capitalises each word of a place or name typed in lowercase,
+// but the "or" that joins two ("Lahore or Karachi").
+func capitalise(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w != "or" || i == 0 || i == len(words)-1 {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func joinAnd(ss []string) string {
