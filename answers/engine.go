@@ -424,7 +424,11 @@ func (e *Engine) fromSources(r *Reply) string {
 	}
 	var titles []string
 	for _, c := range r.Citations {
-		if t := "“" + c.Source.Title + "”"; !slices.Contains(titles, t) {
+		t := "“" + c.Source.Title + "”"
+		if c.Source.Untitled {
+			t += " (title ours)"
+		}
+		if !slices.Contains(titles, t) {
 			titles = append(titles, t)
 		}
 	}

@@ -1349,7 +1349,7 @@ func TestWhichSource(t *testing.T) {
 	e := engine(t)
 	for _, tt := range []struct{ q, entry, lead string }{
 		{"Which article mentions tax incentives?", "government-support", "That is from “BPO Services in Pakistan: Trends and Growth”."},
-		{"kis article mein dabba scam ka zikr hai?", "dabba-scam", "That is from “Pakistan's call centers earn $328 million in FY25”."},
+		{"kis article mein dabba scam ka zikr hai?", "dabba-scam", "That is from “Pakistan's call centers earn $328 million in FY25” (title ours)."},
 		{"where is the 263 million from?", "fy24-earnings", "credit that to the State Bank of Pakistan"},
 		{"what are your sources?", "sources-list", ""},
 		{"which article was written by admin?", "who-wrote", ""},

@@ -28,7 +28,7 @@ func FactLine(f CitedFact) string {
 // a section cites facts credited to different people and to no one.
 func CitationLine(c Citation) string {
 	var b strings.Builder
-	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Title)
+	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Label())
 	if c.Section != "" {
 		b.WriteString(", section “" + c.Section + "”")
 	}

@@ -128,7 +128,7 @@ func sourcesMessage(kb *knowledge.Base) message {
 		if len(v) == 0 {
 			v = append(v, "—")
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.Title, Value: strings.Join(v, "\n")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.Label(), Value: strings.Join(v, "\n")})
 	}
 	return message{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}
 }

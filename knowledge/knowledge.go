@@ -20,8 +20,20 @@ type Source struct {
 	Publisher string   `yaml:"publisher,omitempty"` // the publisher or site, if named
 	Cites     []string `yaml:"cites,omitempty"`     // bodies and people the source quotes or relies on
 	Summary   string   `yaml:"summary,omitempty"`   // one line on what the source covers
+	// Untitled marks a source with no headline of its own: Title is ours,
+	// and Label says so wherever it is shown.
+	Untitled bool `yaml:"untitled,omitempty"`
 
 	Pos Pos `yaml:"-"`
+}
+
+// Label returns how replies name the source: its title, marked as ours
+// when the source has none ("… (title ours)").
+func (s *Source) Label() string {
+	if s.Untitled {
+		return s.Title + " (title ours)"
+	}
+	return s.Title
 }
 
 // Credit returns who the source is by: its author, its publisher, or both.

@@ -236,3 +236,14 @@ func TestQuestionTooLong(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestUntitledLabel: a source with no headline is named with its title
+// marked as ours; one with a headline by its title.
+func TestUntitledLabel(t *testing.T) {
+	if got := (&Source{Title: "A report", Untitled: true}).Label(); got != "A report (title ours)" {
+		t.Errorf("untitled: %q", got)
+	}
+	if got := (&Source{Title: "BPO Services in Pakistan"}).Label(); got != "BPO Services in Pakistan" {
+		t.Errorf("titled: %q", got)
+	}
+}

@@ -280,7 +280,7 @@ func (s *session) page(lines []string) {
 
 func (s *session) sources() {
 	for _, src := range s.eng.Knowledge().Sources {
-		fmt.Fprintf(s.out, "- %s", src.Title)
+		fmt.Fprintf(s.out, "- %s", src.Label())
 		if c := src.Credit(); c != "" {
 			fmt.Fprintf(s.out, " (by %s)", c)
 		}
