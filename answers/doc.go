@@ -63,10 +63,14 @@
 //     and such a question needs a change ending in the period it names. A
 //     question that asks only what someone said is answered with the facts
 //     credited to them (quoted).
-//     A question of only words nearly every entry has ("are there 1500
-//     call centers in Pakistan?") or only a kind of question ("why?") picks
-//     no entry out: it is offered back as "did you mean" (Policy.VagueShare).
-//     Messages with several questions are also answered part by part. What
+//     A question of only words nearly every entry has ("are there call
+//     centers in Pakistan?") or only a kind of question ("why?") picks no
+//     entry out: it is offered back as "did you mean" (Policy.VagueShare);
+//     a yes-or-no question stating a count asks how many ("are there 1500
+//     call centers?"). Messages with several questions are also answered
+//     part by part; a part of one common word another part's answer is
+//     about asks nothing of its own (Policy.PartShare). A why-question
+//     also gets the entries its answer lists as reasons. What
 //     is not answered is declined naming the most telling blocking term, or,
 //     when the best entry is close (Policy.AskScore), offered back as "did
 //     you mean". Greetings and questions about the bot get a greeting and an

@@ -1477,6 +1477,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return nil, nil
 	}
 	var out []*match
+	var lone []int32 // for each of out, the one term its part had, or -1
 	var blocker *Term
 	asked := false
 	// A kind of question distributes over the parts it joins: "what do PSEB
@@ -1542,6 +1543,10 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		case m != nil && !containsMatch(out, m):
 			mm := *m
 			out = append(out, &mm)
+			lone = append(lone, -1)
+			if len(terms) == 1 && terms[0].Kind == nil {
+				lone[len(lone)-1] = terms[0].ID
+			}
 			asked = asked || own
 			plain = len(alone) >= 2 && len(alone) == len(terms)
 		case m != nil:
@@ -1556,6 +1561,17 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 				bb := *b
 				blocker = &bb
 			}
+		}
+	}
+	// A part of one common word that another part's answer is already
+	// about ("are tax incentives only for IT companies or also BPO?": the
+	// support of the BPO sector) is no question of its own.
+	for i := len(out) - 1; i >= 0 && len(out) >= 2; i-- {
+		id := lone[i]
+		if id >= 0 && float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) &&
+			slices.ContainsFunc(out, func(m *match) bool { return m != out[i] && m.ei.hasPrimary(id) }) {
+			out = slices.Delete(out, i, i+1)
+			lone = slices.Delete(lone, i, i+1)
 		}
 	}
 	switch {

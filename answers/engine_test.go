@@ -1571,3 +1571,16 @@ func TestDeclineNamesCapitalised(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneCommonWordPart: a part of one common word that another part's
+// answer is about is no question of its own; a part of one telling word
+// still is.
+func TestLoneCommonWordPart(t *testing.T) {
+	e := engine(t)
+	if ids := e.Ask("Are tax incentives only for IT companies or also BPO?").EntryIDs(); slices.Contains(ids, "what-is-bpo") {
+		t.Errorf("'or also BPO' answered as its own question: %v", ids)
+	}
+	if ids := e.Ask("FY25 earnings and employment?").EntryIDs(); !slices.Contains(ids, "employment") {
+		t.Errorf("FY25 earnings and employment? = %v; want both", ids)
+	}
+}
