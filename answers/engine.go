@@ -271,6 +271,37 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	return r
 }
 
+// creditedOnly narrows best to its credited facts when the question asks
+// who said something (a kind that needs a name, and a concept that asks
+// for an attribution) and the entry has facts credited to someone and
+// facts that are not: "who said most call centers operate ethically?" is
+// answered with P@SHA's remarks, not first with the scam the entry also
+// reports.
+func (e *Engine) creditedOnly(terms []Term, best *match) {
+	who, said := false, false
+	for i := range terms {
+		t := &terms[i]
+		who = who || t.Kind != nil && slices.Contains(t.Kind.Needs, knowledge.StatesName)
+		said = said || e.asksFor(t, knowledge.AsksAttribution)
+	}
+	if !who || !said || best.only != nil {
+		return
+	}
+	only := map[string]bool{}
+	n := 0
+	for _, id := range best.ei.entry.Facts {
+		if f := e.kb.Fact(id); f != nil {
+			n++
+			if f.Attribution != "" {
+				only[id] = true
+			}
+		}
+	}
+	if len(only) > 0 && len(only) < n {
+		best.only = only
+	}
+}
+
 // withReasons returns best, and when the question asks why (a kind with
 // knowledge.AsksReason) the entries best lists as its reasons: "why did
 // earnings grow in FY25?" is answered with the growth and the new deals
@@ -919,6 +950,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
 		e.answer(r, parts) // a question that asks two covered things gets both parts
 	case best != nil:
+		e.creditedOnly(a.Terms, best)
 		e.answer(r, e.withReasons(a.Terms, best))
 		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {
 			break // answered, and another part is not covered: say so

@@ -1584,3 +1584,25 @@ func TestLoneCommonWordPart(t *testing.T) {
 		t.Errorf("FY25 earnings and employment? = %v; want both", ids)
 	}
 }
+
+// TestWhoSaidCreditedOnly: "who said ...?" answered with an entry that
+// has remarks and reporting is answered with the remarks; a question that
+// does not ask who gets the whole entry.
+func TestWhoSaidCreditedOnly(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("who said most call centers operate ethically?")
+	if !r.Answered || len(r.Facts) == 0 {
+		t.Fatalf("not answered: %q", r.Text())
+	}
+	for _, f := range r.Facts {
+		if f.Attribution == "" {
+			t.Errorf("who said...? shows a fact credited to no one: %q", f.Text)
+		}
+	}
+	if !strings.Contains(r.Text(), "Umair Nizam") {
+		t.Errorf("who said...? does not say who: %q", r.Text())
+	}
+	if r := e.Ask("are most pakistani call centers legitimate?"); !slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return f.Attribution == "" }) {
+		t.Errorf("not a who-question: the reporting is left out")
+	}
+}
