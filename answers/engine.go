@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/bpobot/bpobot/internal/fold"
@@ -39,6 +40,9 @@ type Engine struct {
 	// factFigures returns the figures each fact states, by fact id, read
 	// when a premise is first checked (see notePremise).
 	factFigures func() map[string][]statedFigure
+	// factTerms returns the term ids each fact's text reads as, by fact
+	// id, read the first time a reply needs them (see narrowToPlace).
+	factTerms func() map[string][]int32
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -63,6 +67,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	e.factFigures = e.readFactFigures()
+	e.factTerms = e.readFactTerms()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	lx := e.v.lex
@@ -269,6 +274,68 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// readFactTerms returns a function that reads the term ids of every fact
+// the first time it is called, and returns them by fact id.
+func (e *Engine) readFactTerms() func() map[string][]int32 {
+	return sync.OnceValue(func() map[string][]int32 {
+		out := make(map[string][]int32, len(e.kb.Facts))
+		for _, f := range e.kb.Facts {
+			out[f.ID] = e.termIDs(f.Text)
+		}
+		return out
+	})
+}
+
+// narrowToPlace leaves out of a one-entry answer the facts about other
+// places when the question names one place, the entry is about it (its
+// question, phrasings or keywords name it) and some facts are about it:
+// "how does Pakistan compare to the Philippines?" is the competition with
+// India and the Philippines, not also what P@SHA said of India alone. A
+// fact about a place within the one named is about it ("clients in
+// Europe": Germany); a fact that names no place stays.
+func (e *Engine) narrowToPlace(r *Reply, terms []Term) {
+	place := int32(-1)
+	for i := range terms {
+		if t := &terms[i]; t.Class == knowledge.ClassPlace && t.ID >= 0 {
+			if place >= 0 && place != t.ID {
+				return // two places: the answer is about both
+			}
+			place = t.ID
+		}
+	}
+	if place < 0 || len(r.Parts) != 1 || len(r.Facts) < 2 {
+		return
+	}
+	ei := e.entryIndexOf(r.Parts[0].Entry)
+	if ei == nil || !ei.hasPrimary(place) {
+		return // only an entry about the place itself (its question names it) is narrowed to it
+	}
+	ft := e.factTerms()
+	about := func(ids []int32) bool {
+		return slices.Contains(ids, place) || slices.ContainsFunc(e.within[place], func(w int32) bool { return slices.Contains(ids, w) })
+	}
+	otherPlace := func(ids []int32) bool {
+		return slices.ContainsFunc(ids, func(id int32) bool { return e.v.terms[id].class == knowledge.ClassPlace })
+	}
+	only := map[string]bool{}
+	some := false
+	for _, f := range r.Facts {
+		ids := ft[f.ID]
+		switch {
+		case about(ids):
+			some = true
+			only[f.ID] = true
+		case !otherPlace(ids):
+			only[f.ID] = true
+		}
+	}
+	if !some || len(only) == len(r.Facts) {
+		return
+	}
+	r.Parts, r.Facts, r.Citations = nil, nil, nil
+	e.answer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
 }
 
 // creditedOnly narrows best to its credited facts when the question asks
@@ -952,6 +1019,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	case best != nil:
 		e.creditedOnly(a.Terms, best)
 		e.answer(r, e.withReasons(a.Terms, best))
+		e.narrowToPlace(r, a.Terms)
 		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {
 			break // answered, and another part is not covered: say so
 		}

@@ -1606,3 +1606,16 @@ func TestWhoSaidCreditedOnly(t *testing.T) {
 		t.Errorf("not a who-question: the reporting is left out")
 	}
 }
+
+// TestNarrowToPlace: a question naming one place, answered with an entry
+// about that place, leaves out the facts about other places only.
+func TestNarrowToPlace(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("how does pakistan compare to philippines")
+	if !r.Answered || len(r.Facts) == 0 || strings.Contains(r.Text(), "Dabba Capital") || !strings.Contains(r.Text(), "Philippines") {
+		t.Errorf("compare to the Philippines:\n%s\nwant the competition, without what was said of India alone", r.Text())
+	}
+	if r := e.Ask("how does pakistan compare with india"); !strings.Contains(r.Text(), "Dabba Capital") {
+		t.Errorf("compare with India:\n%s\nwant what was said of India too", r.Text())
+	}
+}

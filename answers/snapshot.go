@@ -314,6 +314,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.indexOrdinals()
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	e.factFigures = e.readFactFigures()
+	e.factTerms = e.readFactTerms()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	for _, id := range s.Defaults {
