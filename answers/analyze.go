@@ -55,6 +55,16 @@ type Analysis struct {
 	repeats []Term // terms read again after their first time, for the parts of a message
 }
 
+// hasNumber reports whether the question has a number, in digits or in
+// words the number scanner reads ("fifty percent", "پچاس فیصد"): only then
+// can it state a figure.
+func (a *Analysis) hasNumber() bool {
+	if a.toks == nil {
+		return strings.ContainsFunc(a.Text, unicode.IsDigit)
+	}
+	return slices.ContainsFunc(a.toks, func(t token) bool { return t.num })
+}
+
 // detectLang decides whether the Latin-script words of a message are
 // English or Roman Urdu, by counting the words that are function words in
 // one language only. Ties go to English.

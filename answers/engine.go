@@ -477,7 +477,7 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	asks := slices.ContainsFunc(a.Terms, func(t Term) bool {
 		return t.Kind != nil && !t.Kind.Never && (slices.Contains(t.Kind.Needs, knowledge.StatesPeriod) || slices.Contains(t.Kind.Needs, knowledge.StatesName))
 	})
-	if !strings.ContainsFunc(a.Text, unicode.IsDigit) {
+	if !a.hasNumber() {
 		return nil
 	}
 	scanned := e.v.scan.scan(fold.Letters(a.Text))
@@ -922,7 +922,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteCalendarYear(r, a.Text)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
-	defer e.notePremise(r, a.Text)
+	defer e.notePremise(r, a.Text, a.hasNumber())
 	ms, who := e.quoted(a.Terms)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		if len(ms) > 0 && slices.ContainsFunc(ms, func(m *match) bool { return m.ei == &e.ix.entries[ei] }) {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -293,9 +292,9 @@ func dollarsAfter(rest string) bool {
 // contradict: "why did earnings reach $400 million?" is answered with
 // $328 million and "You mentioned $400 million; my sources give $328
 // million." It uses the lexicon's optional premise message.
-func (e *Engine) notePremise(r *Reply, question string) {
+func (e *Engine) notePremise(r *Reply, question string, number bool) {
 	msg := e.v.lex.Messages["premise"]
-	if !r.Answered || msg == "" || !strings.ContainsFunc(question, unicode.IsDigit) {
+	if !r.Answered || msg == "" || !number {
 		return
 	}
 	// As scanned: "500 ملین" is 500 million, "$400m" $400 million, "2,000"
@@ -466,7 +465,7 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 // questions name what they ask ("did earnings reach $400 million?"), and
 // a figure in millions may be money or people.
 func (e *Engine) figureAsks(a *Analysis) (Term, bool) {
-	if !strings.ContainsFunc(a.Text, unicode.IsDigit) || !e.isYesNo(a) || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil }) {
+	if !a.hasNumber() || !e.isYesNo(a) || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil }) {
 		return Term{}, false
 	}
 	figs := statedFigures(e.v.scan.scan(fold.Letters(a.Text)), e.bounds)

@@ -285,3 +285,14 @@ func TestStatedCountAsks(t *testing.T) {
 		t.Errorf("how many people: answered with the count of call centers")
 	}
 }
+
+// TestPremiseInWords: a figure written in words is checked as one written
+// in digits.
+func TestPremiseInWords(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Did call center earnings grow by fifty percent in FY25?", "کیا کال سینٹر کی آمدنی پچاس فیصد بڑھی؟", "kya growth chalees percent thi?"} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Premise, "24.6%") {
+			t.Errorf("Ask(%q): premise %q; want the 24.6%% said", q, r.Premise)
+		}
+	}
+}
