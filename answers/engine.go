@@ -700,6 +700,8 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			quotes = true
+		case e.refersAt(a, t):
+			// "ye number kis ne diya?": the number is the answer before.
 		case t.content() && !t.within && t.Class == "", t.Unknown:
 			// ("what percent?" asks nothing of its own: "percent" is the
 			// kind's; "what does CCAP think about it?" asks of CCAP what
@@ -720,6 +722,23 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	return nil
 }
 
+// refersAt reports whether t is a concept that refers (knowledge.Concept.
+// Refers) right after a word that points back: "this figure", "ye number".
+func (e *Engine) refersAt(a *Analysis, t *Term) bool {
+	if t.ID < 0 || t.Tok < 1 || t.Tok > len(a.toks) {
+		return false
+	}
+	if c := e.v.terms[t.ID].concept; c == nil || !c.Refers {
+		return false
+	}
+	p := &a.toks[t.Tok-1]
+	l := langIndex(a.Lang)
+	if p.urdu {
+		l = langUr
+	}
+	return e.thingRefs.has(l, p)
+}
+
 // asksWhoSaid reports whether a asks only who said or reported something
 // ("who said that?", "kis ne bataya?"): a word of saying, perhaps a kind of
 // question, and nothing else.
@@ -730,7 +749,7 @@ func (e *Engine) asksWhoSaid(a *Analysis) bool {
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			said = true
-		case t.Kind != nil && !t.Kind.Never:
+		case t.Kind != nil && !t.Kind.Never, e.refersAt(a, t):
 		default:
 			return false
 		}

@@ -1619,3 +1619,18 @@ func TestNarrowToPlace(t *testing.T) {
 		t.Errorf("compare with India:\n%s\nwant what was said of India too", r.Text())
 	}
 }
+
+// TestWhoGaveThisNumber: "who gave this number?" after an answer asks who
+// reported that answer's figures, not which body gives figures in general.
+func TestWhoGaveThisNumber(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"ye number kis ne diya", "who gave this number?", "یہ اعداد کس نے دیے؟"} {
+		r := e.AskAfter("how many people work in call centers?", q)
+		if !r.Answered || r.EntryID() != "employment" || !strings.Contains(r.Premise, "own reporting") {
+			t.Errorf("AskAfter(employment, %q) = %s, premise %q; want the employment, credited to no one", q, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.AskAfter("how much did call centers earn in FY25?", "who gave this number?"); !strings.Contains(r.Premise, "State Bank") {
+		t.Errorf("who gave this number? after the earnings: premise %q", r.Premise)
+	}
+}

@@ -114,6 +114,11 @@ type Concept struct {
 	// the latest period the facts cover ("last fiscal year"), "previous" as
 	// the one before.
 	Resolves string `yaml:"resolves,omitempty"`
+	// Refers marks a concept that, right after a word pointing back ("this
+	// figure", "ye number", "یہ اعداد"), stands for the answer before and
+	// asks nothing of its own: "who gave this number?" asks who reported
+	// what was just answered.
+	Refers bool `yaml:"refers,omitempty"`
 	// Domain marks a concept that makes a question about the sector (call
 	// center, BPO): when nothing answers such a question, the decline says
 	// the sources don't have it, not that it is off-topic.
