@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
 )
 
@@ -52,7 +53,16 @@ type Analysis struct {
 	Corrected bool   // some word was read through a spelling correction
 
 	toks    []token
+	scanned string // Text as the number scanner read it, folded ("" while building)
 	repeats []Term // terms read again after their first time, for the parts of a message
+}
+
+// scannedText returns the question as the number scanner reads it.
+func (e *Engine) scannedText(a *Analysis) string {
+	if a.scanned == "" {
+		a.scanned = e.v.scan.scan(fold.Letters(a.Text))
+	}
+	return a.scanned
 }
 
 // hasNumber reports whether the question has a number, in digits or in
@@ -93,7 +103,13 @@ func (e *Engine) detectLang(toks []token) int {
 func (e *Engine) Analyze(text string) Analysis {
 	text = strings.TrimSpace(clean(text))
 	a := Analysis{Text: text}
-	toks := e.tokenize(text)
+	var toks []token
+	if e.tokCache == nil {
+		a.scanned = e.v.scan.scan(fold.Letters(text))
+		toks = split(a.scanned)
+	} else {
+		toks = e.tokenize(text)
+	}
 	a.toks = toks
 	lang := e.detectLang(toks)
 	a.Lang = langNames[lang]

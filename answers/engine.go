@@ -480,7 +480,7 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	if !a.hasNumber() {
 		return nil
 	}
-	scanned := e.v.scan.scan(fold.Letters(a.Text))
+	scanned := e.scannedText(a)
 	asked := statedFigures(scanned, e.bounds)
 	if !asks {
 		// "90% wala kya hai?", "what is the 90% figure?": a figure quoted,
@@ -941,7 +941,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteCalendarYear(r, a.Text)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
-	defer e.notePremise(r, a.Text, a.hasNumber())
+	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber())
 	ms, who := e.quoted(a.Terms)
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		if len(ms) > 0 && slices.ContainsFunc(ms, func(m *match) bool { return m.ei == &e.ix.entries[ei] }) {

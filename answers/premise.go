@@ -292,7 +292,7 @@ func dollarsAfter(rest string) bool {
 // contradict: "why did earnings reach $400 million?" is answered with
 // $328 million and "You mentioned $400 million; my sources give $328
 // million." It uses the lexicon's optional premise message.
-func (e *Engine) notePremise(r *Reply, question string, number bool) {
+func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	msg := e.v.lex.Messages["premise"]
 	if !r.Answered || msg == "" || !number {
 		return
@@ -300,7 +300,10 @@ func (e *Engine) notePremise(r *Reply, question string, number bool) {
 	// As scanned: "500 ملین" is 500 million, "$400m" $400 million, "2,000"
 	// the count 2000.
 	// Each is shown as typed when it was typed as the facts write it.
-	scanned := e.v.scan.scan(fold.Letters(question))
+	scanned := s
+	if scanned == "" {
+		scanned = e.v.scan.scan(fold.Letters(question))
+	}
 	asked := statedFigures(scanned, e.bounds)
 	typed := statedFigures(question, nil)
 	for i, a := range asked {
@@ -468,7 +471,7 @@ func (e *Engine) figureAsks(a *Analysis) (Term, bool) {
 	if !a.hasNumber() || !e.isYesNo(a) || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil }) {
 		return Term{}, false
 	}
-	figs := statedFigures(e.v.scan.scan(fold.Letters(a.Text)), e.bounds)
+	figs := statedFigures(e.scannedText(a), e.bounds)
 	if len(figs) == 0 || figs[0].kind != 'n' {
 		return Term{}, false
 	}

@@ -150,7 +150,12 @@ func inWord(r rune) bool {
 // number scanner first. Everything, the question and the knowledge base,
 // goes through it, so both sides see the same tokens.
 func tokenize(sc *numberScanner, text string) []token {
-	s := sc.scan(fold.Letters(text))
+	return split(sc.scan(fold.Letters(text)))
+}
+
+// split splits text the number scanner has read into tokens (see
+// tokenize).
+func split(s string) []token {
 	out := make([]token, 0, len(s)/5+1) // about one token per five bytes
 	brk, comma := false, false
 	start := -1
