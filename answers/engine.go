@@ -743,18 +743,22 @@ func (e *Engine) refersAt(a *Analysis, t *Term) bool {
 // ("who said that?", "kis ne bataya?"): a word of saying, perhaps a kind of
 // question, and nothing else.
 func (e *Engine) asksWhoSaid(a *Analysis) bool {
-	said := false
+	said, who, pointed := false, false, false
 	for i := range a.Terms {
 		t := &a.Terms[i]
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			said = true
-		case t.Kind != nil && !t.Kind.Never, e.refersAt(a, t):
+		case e.refersAt(a, t):
+			pointed = true
+		case t.Kind != nil && !t.Kind.Never:
+			who = who || slices.Contains(t.Kind.Needs, knowledge.StatesName)
 		default:
 			return false
 		}
 	}
-	return said
+	// "ye calculation kis ne ki?": who did what was just answered.
+	return said || who && pointed
 }
 
 // endsPointingBack reports whether a word that points back at a thing

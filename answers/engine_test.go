@@ -1634,3 +1634,19 @@ func TestWhoGaveThisNumber(t *testing.T) {
 		t.Errorf("who gave this number? after the earnings: premise %q", r.Premise)
 	}
 }
+
+// TestWhoDidThis: "ye calculation kis ne ki?" (who did this calculation?)
+// after the growth asks whom it is credited to; an answer only some of
+// whose facts are credited is not restated briefly, so its facts show
+// which ones.
+func TestWhoDidThis(t *testing.T) {
+	e := engine(t)
+	prev := e.Ask("growth kitni hui percent mein?")
+	r := e.AskAfter(prev.Context(), "ye calculation kis ne ki?")
+	if !r.Answered || r.EntryID() != prev.EntryID() || !strings.Contains(r.Premise, "State Bank") {
+		t.Fatalf("ye calculation kis ne ki? = %s, premise %q", r.EntryID(), r.Premise)
+	}
+	if r.Restates(prev) {
+		t.Errorf("restated briefly, but only some of its facts are the State Bank's")
+	}
+}

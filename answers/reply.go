@@ -174,18 +174,25 @@ func (e *Engine) gatherQuotes(r *Reply) {
 }
 
 // Restates reports whether r answers "who said that?" of the facts prev
-// showed, all of them and no others: a conversation that just showed prev
-// shows r Brief, whom they are credited to, not the facts again.
+// showed, all of them and no others, all credited to someone or none: a
+// conversation that just showed prev shows r Brief, whom they are credited
+// to, not the facts again.
 func (r *Reply) Restates(prev *Reply) bool {
 	if !r.saysWho || r.Premise == "" || prev == nil || !prev.Answered || prev.Brief || len(prev.Facts) != len(r.Facts) {
 		return false
 	}
+	credited := 0
 	for i := range r.Facts {
 		if r.Facts[i].ID != prev.Facts[i].ID {
 			return false
 		}
+		if r.Facts[i].Attribution != "" {
+			credited++
+		}
 	}
-	return true
+	// Premise says whom all of them are credited to, or that none is:
+	// when only some are, the facts show which.
+	return credited == 0 || credited == len(r.Facts)
 }
 
 // A CitedFact is a fact with its citation number.
