@@ -94,6 +94,10 @@ const (
 	// of 2026-12-07: a first contact for the engine that session began
 	// with.
 	HeldOut10Set = "heldout10"
+	// HeldOut11Set is an eleventh, written late in that session, leaning to
+	// askers who are not fluent in English: a first contact for the engine
+	// the session's reviews had changed.
+	HeldOut11Set = "heldout11"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -115,7 +119,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut10Set) from Dir.
+// HeldOut11Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

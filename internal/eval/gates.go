@@ -8,25 +8,27 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.823, Decline: 0.928}
+	ParaphraseGate = Gate{Answer: 0.829, Decline: 0.928}
 	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
-	HeldOut3Gate = Gate{Answer: 0.946, Decline: 0.985}
+	HeldOut3Gate = Gate{Answer: 0.953, Decline: 0.985}
 	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.73, Decline: 0.928}
+	HeldOut5Gate = Gate{Answer: 0.746, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.83, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
 	// and has ratcheted up since, as have the eighth's and the ninth's.
-	HeldOut7Gate = Gate{Answer: 0.815, Decline: 0.928}
+	HeldOut7Gate = Gate{Answer: 0.815, Decline: 0.942}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
-	HeldOut8Gate = Gate{Answer: 0.853, Decline: 0.957}
+	HeldOut8Gate = Gate{Answer: 0.861, Decline: 0.957}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
-	HeldOut9Gate = Gate{Answer: 0.776, Decline: 0.985}
+	HeldOut9Gate = Gate{Answer: 0.792, Decline: 0.985}
 	// HeldOut10Gate was set at the tenth held-out set's first contact.
-	HeldOut10Gate = Gate{Answer: 0.907, Decline: 0.985}
+	HeldOut10Gate = Gate{Answer: 0.923, Decline: 0.985}
+	// HeldOut11Gate was set at the eleventh held-out set's first contact.
+	HeldOut11Gate = Gate{Answer: 0.807, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.905
@@ -65,6 +67,7 @@ var Sets = []Set{
 	{HeldOut8Set, "held-out set 8 (frozen 2026-12-07, fifth session; never tuned on)", &HeldOut8Gate, false},
 	{HeldOut9Set, "held-out set 9 (frozen 2026-12-07, end of the fifth session; never tuned on)", &HeldOut9Gate, false},
 	{HeldOut10Set, "held-out set 10 (frozen 2026-12-07, sixth session; never tuned on)", &HeldOut10Gate, false},
+	{HeldOut11Set, "held-out set 11 (frozen 2026-12-07, late in the sixth session; never tuned on)", &HeldOut11Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
