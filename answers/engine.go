@@ -43,6 +43,9 @@ type Engine struct {
 	// factTerms returns the term ids each fact's text reads as, by fact
 	// id, read the first time a reply needs them (see narrowToPlace).
 	factTerms func() map[string][]int32
+	// figureEntries returns the entries stating each figure (see
+	// readFigureEntries).
+	figureEntries func() map[figureKey][]int32
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
@@ -68,6 +71,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	e.factFigures = e.readFactFigures()
 	e.factTerms = e.readFactTerms()
+	e.figureEntries = e.readFigureEntries()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	lx := e.v.lex
@@ -274,6 +278,34 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return r
+}
+
+// A figureKey is a figure as the facts state it: its kind and value.
+type figureKey struct {
+	kind  byte
+	value float64
+}
+
+// readFigureEntries returns a function that indexes, the first time it is
+// called, the entries with a fact stating each figure exactly (by entry
+// index, in order), so a question naming a figure finds them without
+// reading every entry.
+func (e *Engine) readFigureEntries() func() map[figureKey][]int32 {
+	return sync.OnceValue(func() map[figureKey][]int32 {
+		figs := e.factFigures()
+		out := map[figureKey][]int32{}
+		for i := range e.ix.entries {
+			for _, id := range e.ix.entries[i].entry.Facts {
+				for _, g := range figs[id] {
+					k := figureKey{g.kind, g.value}
+					if ids := out[k]; len(ids) == 0 || ids[len(ids)-1] != int32(i) {
+						out[k] = append(ids, int32(i))
+					}
+				}
+			}
+		}
+		return out
+	})
 }
 
 // readFactTerms returns a function that reads the term ids of every fact
@@ -490,19 +522,24 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	if len(asked) == 0 {
 		return nil
 	}
-	figs := e.factFigures()
+	// Of the entries stating an asked figure, the one with the fewest facts
+	// (the first in order of several).
+	stating := e.figureEntries()
+	bestI := int32(-1)
+	for _, q := range asked {
+		if q.bound != 0 {
+			continue
+		}
+		for _, i := range stating[figureKey{q.kind, q.value}] {
+			if n := len(e.ix.entries[i].entry.Facts); bestI < 0 || n < len(e.ix.entries[bestI].entry.Facts) ||
+				n == len(e.ix.entries[bestI].entry.Facts) && i < bestI {
+				bestI = i
+			}
+		}
+	}
 	var best *entryIndex
-	for i := range e.ix.entries {
-		ei := &e.ix.entries[i]
-		states := false
-		for _, id := range ei.entry.Facts {
-			states = states || slices.ContainsFunc(figs[id], func(g statedFigure) bool {
-				return slices.ContainsFunc(asked, func(q statedFigure) bool { return q.bound == 0 && q.kind == g.kind && q.value == g.value })
-			})
-		}
-		if states && (best == nil || len(ei.entry.Facts) < len(best.entry.Facts)) {
-			best = ei
-		}
+	if bestI >= 0 {
+		best = &e.ix.entries[bestI]
 	}
 	if best == nil || e.blocker(best, a.Terms) != nil {
 		// "which body reported the $328m figure, was it PSEB?": the

@@ -315,6 +315,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.bounds = newBounds(e.v.lex.Settings.Bounds)
 	e.factFigures = e.readFactFigures()
 	e.factTerms = e.readFactTerms()
+	e.figureEntries = e.readFigureEntries()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
 	e.indexPlaces()
 	for _, id := range s.Defaults {
