@@ -18,7 +18,7 @@ type statedFigure struct {
 	kind   byte    // 'm' millions, '%' a percentage, 'n' a count
 	value  float64 // in millions for 'm'
 	text   string  // as written
-	bound  byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of; 0 exactly
+	bound  byte    // how the question bounds it: '>' over, '<' under, '~' about, 'r' the rest of, 'q' a point of reference; 0 exactly
 	dollar bool    // written with "$" or "dollars": money, never a count
 	at     int     // where it starts in the text it was read from
 }
@@ -156,7 +156,7 @@ func newBounds(b knowledge.Bounds) *bounds {
 	for _, k := range []struct {
 		kind byte
 		b    knowledge.Bound
-	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}, {'r', b.Rest}} {
+	}{{'>', b.Over}, {'<', b.Under}, {'~', b.About}, {'r', b.Rest}, {'q', b.Reference}} {
 		for _, w := range k.b.Before {
 			if _, ok := bs.first[k.kind]; !ok {
 				bs.first[k.kind] = w
@@ -328,6 +328,9 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		}
 	}
 	for _, a := range asked {
+		if a.bound == 'q' && e.statedAnywhere(a) {
+			continue // "the previous year's figure, before the $328m?": a reference, not a claim
+		}
 		var same []string
 		agrees := differenceOf(a, given) || sumOf(a, given) // "did exports grow by $65 million?": 328 - 263
 		for _, g := range given {

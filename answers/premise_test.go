@@ -296,3 +296,17 @@ func TestPremiseInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPremiseReference: a figure written as a point of reference that a
+// fact states is not corrected; a claim is.
+func TestPremiseReference(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"what was the previous year's figure for call centre exports, before the $328m?", "how did FY24 earnings compare to the $328 million?"} {
+		if r := e.Ask(q); !r.Answered || r.Premise != "" {
+			t.Errorf("Ask(%q): premise %q; a reference figure is no claim", q, r.Premise)
+		}
+	}
+	if r := e.Ask("did call centers earn $263 million in FY25?"); !strings.Contains(r.Premise, "$328 million") {
+		t.Errorf("a claim of another year's figure: premise %q", r.Premise)
+	}
+}

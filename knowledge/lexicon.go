@@ -287,6 +287,10 @@ type Bounds struct {
 	// Rest are the words that make a percentage the rest of one the facts
 	// give: "the remaining 10 percent" agrees with "nearly 90%".
 	Rest Bound `yaml:"rest"`
+	// Reference are the words that make a figure a point of reference
+	// rather than a claim: "before the $328m", "compared to 24.6%". One
+	// the facts state is never corrected.
+	Reference Bound `yaml:"reference"`
 }
 
 // A Bound is the words written before a figure ("more than $300 million")

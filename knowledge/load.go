@@ -194,6 +194,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			b := &lx.Settings.Bounds
 			b.Over, b.Under, b.About = b.Over.merge(f.Settings.Bounds.Over), b.Under.merge(f.Settings.Bounds.Under), b.About.merge(f.Settings.Bounds.About)
 			b.Rest = b.Rest.merge(f.Settings.Bounds.Rest)
+			b.Reference = b.Reference.merge(f.Settings.Bounds.Reference)
 			lx.Settings.Numbers = lx.Settings.Numbers.merge(f.Settings.Numbers)
 			lx.Settings.Ordinals = append(lx.Settings.Ordinals, f.Settings.Ordinals...)
 			lx.Settings.OrdinalPointers = lx.Settings.OrdinalPointers.merge(f.Settings.OrdinalPointers)
