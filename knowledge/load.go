@@ -405,22 +405,20 @@ func (b *Base) validate() error {
 			seen[id] = true
 		}
 	}
-	// Related ids can point forward, so check them once all entries are known.
+	// Related and reason ids can point forward, so check them once all
+	// entries are known.
 	for _, e := range b.Entries {
-		for _, id := range e.Related {
-			switch {
-			case b.entries[id] == nil:
-				bad(e.Pos, "entry", e.ID, "related entry %q is not defined", id)
-			case id == e.ID:
-				bad(e.Pos, "entry", e.ID, "lists itself as related")
-			}
-		}
-		for _, id := range e.Reasons {
-			switch {
-			case b.entries[id] == nil:
-				bad(e.Pos, "entry", e.ID, "reason entry %q is not defined", id)
-			case id == e.ID:
-				bad(e.Pos, "entry", e.ID, "lists itself as a reason")
+		for _, l := range []struct {
+			ids       []string
+			what, own string
+		}{{e.Related, "related", "related"}, {e.Reasons, "reason", "a reason"}} {
+			for _, id := range l.ids {
+				switch {
+				case b.entries[id] == nil:
+					bad(e.Pos, "entry", e.ID, "%s entry %q is not defined", l.what, id)
+				case id == e.ID:
+					bad(e.Pos, "entry", e.ID, "lists itself as %s", l.own)
+				}
 			}
 		}
 	}
