@@ -26,6 +26,7 @@ type Engine struct {
 	// The words that point back to the previous question (AskAfter).
 	personRefs, thingRefs wordSet
 	yesNo                 wordSet // the words that open a yes-or-no question
+	summary               wordSet // the words that ask for a summary (knowledge.Summary)
 	// near are, by place term id, the places that lie within it or that it
 	// lies within (knowledge.Concept.Within, followed through): an entry
 	// with one of them bears on a question naming it. within are those
@@ -73,6 +74,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.factTerms = e.readFactTerms()
 	e.figureEntries = e.readFigureEntries()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
+	e.summary = newWordSet(e.v.lex.Settings.Summary.Forms)
 	e.indexPlaces()
 	lx := e.v.lex
 	e.joiners = newWordSet(lx.Settings.Joiners)
@@ -416,6 +418,17 @@ func (e *Engine) withReasons(terms []Term, best *match) []*match {
 		}
 	}
 	return ms
+}
+
+// asksSummary reports whether a word of the question asks for a summary.
+func (e *Engine) asksSummary(a *Analysis) bool {
+	l := langIndex(a.Lang)
+	return slices.ContainsFunc(a.toks, func(t token) bool {
+		if t.urdu {
+			return e.summary.has(langUr, &t)
+		}
+		return e.summary.has(l, &t)
+	})
 }
 
 // entryIndexOf returns the index of entry en, or nil.
@@ -976,6 +989,14 @@ func (e *Engine) ask(a Analysis) *Reply {
 		e.decline(r, nil, nil, DeclineNotCovered)
 		r.Decline = e.message("other_script", "", nil)
 		return r
+	case len(a.Terms) == 0 && e.asksSummary(&a):
+		// "give me a summary", "khulasa batao": the sources and what
+		// each covers.
+		if ei := e.entryIndexOf(e.kb.Entry(e.v.lex.Settings.Summary.Entry)); ei != nil {
+			e.answer(r, []*match{{ei: ei, score: 1, coverage: 1, phrasing: 1, content: true}})
+			return r
+		}
+		return e.decline(r, nil, nil, DeclineEmpty)
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}

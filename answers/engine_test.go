@@ -1650,3 +1650,22 @@ func TestWhoDidThis(t *testing.T) {
 		t.Errorf("restated briefly, but only some of its facts are the State Bank's")
 	}
 }
+
+// TestSummaryAlone: a message that asks for a summary and nothing else is
+// answered with the knowledge base's summary entry; a summary of something
+// is answered about that.
+func TestSummaryAlone(t *testing.T) {
+	e := engine(t)
+	want := e.v.lex.Settings.Summary.Entry
+	for _, q := range []string{"give me a summary", "summarize please", "can you give me an overview?"} {
+		if r := e.Ask(q); !r.Answered || r.EntryID() != want {
+			t.Errorf("Ask(%q) = %v %s; want %s", q, r.Answered, r.EntryID(), want)
+		}
+	}
+	if r := e.Ask("summary of the challenges"); r.EntryID() == want {
+		t.Errorf("a summary of the challenges answered with %s", want)
+	}
+	if r := e.Ask("hello"); r.Answered {
+		t.Errorf("hello answered with %s", r.EntryID())
+	}
+}

@@ -215,6 +215,17 @@ type Settings struct {
 	// Numbers are the words the number scanner reads in figures and years:
 	// "50 lakh" is 5 million, "the five trends" 5, "fiscal 2025" FY25.
 	Numbers Numbers `yaml:"numbers"`
+	// Summary answers a message that asks for a summary and nothing else
+	// ("give me a summary", "khulasa batao", "خلاصہ"): with the entry
+	// named, what the sources are and what each covers.
+	Summary Summary `yaml:"summary"`
+}
+
+// A Summary is the words that ask for a summary (one word each), and the
+// entry id that answers a message of nothing else.
+type Summary struct {
+	Entry string `yaml:"entry"`
+	Forms `yaml:",inline"`
 }
 
 // Numbers are the words, in any language, that the answer engine's number

@@ -126,6 +126,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"unknown-source", []string{"kb.yaml:5", `fact "f1"`, `source "nowhere" is not defined`}},
 		{"dangling-related", []string{"kb.yaml:13", `entry "e1"`, `related entry "e7" is not defined`}},
 		{"dangling-reason", []string{"kb.yaml:13", `entry "e1"`, `reason entry "e7" is not defined`}},
+		{"bad-summary", []string{`settings: summary entry "nowhere" is not an entry`}},
 		{"bad-kind-asks", []string{"kb.yaml:19", `kind "when"`, `asks "money": a kind can ask only for reason`}},
 		{"empty-text", []string{"kb.yaml:5", `fact "f1"`, "text is empty"}},
 		{"empty-question", []string{"kb.yaml:13", `entry "e1"`, "question is empty"}},

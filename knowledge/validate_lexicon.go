@@ -210,6 +210,9 @@ func (b *Base) validateLexicon() []error {
 			errs = append(errs, fmt.Errorf("lexicon: settings: default suggestion %q is not an entry", id))
 		}
 	}
+	if id := lx.Settings.Summary.Entry; id != "" && b.entries[id] == nil {
+		errs = append(errs, fmt.Errorf("lexicon: settings: summary entry %q is not an entry", id))
+	}
 	errs = append(errs, lx.Settings.Numbers.validate()...)
 	for i, o := range lx.Settings.Ordinals {
 		if len(o.Forms) == 0 || o.Value < 1 || o.Value != float64(int(o.Value)) {
