@@ -881,7 +881,8 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 // more", "aur batao", "details?"), when the lexicon has a more message.
 func (e *Engine) asksMore(a *Analysis) bool {
 	return len(a.Terms) == 0 && strings.TrimSpace(a.Text) != "" && !a.Greet && !a.Thank && !a.Introduce &&
-		e.v.lex.Messages["more"] != "" && slices.ContainsFunc(a.toks, func(t token) bool { return !t.num })
+		e.v.lex.Messages["more"] != "" && slices.ContainsFunc(a.toks, func(t token) bool { return !t.num }) &&
+		!e.asksSummary(a) // "give me a summary" after an answer asks for the summary
 }
 
 // offerMore answers "tell me more" after an answer with that answer's

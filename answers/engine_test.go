@@ -1668,4 +1668,8 @@ func TestSummaryAlone(t *testing.T) {
 	if r := e.Ask("hello"); r.Answered {
 		t.Errorf("hello answered with %s", r.EntryID())
 	}
+	// After an answer, in a conversation, too (not "tell me more").
+	if r := e.AskAfter("how much did call centers earn in FY25?", "give me a summary"); !r.Answered || r.EntryID() != want {
+		t.Errorf("give me a summary, after an answer = %v %s %q; want %s", r.Answered, r.EntryID(), r.Decline, want)
+	}
 }
