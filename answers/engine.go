@@ -276,6 +276,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			if len(ms) > 0 {
 				r.Parts, r.Facts, r.Citations = nil, nil, nil
 				e.answer(r, ms)
+				e.headReasons(r, true, 0)
 			}
 		}
 	}
@@ -429,6 +430,18 @@ func (e *Engine) asksSummary(a *Analysis) bool {
 		}
 		return e.summary.has(l, &t)
 	})
+}
+
+// headReasons heads the parts from the from-th on as the reasons the
+// sources give (the lexicon's optional reasons message), when they are.
+func (e *Engine) headReasons(r *Reply, reasons bool, from int) {
+	msg := e.v.lex.Messages["reasons"]
+	if !reasons || msg == "" {
+		return
+	}
+	for i := from; i < len(r.Parts); i++ {
+		r.Parts[i].Heading = msg
+	}
 }
 
 // entryIndexOf returns the index of entry en, or nil.
@@ -1100,7 +1113,9 @@ func (e *Engine) ask(a Analysis) *Reply {
 		e.answer(r, parts) // a question that asks two covered things gets both parts
 	case best != nil:
 		e.creditedOnly(a.Terms, best)
-		e.answer(r, e.withReasons(a.Terms, best))
+		ms := e.withReasons(a.Terms, best)
+		e.answer(r, ms)
+		e.headReasons(r, len(ms) > 1, 1)
 		e.narrowToPlace(r, a.Terms)
 		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {
 			break // answered, and another part is not covered: say so

@@ -1555,6 +1555,10 @@ func TestWhyGetsReasons(t *testing.T) {
 	if ids := r.EntryIDs(); !r.Answered || !slices.Equal(ids, []string{"new-deals"}) || !strings.Contains(r.Text(), "Adeel Azhar") {
 		t.Errorf("kyun? after FY25's earnings = %v:\n%s\nwant the reasons only", ids, r.Text())
 	}
+	// The reasons are headed as such (the lexicon's reasons message).
+	if msg := e.v.lex.Messages["reasons"]; msg != "" && r.Parts[0].Title() != msg {
+		t.Errorf("reasons headed %q, want %q", r.Parts[0].Title(), msg)
+	}
 }
 
 // TestDeclineNamesCapitalised: a place or a name typed in lowercase is
