@@ -8,7 +8,7 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.829, Decline: 0.928}
+	ParaphraseGate = Gate{Answer: 0.847, Decline: 0.928}
 	HeldOutGate    = Gate{Answer: 0.881, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
@@ -20,7 +20,7 @@ var (
 	HeldOut6Gate = Gate{Answer: 0.83, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
 	// and has ratcheted up since, as have the eighth's and the ninth's.
-	HeldOut7Gate = Gate{Answer: 0.815, Decline: 0.942}
+	HeldOut7Gate = Gate{Answer: 0.823, Decline: 0.942}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
 	HeldOut8Gate = Gate{Answer: 0.861, Decline: 0.957}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
