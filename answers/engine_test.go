@@ -1677,3 +1677,18 @@ func TestSummaryAlone(t *testing.T) {
 		t.Errorf("give me a summary, after an answer = %v %s %q; want %s", r.Answered, r.EntryID(), r.Decline, want)
 	}
 }
+
+// TestUnsureKeepsSubject: a question asked back ("did you mean") does not
+// become the conversation's subject: what follows it is asked of the last
+// thing understood.
+func TestUnsureKeepsSubject(t *testing.T) {
+	e := engine(t)
+	first := e.Ask("which countries do pakistani call centers serve?")
+	unsure := e.AskAfter(first.Context(), "no it says US, UK and Europe")
+	if unsure.Reason != DeclineUnsure {
+		t.Skipf("no longer asked back (%v): pick another question", unsure.Reason)
+	}
+	if c := unsure.Context(); c != "" {
+		t.Errorf("Context after a question asked back = %q; want the subject kept", c)
+	}
+}

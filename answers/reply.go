@@ -99,9 +99,11 @@ type Reply struct {
 // follow-up not answered so: the conversation's subject stays.
 func (r *Reply) Context() string {
 	switch {
-	case !r.FollowUp && (r.offTopic || r.Reason == DeclineEmpty):
+	case !r.FollowUp && (r.offTopic || r.Reason == DeclineEmpty || r.Reason == DeclineUnsure):
 		// "total?", "per person?", "hmm": nothing to follow up; the
-		// subject before stays the conversation's.
+		// subject before stays the conversation's. Nor does a question
+		// the bot asked back about ("did you mean"): what follows it
+		// ("and Dubai?") is more likely about the last thing understood.
 		return ""
 	case !r.FollowUp:
 		return r.Question
