@@ -183,6 +183,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	if previous == "" {
 		return nil
 	}
+	if r := e.pushback(previous, a); r != nil {
+		return r
+	}
 	person, thing := e.refersBack(a)
 	alone := func() *Reply {
 		if !person && !thing {
@@ -452,6 +455,42 @@ func (e *Engine) entryIndexOf(en *knowledge.Entry) *entryIndex {
 		}
 	}
 	return nil
+}
+
+// pushback answers a follow-up that only states a figure ("no, I read it
+// was 400 million", "are you sure? I thought it was 100,000", "nahi, 500
+// million tha"): the answer before again, its figures checked against the
+// one stated (notePremise), so a conversation shows only whether the
+// sources bear it out. Otherwise nil.
+func (e *Engine) pushback(previous string, a *Analysis) *Reply {
+	if !a.hasNumber() {
+		return nil
+	}
+	figs := statedFigures(e.scannedText(a), e.bounds)
+	if len(figs) == 0 {
+		return nil
+	}
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		inFigure := slices.ContainsFunc(figs, func(f statedFigure) bool {
+			return t.Surface != "" && strings.Contains(strings.ToLower(f.text), strings.ToLower(t.Surface))
+		})
+		switch {
+		case inFigure, t.number, t.Kind != nil && !t.Kind.Never,
+			e.asksFor(t, knowledge.AsksAttribution), e.asksFor(t, knowledge.AsksSource), e.refersAt(a, t):
+		default:
+			return nil // it asks something of its own
+		}
+	}
+	r := e.Ask(previous)
+	if !r.Answered {
+		return nil
+	}
+	r.Question, r.FollowUp, r.context = a.Text, true, previous
+	r.Premise = ""
+	e.notePremise(r, a.Text, e.scannedText(a), true)
+	r.pushedBack = r.Premise != ""
+	return r
 }
 
 // narrowTo answers a follow-up that names only places or names with the

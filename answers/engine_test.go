@@ -1692,3 +1692,24 @@ func TestUnsureKeepsSubject(t *testing.T) {
 		t.Errorf("Context after a question asked back = %q; want the subject kept", c)
 	}
 }
+
+// TestPushback: a follow-up that only states a figure ("no, I read it was
+// 400 million") is the answer before, its figures checked against it, and
+// restated briefly when the facts were just shown.
+func TestPushback(t *testing.T) {
+	e := engine(t)
+	for prev, tt := range map[string]struct{ q, want string }{
+		"how much did call centers earn in FY25?":    {"no, I read it was 400 million", "$328 million"},
+		"how many people does the industry employ?": {"are you sure? I thought it was 100,000", "over 1 million"},
+	} {
+		p := e.Ask(prev)
+		r := e.AskAfter(p.Context(), tt.q)
+		if !r.Answered || r.EntryID() != p.EntryID() || !strings.Contains(r.Premise, tt.want) || !r.Restates(p) {
+			t.Errorf("AskAfter(%q, %q) = %s, premise %q, restates %v; want %s's answer, %q said, briefly", prev, tt.q, r.EntryID(), r.Premise, r.Restates(p), p.EntryID(), tt.want)
+		}
+	}
+	// A figure with a question of its own is that question.
+	if r := e.AskAfter("how much did call centers earn in FY25?", "how many people work there, 100,000?"); r.EntryID() != "employment" {
+		t.Errorf("a question of its own with a figure = %s; want employment", r.EntryID())
+	}
+}

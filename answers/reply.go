@@ -84,6 +84,7 @@ type Reply struct {
 
 	context      string // what a follow-up asked, as a question (see Context)
 	saysWho      bool   // answers "who said that?" with Premise (see Restates)
+	pushedBack   bool   // answers a figure pushed back with Premise (see Restates)
 	offTopic     bool   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
@@ -180,8 +181,16 @@ func (e *Engine) gatherQuotes(r *Reply) {
 // conversation that just showed prev shows r Brief, whom they are credited
 // to, not the facts again.
 func (r *Reply) Restates(prev *Reply) bool {
-	if !r.saysWho || r.Premise == "" || prev == nil || !prev.Answered || prev.Brief || len(prev.Facts) != len(r.Facts) {
+	if !r.saysWho && !r.pushedBack || r.Premise == "" || prev == nil || !prev.Answered || prev.Brief || len(prev.Facts) != len(r.Facts) {
 		return false
+	}
+	if r.pushedBack {
+		for i := range r.Facts {
+			if r.Facts[i].ID != prev.Facts[i].ID {
+				return false
+			}
+		}
+		return true // the figure stated is checked: the facts were just shown
 	}
 	credited := 0
 	for i := range r.Facts {
