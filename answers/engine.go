@@ -476,7 +476,7 @@ func (e *Engine) pushback(previous string, a *Analysis) *Reply {
 			return t.Surface != "" && strings.Contains(strings.ToLower(f.text), strings.ToLower(t.Surface))
 		})
 		switch {
-		case inFigure, t.number, t.Kind != nil && !t.Kind.Never,
+		case inFigure, t.number, t.Kind != nil && !t.Kind.Never, t.Unknown && !t.Name,
 			e.asksFor(t, knowledge.AsksAttribution), e.asksFor(t, knowledge.AsksSource), e.refersAt(a, t):
 		default:
 			return nil // it asks something of its own

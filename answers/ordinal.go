@@ -9,6 +9,10 @@ import (
 	"github.com/bpobot/bpobot/knowledge"
 )
 
+// Last is the item Ordinal reports for "the last one" ("aakhri wala"): the
+// lexicon's ordinal with value -1.
+const Last = -1
+
 // Ordinal reports which item of the last reply a message picks, by the
 // lexicon's ordinals (settings.ordinals): "tell me more about the second
 // one", "teesra wala samjhao" and "پہلا والا" pick items 2, 3 and 1. An
@@ -26,7 +30,7 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 	content := 0 // words that are neither function words nor the ordinal's
 	n, pointed := 0, false
 	for i, w := range words {
-		if v := e.ordinals[w]; v > 0 && n == 0 {
+		if v := e.ordinals[w]; v != 0 && n == 0 {
 			n, pointed = v, i+1 < len(words) && e.pointers[words[i+1]]
 			continue
 		}
@@ -37,7 +41,7 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 	// With a pointer word, one word besides ("explain the second one",
 	// "teesra wala samjhao"); without, none ("second?"). A longer message
 	// asks something of its own.
-	return n, n > 0 && (content == 0 || pointed && content <= 1)
+	return n, n != 0 && (content == 0 || pointed && content <= 1)
 }
 
 // indexOrdinals reads the lexicon's ordinals and pointer words, folded and
@@ -74,8 +78,23 @@ func (e *Engine) isFunctionWord(w string) bool {
 // talent drain); otherwise its nth follow-up or suggestion. It returns nil
 // when r has no such item.
 func (e *Engine) ItemEntry(r *Reply, n int) *knowledge.Entry {
-	if r == nil || n < 1 {
+	if r == nil || n < 1 && n != Last {
 		return nil
+	}
+	if n == Last {
+		// "the last one": the last point of an answer of several, or the
+		// last suggestion.
+		switch {
+		case r.Answered && len(r.Facts) >= 2:
+			n = len(r.Facts)
+		case r.Answered:
+			n = len(r.Related)
+		default:
+			n = len(r.Suggestions)
+		}
+		if n == 0 {
+			return nil
+		}
 	}
 	if r.Answered && len(r.Facts) >= 2 && n <= len(r.Facts) {
 		id := r.Facts[n-1].Fact.ID

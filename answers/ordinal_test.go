@@ -47,3 +47,25 @@ func TestItemEntry(t *testing.T) {
 		t.Errorf("ItemEntry(nil, 1) = %v", en)
 	}
 }
+
+// TestOrdinalLast: "the last one" picks the last point of an answer, or
+// the last suggestion of a decline; "last year" picks nothing.
+func TestOrdinalLast(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"and the last one?", "aakhri wala", "آخری والا"} {
+		if n, ok := e.Ordinal(q); !ok || n != Last {
+			t.Errorf("Ordinal(%q) = %d, %v; want Last", q, n, ok)
+		}
+	}
+	if n, ok := e.Ordinal("and last year?"); ok {
+		t.Errorf("Ordinal(and last year?) = %d; want none", n)
+	}
+	r := e.Ask("why is pakistan a growing BPO hub?")
+	last := e.ItemEntry(r, Last)
+	if want := e.ItemEntry(r, len(r.Facts)); last == nil || last != want {
+		t.Errorf("ItemEntry(Last) = %v; want the entry of point %d, %v", last, len(r.Facts), want)
+	}
+	if d := e.Ask("what is the weather in karachi"); len(d.Suggestions) > 0 && e.ItemEntry(d, Last) != d.Suggestions[len(d.Suggestions)-1] {
+		t.Errorf("ItemEntry(Last) of a decline is not its last suggestion")
+	}
+}

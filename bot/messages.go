@@ -60,6 +60,9 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		}
 		if en == nil {
 			// "the 9th one" after three: said so, not asked as a question.
+			if n == answers.Last {
+				return reply(message{Content: "My last answer has no points or follow-ups to pick from. Ask me a question, or use /topics to browse what I can answer."})
+			}
 			return reply(message{Content: fmt.Sprintf("My last answer has no point or follow-up number %d. Ask me a question, or use /topics to browse what I can answer.", n)})
 		}
 		q = en.Question

@@ -215,8 +215,8 @@ func (b *Base) validateLexicon() []error {
 	}
 	errs = append(errs, lx.Settings.Numbers.validate()...)
 	for i, o := range lx.Settings.Ordinals {
-		if len(o.Forms) == 0 || o.Value < 1 || o.Value != float64(int(o.Value)) {
-			errs = append(errs, fmt.Errorf("lexicon: settings: ordinal %d needs forms and a whole value of 1 or more", i+1))
+		if len(o.Forms) == 0 || o.Value < 1 && o.Value != -1 || o.Value != float64(int(o.Value)) {
+			errs = append(errs, fmt.Errorf("lexicon: settings: ordinal %d needs forms and a whole value of 1 or more, or -1 for the last", i+1))
 		}
 	}
 	return errs

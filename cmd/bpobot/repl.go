@@ -216,6 +216,10 @@ func (s *session) handle(line string) bool {
 			en = s.eng.ItemEntry(s.list, n) // "aur paanchwa?" after a point of the list
 		}
 		if en == nil && s.last != nil {
+			if n == answers.Last {
+				fmt.Fprint(s.out, "My last answer has no points or follow-ups to pick from. Type /topics to list the questions I can answer.\n\n")
+				return true
+			}
 			fmt.Fprintf(s.out, "My last answer has no point or follow-up number %d. Type /topics to list the questions I can answer.\n\n", n)
 			return true
 		}
