@@ -186,6 +186,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	if r := e.pushback(previous, a); r != nil {
 		return r
 	}
+	if r := e.sourceOfLast(previous, a); r != nil {
+		return r
+	}
 	person, thing := e.refersBack(a)
 	alone := func() *Reply {
 		if !person && !thing {
@@ -455,6 +458,81 @@ func (e *Engine) entryIndexOf(en *knowledge.Entry) *entryIndex {
 		}
 	}
 	return nil
+}
+
+// sourceOfLast answers a follow-up that asks only for the source ("source?",
+// "source kya hai?", "ذریعہ؟") with where the answer before comes from: its
+// sources' titles and whom they credit, shown briefly after it. Otherwise
+// nil.
+func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
+	if e.v.lex.Messages["from_sources"] == "" {
+		return nil
+	}
+	asks := false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case e.aboutSources(t):
+			asks = true
+		case t.Kind != nil && !t.Kind.Never, e.refersAt(a, t), e.asksFor(t, knowledge.AsksAttribution):
+		default:
+			return nil
+		}
+	}
+	if !asks {
+		return nil
+	}
+	if ei, ok := e.ix.exact[exactKey(a)]; ok && ei >= 0 && !e.pointsBack(a) && len(a.toks) > shortFollowUp {
+		// "what are your sources?": a question of its own, word for
+		// word. ("where is that from?" points back; "source?", "source
+		// kya hai?" are too short to be anything but a follow-up.)
+		return nil
+	}
+	r := e.Ask(previous)
+	if !r.Answered || slices.ContainsFunc(r.Parts, func(p Part) bool { return p.Entry.AboutSources }) {
+		return nil // the answer before was about the sources: asked again as its own
+	}
+	r.Question, r.FollowUp, r.context = a.Text, true, previous
+	r.Premise = e.fromSources(r)
+	r.saysWho = r.Premise != ""
+	return r
+}
+
+// shortFollowUp is the most words a message that asks only for the source
+// may have to be read as asking it of the answer before even when it is
+// word for word a question of its own ("source kya hai?"): "what are your
+// sources?" has four.
+const shortFollowUp = 3
+
+// pointsBack reports whether a word of the question, inside a term or not,
+// points back at a thing ("that", "ye").
+func (e *Engine) pointsBack(a *Analysis) bool {
+	l := langIndex(a.Lang)
+	return slices.ContainsFunc(a.toks, func(t token) bool {
+		if t.urdu {
+			return e.thingRefs.has(langUr, &t)
+		}
+		return e.thingRefs.has(l, &t)
+	})
+}
+
+// aboutSources reports whether t is a concept that every entry about the
+// sources (Entry.AboutSources) has as its own: the word for the sources
+// themselves ("source", "article", "ذریعہ").
+func (e *Engine) aboutSources(t *Term) bool {
+	if t.ID < 0 || t.Kind != nil || e.v.terms[t.ID].concept == nil {
+		return false
+	}
+	about := 0
+	for i := range e.ix.entries {
+		if ei := &e.ix.entries[i]; ei.entry.AboutSources {
+			if !ei.hasPrimary(t.ID) {
+				return false
+			}
+			about++
+		}
+	}
+	return about > 0
 }
 
 // pushback answers a follow-up that only states a figure ("no, I read it

@@ -1713,3 +1713,20 @@ func TestPushback(t *testing.T) {
 		t.Errorf("a question of its own with a figure = %s; want employment", r.EntryID())
 	}
 }
+
+// TestSourceOfLast: "source?" or "where is that from?" after an answer say
+// where that answer comes from, briefly; "what are your sources?" is still
+// the list of sources.
+func TestSourceOfLast(t *testing.T) {
+	e := engine(t)
+	prev := e.Ask("how much did call centers earn in FY25?")
+	for _, q := range []string{"source?", "source kya hai?", "where is that from?"} {
+		r := e.AskAfter(prev.Context(), q)
+		if !r.Answered || r.EntryID() != prev.EntryID() || !strings.Contains(r.Premise, "State Bank") || !r.Restates(prev) {
+			t.Errorf("AskAfter(FY25, %q) = %s, premise %q; want where FY25's earnings come from, briefly", q, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.AskAfter(prev.Context(), "what are your sources?"); r.EntryID() != "sources-list" {
+		t.Errorf("what are your sources? after an answer = %s; want the sources", r.EntryID())
+	}
+}
