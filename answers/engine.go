@@ -892,10 +892,15 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	person, thing := e.refersBack(a)
 	thing = thing || quotes
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return (t.Kind == nil && !t.within) || t.Kind != nil && t.Kind.Never })
+	// A kind that says what it counts ("kitne call centers") replaces
+	// what the previous one counted ("kitne log": people).
+	counts := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.within })
 	switch {
 	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.
-		return func(t *Term) bool { return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) }
+		return func(t *Term) bool {
+			return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) && !(counts && t.within)
+		}
 	case person && !has(knowledge.ClassName):
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	}

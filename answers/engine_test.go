@@ -1730,3 +1730,16 @@ func TestSourceOfLast(t *testing.T) {
 		t.Errorf("what are your sources? after an answer = %s; want the sources", r.EntryID())
 	}
 }
+
+// TestCountedThingReplaced: a follow-up whose kind says what it counts
+// ("aur kitne call centers hain?") counts that, not what the question
+// before counted.
+func TestCountedThingReplaced(t *testing.T) {
+	e := engine(t)
+	if r := e.AskAfter("call center mein kitne log kaam karte hain?", "aur kitne call centers hain?"); r.EntryID() != "call-center-count" {
+		t.Errorf("aur kitne call centers hain? after the people = %s; want call-center-count", r.EntryID())
+	}
+	if r := e.AskAfter("pakistan mein kitne call centers hain?", "aur kitne log kaam karte hain?"); r.EntryID() != "employment" {
+		t.Errorf("aur kitne log kaam karte hain? after the call centers = %s; want employment", r.EntryID())
+	}
+}
