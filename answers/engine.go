@@ -254,6 +254,17 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			return own
 		}
 	}
+	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
+		slices.ContainsFunc(a.Terms, func(t Term) bool { return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName) }) {
+		// "بھارت کے بارے میں کیا کہا گیا؟" (what was said about India?)
+		// after the challenges: read with them it is the challenges
+		// again; read on its own it is what was said of India.
+		if p := e.Ask(previous); p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+			if own := e.ask(*a); own.Answered && !slices.Equal(own.EntryIDs(), r.EntryIDs()) {
+				return own
+			}
+		}
+	}
 	r.FollowUp = true
 	r.context = termsText(b.Terms)
 	if !kindsOnly && r.Answered {

@@ -1743,3 +1743,18 @@ func TestCountedThingReplaced(t *testing.T) {
 		t.Errorf("aur kitne log kaam karte hain? after the call centers = %s; want employment", r.EntryID())
 	}
 }
+
+// TestFollowUpOwnWhenSame: a follow-up that names a place or a name and
+// asks something of it, which read with the question before would only
+// repeat its answer, is read on its own; one that names only the place is
+// still narrowed.
+func TestFollowUpOwnWhenSame(t *testing.T) {
+	e := engine(t)
+	prev := "what challenges does the industry face?"
+	if r := e.AskAfter(prev, "بھارت کے بارے میں کیا کہا گیا؟"); r.EntryID() == "challenges-overview" {
+		t.Errorf("what was said about India, after the challenges: the challenges again")
+	}
+	if r := e.AskAfter(prev, "aur India?"); r.EntryID() != "challenges-overview" || len(r.Facts) != 1 {
+		t.Errorf("aur India? after the challenges = %s with %d facts; want the challenge naming India", r.EntryID(), len(r.Facts))
+	}
+}
