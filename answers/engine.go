@@ -267,6 +267,11 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	}
 	r.FollowUp = true
 	r.context = termsText(b.Terms)
+	if kindsOnly && r.Answered && len(r.Parts) == 1 && !r.Parts[0].Entry.AboutSources {
+		// "kitna farq hai?" answered with the growth: what follows ("why?")
+		// is asked of the growth, the question it was answered as.
+		r.context = r.Parts[0].Entry.Question
+	}
 	if !kindsOnly && r.Answered {
 		e.narrowTo(r, previous, a.Terms)
 	}

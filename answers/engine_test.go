@@ -1758,3 +1758,18 @@ func TestFollowUpOwnWhenSame(t *testing.T) {
 		t.Errorf("aur India? after the challenges = %s with %d facts; want the challenge naming India", r.EntryID(), len(r.Facts))
 	}
 }
+
+// TestKindFollowUpContext: a kind of question alone answered with an entry
+// ("kitna farq hai?" with the growth) makes that entry the subject: "why?"
+// after it asks why the earnings grew.
+func TestKindFollowUpContext(t *testing.T) {
+	e := engine(t)
+	fy24 := e.AskAfter("how much did call centers earn in FY25?", "and last year?")
+	diff := e.AskAfter(fy24.Context(), "kitna farq hai?")
+	if diff.EntryID() != "earnings-growth-rate" {
+		t.Skipf("kitna farq hai? = %s: the flow no longer reaches the growth", diff.EntryID())
+	}
+	if r := e.AskAfter(diff.Context(), "why?"); !slices.Contains(r.EntryIDs(), "new-deals") {
+		t.Errorf("why? after the difference = %v; want the reasons for the growth", r.EntryIDs())
+	}
+}
