@@ -31,7 +31,7 @@ var (
 	HeldOut11Gate = Gate{Answer: 0.807, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.905
+	LOOGate = 0.906
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
