@@ -296,8 +296,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 				}
 			}
 			if len(ms) > 0 {
-				r.Parts, r.Facts, r.Citations = nil, nil, nil
-				e.answer(r, ms)
+				e.reanswer(r, ms)
 				e.headReasons(r, true, 0)
 			}
 		}
@@ -391,8 +390,7 @@ func (e *Engine) narrowToPlace(r *Reply, terms []Term) {
 	if !some || len(only) == len(r.Facts) {
 		return
 	}
-	r.Parts, r.Facts, r.Citations = nil, nil, nil
-	e.answer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
+	e.reanswer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
 }
 
 // creditedOnly narrows best to its credited facts when the question asks
@@ -443,16 +441,27 @@ func (e *Engine) withReasons(terms []Term, best *match) []*match {
 	return ms
 }
 
-// asksSummary reports whether a word of the question asks for a summary.
-func (e *Engine) asksSummary(a *Analysis) bool {
+// reanswer fills r anew with the facts of ms (see answer), keeping the
+// rest of r: its question, notes and premise.
+func (e *Engine) reanswer(r *Reply, ms []*match) {
+	r.Parts, r.Facts, r.Citations = nil, nil, nil
+	e.answer(r, ms)
+}
+
+// hasWord reports whether a word of the question, read in its language, is
+// in set.
+func (e *Engine) hasWord(a *Analysis, set wordSet) bool {
 	l := langIndex(a.Lang)
 	return slices.ContainsFunc(a.toks, func(t token) bool {
 		if t.urdu {
-			return e.summary.has(langUr, &t)
+			return set.has(langUr, &t)
 		}
-		return e.summary.has(l, &t)
+		return set.has(l, &t)
 	})
 }
+
+// asksSummary reports whether a word of the question asks for a summary.
+func (e *Engine) asksSummary(a *Analysis) bool { return e.hasWord(a, e.summary) }
 
 // headReasons heads the parts from the from-th on as the reasons the
 // sources give (the lexicon's optional reasons message), when they are.
@@ -522,15 +531,7 @@ const shortFollowUp = 3
 
 // pointsBack reports whether a word of the question, inside a term or not,
 // points back at a thing ("that", "ye").
-func (e *Engine) pointsBack(a *Analysis) bool {
-	l := langIndex(a.Lang)
-	return slices.ContainsFunc(a.toks, func(t token) bool {
-		if t.urdu {
-			return e.thingRefs.has(langUr, &t)
-		}
-		return e.thingRefs.has(l, &t)
-	})
-}
+func (e *Engine) pointsBack(a *Analysis) bool { return e.hasWord(a, e.thingRefs) }
 
 // aboutSources reports whether t is a concept that every entry about the
 // sources (Entry.AboutSources) has as its own: the word for the sources
@@ -622,8 +623,7 @@ func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
 	if len(only) == 0 || len(only) == len(r.Facts) {
 		return
 	}
-	r.Parts, r.Facts, r.Citations = nil, nil, nil
-	e.answer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
+	e.reanswer(r, []*match{{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true, only: only}})
 }
 
 // sourceOf answers a question that asks where something else comes from
