@@ -255,7 +255,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
-		slices.ContainsFunc(a.Terms, func(t Term) bool { return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName) }) {
+		slices.ContainsFunc(a.Terms, func(t Term) bool {
+			return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName)
+		}) {
 		// "بھارت کے بارے میں کیا کہا گیا؟" (what was said about India?)
 		// after the challenges: read with them it is the challenges
 		// again; read on its own it is what was said of India.

@@ -1699,7 +1699,7 @@ func TestUnsureKeepsSubject(t *testing.T) {
 func TestPushback(t *testing.T) {
 	e := engine(t)
 	for prev, tt := range map[string]struct{ q, want string }{
-		"how much did call centers earn in FY25?":    {"no, I read it was 400 million", "$328 million"},
+		"how much did call centers earn in FY25?":   {"no, I read it was 400 million", "$328 million"},
 		"how many people does the industry employ?": {"are you sure? I thought it was 100,000", "over 1 million"},
 	} {
 		p := e.Ask(prev)
