@@ -479,10 +479,8 @@ func (e *Engine) headReasons(r *Reply, reasons bool, from int) {
 
 // entryIndexOf returns the index of entry en, or nil.
 func (e *Engine) entryIndexOf(en *knowledge.Entry) *entryIndex {
-	for i := range e.ix.entries {
-		if e.ix.entries[i].entry == en {
-			return &e.ix.entries[i]
-		}
+	if i, ok := e.ix.position[en]; ok {
+		return &e.ix.entries[i]
 	}
 	return nil
 }

@@ -98,10 +98,11 @@ type index struct {
 	weight    []float64   // by term id
 	maxWeight float64     // the weight of a term in one entry: what an unknown word weighs
 	exact     map[string]int32
-	minTotal  []float64 // by term id: the least total weight of a phrasing that has it (for rank's bound)
-	declared  []bool    // by term id: a kind of question some entry lists under kinds:
-	sameAs    []string  // phrasings of two entries that read the same, for lint messages
-	credits   []credit  // the facts credited to someone, in the knowledge base's order
+	minTotal  []float64                  // by term id: the least total weight of a phrasing that has it (for rank's bound)
+	declared  []bool                     // by term id: a kind of question some entry lists under kinds:
+	position  map[*knowledge.Entry]int32 // where each entry is in entries
+	sameAs    []string                   // phrasings of two entries that read the same, for lint messages
+	credits   []credit                   // the facts credited to someone, in the knowledge base's order
 }
 
 // texts of an entry, by field.
@@ -381,6 +382,10 @@ func (e *Engine) buildIndex() {
 // finish computes what the index derives from the rest (also after loading
 // a snapshot).
 func (ix *index) finish() {
+	ix.position = make(map[*knowledge.Entry]int32, len(ix.entries))
+	for i := range ix.entries {
+		ix.position[ix.entries[i].entry] = int32(i)
+	}
 	ix.declared = make([]bool, len(ix.weight))
 	for i := range ix.entries {
 		for _, id := range ix.entries[i].kinds {
