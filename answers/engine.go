@@ -572,7 +572,7 @@ func (e *Engine) pushback(previous string, a *Analysis) *Reply {
 		})
 		switch {
 		case inFigure, t.number, t.Kind != nil && !t.Kind.Never, t.Unknown && !t.Name,
-			e.asksFor(t, knowledge.AsksAttribution), e.asksFor(t, knowledge.AsksSource), e.refersAt(a, t):
+			e.asksFor(t, knowledge.AsksAttribution), e.asksFor(t, knowledge.AsksSource), e.refersAt(a, t), e.aboutSources(t):
 		default:
 			return nil // it asks something of its own
 		}

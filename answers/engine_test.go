@@ -1701,6 +1701,7 @@ func TestPushback(t *testing.T) {
 	for prev, tt := range map[string]struct{ q, want string }{
 		"how much did call centers earn in FY25?":   {"no, I read it was 400 million", "$328 million"},
 		"how many people does the industry employ?": {"are you sure? I thought it was 100,000", "over 1 million"},
+		"how many people work in call centers?":     {"no the article said 2 million", "over 1 million"},
 	} {
 		p := e.Ask(prev)
 		r := e.AskAfter(p.Context(), tt.q)
