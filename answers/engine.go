@@ -177,14 +177,16 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 // followUp answers a as a follow-up of previous (see AskAfter), or returns
 // nil when it stands on its own.
 func (e *Engine) followUp(previous string, a *Analysis) *Reply {
+	if previous != "" {
+		if r := e.pushback(previous, a); r != nil {
+			return r // before "tell me more": "no, I read it was 100,000" has no word of content either
+		}
+	}
 	if r := e.offerMore(previous, a); r != nil {
 		return r
 	}
 	if previous == "" {
 		return nil
-	}
-	if r := e.pushback(previous, a); r != nil {
-		return r
 	}
 	if r := e.sourceOfLast(previous, a); r != nil {
 		return r
@@ -908,14 +910,16 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	person, thing := e.refersBack(a)
 	thing = thing || quotes
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return (t.Kind == nil && !t.within) || t.Kind != nil && t.Kind.Never })
-	// A kind that says what it counts ("kitne call centers") replaces
-	// what the previous one counted ("kitne log": people).
-	counts := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.within })
+	// A kind that says what it counts ("aur kitne call centers hain?")
+	// asks a question of its own: of the previous one it keeps only the
+	// year, place or name ("kitne log" in FY25 in Lahore).
+	counts := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.within }) &&
+		slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil && slices.Contains(u.Kind.Needs, knowledge.StatesCount) })
 	switch {
 	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.
 		return func(t *Term) bool {
-			return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) && !(counts && t.within)
+			return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) && !(counts && t.Class == "")
 		}
 	case person && !has(knowledge.ClassName):
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }

@@ -1709,6 +1709,10 @@ func TestPushback(t *testing.T) {
 			t.Errorf("AskAfter(%q, %q) = %s, premise %q, restates %v; want %s's answer, %q said, briefly", prev, tt.q, r.EntryID(), r.Premise, r.Restates(p), p.EntryID(), tt.want)
 		}
 	}
+	// Not "tell me more": a pushback has no word of content either.
+	if r := e.AskAfter("how many people work in call centers?", "no, I read it was 100,000"); !strings.Contains(r.Premise, "100,000") {
+		t.Errorf("no, I read it was 100,000: %v %q", r.Reason, r.Premise)
+	}
 	// A figure with a question of its own is that question.
 	if r := e.AskAfter("how much did call centers earn in FY25?", "how many people work there, 100,000?"); r.EntryID() != "employment" {
 		t.Errorf("a question of its own with a figure = %s; want employment", r.EntryID())
@@ -1739,6 +1743,9 @@ func TestCountedThingReplaced(t *testing.T) {
 	e := engine(t)
 	if r := e.AskAfter("call center mein kitne log kaam karte hain?", "aur kitne call centers hain?"); r.EntryID() != "call-center-count" {
 		t.Errorf("aur kitne call centers hain? after the people = %s; want call-center-count", r.EntryID())
+	}
+	if r := e.AskAfter("kitny log kam krty h bpo me", "aur kitne call centers hain?"); r.EntryID() != "call-center-count" {
+		t.Errorf("aur kitne call centers hain? after 'kitny log' = %s; want call-center-count", r.EntryID())
 	}
 	if r := e.AskAfter("pakistan mein kitne call centers hain?", "aur kitne log kaam karte hain?"); r.EntryID() != "employment" {
 		t.Errorf("aur kitne log kaam karte hain? after the call centers = %s; want employment", r.EntryID())
