@@ -1297,12 +1297,13 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	case blocker != nil:
 		return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, blocker), DeclineUnsupported)
 	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
-		if b := e.blocker(ranked[0].ei, a.Terms); b != nil && b.Kind != nil {
+		if b := e.blocker(ranked[0].ei, a.Terms); b != nil && (b.Kind != nil || b.Class == knowledge.ClassPlace) {
 			// "how much FDI came into BPO?": the nearest entry (the IT
-			// parks) gives no sum; offering it back would not answer
-			// the kind of question asked. (A salient term it lacks may
-			// be one another entry has: then it is asked back; see
-			// decide.)
+			// parks) gives no sum; "Germany ke clients kitne percent
+			// hain?": the nearest (the overseas share) is not given for
+			// Germany. Offering it back would not answer what was
+			// asked. (A metric it lacks may be one another entry has:
+			// then it is asked back; see decide.)
 			return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, b), DeclineUnsupported)
 		}
 		return e.decline(r, ranked, nil, DeclineUnsure)

@@ -1488,7 +1488,7 @@ func TestNoSubjectKeepsContext(t *testing.T) {
 // that, not offered back as "did you mean" with that entry.
 func TestNearestLacksTheKind(t *testing.T) {
 	e := engine(t)
-	for _, q := range []string{"how much FDI came into BPO", "how much foreign direct investment came into the BPO sector?"} {
+	for _, q := range []string{"how much FDI came into BPO", "how much foreign direct investment came into the BPO sector?", "Germany ke clients kitne percent hain?"} {
 		r := e.Ask(q)
 		if r.Answered || r.Reason == DeclineUnsure {
 			t.Errorf("Ask(%q) = answered %v (%s), reason %v: %q; want a decline that says why", q, r.Answered, r.EntryID(), r.Reason, r.Decline)
