@@ -15,7 +15,7 @@ var (
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
 	HeldOut3Gate = Gate{Answer: 0.953, Decline: 0.985}
-	HeldOut4Gate = Gate{Answer: 0.93, Decline: 0.971}
+	HeldOut4Gate = Gate{Answer: 0.938, Decline: 0.971}
 	HeldOut5Gate = Gate{Answer: 0.746, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.83, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
