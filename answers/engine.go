@@ -1900,6 +1900,11 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			if b = e.whyNot(terms, ranked, b); b != nil {
 				bb := *b
 				blocker = &bb
+			} else if len(alone) == 1 && alone[0].Kind != nil && len(alone[0].Kind.Needs) > 0 {
+				// "are IT parks being built? where?": the kind alone,
+				// of what the other part asked, is what is not given.
+				bb := alone[0]
+				blocker = &bb
 			}
 		}
 	}

@@ -1781,3 +1781,13 @@ func TestKindFollowUpContext(t *testing.T) {
 		t.Errorf("why? after the difference = %v; want the reasons for the growth", r.EntryIDs())
 	}
 }
+
+// TestPartKindAlone: a part that is only a kind of question, of what the
+// other part asked ("are IT parks being built? where?"), is named as not
+// answered when the sources don't give it.
+func TestPartKindAlone(t *testing.T) {
+	r := engine(t).Ask("are IT parks being built? where?")
+	if !r.Answered || r.EntryID() != "it-parks" || !strings.Contains(r.Note, "where") {
+		t.Errorf("got %s, note %q; want the IT parks, and that where is not given", r.EntryID(), r.Note)
+	}
+}
