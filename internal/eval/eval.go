@@ -143,7 +143,11 @@ type Miss struct {
 type Result struct {
 	Answer, AnswerRight   int // questions to answer, and how many were answered correctly
 	Decline, DeclineRight int // questions to decline, and how many were declined
-	Misses                []Miss
+	// OfferedFirst counts the questions to answer that were not answered
+	// but offered back as "did you mean" with, first, an entry whose
+	// answer is right: one click away, though not counted as right.
+	OfferedFirst int
+	Misses       []Miss
 }
 
 // AnswerAccuracy is the share of questions to answer that were answered
@@ -183,16 +187,15 @@ func Evaluate(e *answers.Engine, cases []Case) Result {
 		}
 		res.Answer++
 		if !r.Answered {
+			if r.Reason == answers.DeclineUnsure && len(r.Suggestions) > 0 {
+				if first := e.Ask(r.Suggestions[0].Question); first.Answered && len(lacks(first, c.Contains)) == 0 {
+					res.OfferedFirst++
+				}
+			}
 			res.Misses = append(res.Misses, Miss{Case: c, Reply: r})
 			continue
 		}
-		text := strings.ToLower(r.Text())
-		var missing []string
-		for _, t := range c.Contains {
-			if !strings.Contains(text, strings.ToLower(t)) {
-				missing = append(missing, t)
-			}
-		}
+		missing := lacks(r, c.Contains)
 		if len(missing) == 0 {
 			res.AnswerRight++
 		} else {
@@ -202,10 +205,27 @@ func Evaluate(e *answers.Engine, cases []Case) Result {
 	return res
 }
 
-// Figures renders the two accuracies.
+// lacks returns the terms of want that r's text does not contain
+// (case-insensitively).
+func lacks(r *answers.Reply, want []string) []string {
+	text := strings.ToLower(r.Text())
+	var missing []string
+	for _, t := range want {
+		if !strings.Contains(text, strings.ToLower(t)) {
+			missing = append(missing, t)
+		}
+	}
+	return missing
+}
+
+// Figures renders the two accuracies, and how many of the questions to
+// answer that were missed had the right entry offered first.
 func (r Result) Figures() string {
-	return fmt.Sprintf("to answer:  %d/%d correct (%.1f%%)\nto decline: %d/%d correct (%.1f%%)\n",
-		r.AnswerRight, r.Answer, 100*r.AnswerAccuracy(), r.DeclineRight, r.Decline, 100*r.DeclineAccuracy())
+	s := fmt.Sprintf("to answer:  %d/%d correct (%.1f%%)\n", r.AnswerRight, r.Answer, 100*r.AnswerAccuracy())
+	if r.OfferedFirst > 0 {
+		s += fmt.Sprintf("            %d more offered first as \"did you mean\" (not counted)\n", r.OfferedFirst)
+	}
+	return s + fmt.Sprintf("to decline: %d/%d correct (%.1f%%)\n", r.DeclineRight, r.Decline, 100*r.DeclineAccuracy())
 }
 
 // Summary renders the accuracies and every miss as text.

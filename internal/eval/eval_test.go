@@ -171,3 +171,21 @@ func TestParseCasesRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferedFirst counts a question to answer that was offered back as
+// "did you mean" with a right entry first, and only then.
+func TestOfferedFirst(t *testing.T) {
+	q := "What sorts of state incentives are mentioned for the BPO sector?"
+	r := engine(t).Ask(q)
+	if r.Reason != answers.DeclineUnsure || len(r.Suggestions) == 0 {
+		t.Skipf("%q is no longer offered back (%s): pick another question", q, r.Reason)
+	}
+	right := Evaluate(engine(t), []Case{{Q: q, Answer: true, Contains: []string{"tax incentives"}}})
+	wrong := Evaluate(engine(t), []Case{{Q: q, Answer: true, Contains: []string{"tax incentives", "no such words"}}})
+	if right.OfferedFirst != 1 || right.AnswerRight != 0 || wrong.OfferedFirst != 0 {
+		t.Errorf("offered first: %d (right %d) with the right entry first, %d with a wrong one", right.OfferedFirst, right.AnswerRight, wrong.OfferedFirst)
+	}
+	if !strings.Contains(right.Figures(), `1 more offered first as "did you mean"`) {
+		t.Errorf("figures do not say it:\n%s", right.Figures())
+	}
+}
