@@ -916,6 +916,10 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	counts := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.within }) &&
 		slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil && slices.Contains(u.Kind.Needs, knowledge.StatesCount) })
 	switch {
+	case person && !thing && kindsOnly && !has(knowledge.ClassName):
+		// "what is his title?", "where is he from?": asked of the names
+		// previous had, not again of what it asked about them.
+		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.
 		return func(t *Term) bool {
@@ -1224,6 +1228,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// say of him, after saying they don't link him with P@SHA.
 			e.answer(r, []*match{m})
 			r.Premise = e.blockMessage(e.asTyped(r.Question, blocker))
+			if name := e.primaryName(m, a.Terms, blocker); name != nil && e.v.lex.Messages["name_other"] != "" {
+				// "Is Adeel Azhar from P@SHA?": the two are not linked.
+				r.Premise = e.message("name_other", displayTerm(e.asTyped(r.Question, blocker)),
+					map[string]string{"{name}": displayTerm(e.asTyped(r.Question, name))})
+			}
 			return r
 		}
 	}
@@ -1504,6 +1513,17 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo, o
 		return nil
 	}
 	return m
+}
+
+// primaryName returns the name of terms, other than except, that m's
+// entry is about (has as its own), or nil.
+func (e *Engine) primaryName(m *match, terms []Term, except *Term) *Term {
+	for i := range terms {
+		if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && t.ID != except.ID && m.ei.hasPrimary(t.ID) {
+			return t
+		}
+	}
+	return nil
 }
 
 // indexPlaces computes e.near from the lexicon's places and what they lie

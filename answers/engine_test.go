@@ -1096,10 +1096,12 @@ func TestTwoNamesJoinedWrongly(t *testing.T) {
 	if r := e.Ask("did Adeel Azhar say India is the Dabba capital?"); !r.Answered || r.EntryID() != "india-dabba-capital" || !strings.Contains(r.Premise, "Adeel Azhar") {
 		t.Errorf("wrong attribution: answered=%v %s premise %q", r.Answered, r.EntryID(), r.Premise)
 	}
-	r := e.Ask("Is Adeel Azhar the president of P@SHA?")
-	if !r.Answered || r.EntryID() != "adeel-azhar" || r.Premise != "My sources don't say that about “P@SHA”." ||
-		!strings.Contains(r.Text(), "Call Centers Association of Pakistan") {
-		t.Errorf("Ask(Adeel Azhar president of P@SHA) = %s, premise %q:\n%s", r.EntryID(), r.Premise, r.Text())
+	for _, q := range []string{"Is Adeel Azhar the president of P@SHA?", "Is Adeel Azhar from P@SHA?"} {
+		r := e.Ask(q)
+		if !r.Answered || r.EntryID() != "adeel-azhar" || r.Premise != "My sources don't link “Adeel Azhar” with “P@SHA”; here is what they do say." ||
+			!strings.Contains(r.Text(), "Call Centers Association of Pakistan") {
+			t.Errorf("Ask(%q) = %s, premise %q:\n%s", q, r.EntryID(), r.Premise, r.Text())
+		}
 	}
 	if r := e.Ask("what do PSEB and SBP stand for"); len(r.Parts) != 2 || r.Premise != "" {
 		t.Errorf("Ask(PSEB and SBP) = %d parts, premise %q; want both, no premise", len(r.Parts), r.Premise)
@@ -1789,5 +1791,32 @@ func TestPartKindAlone(t *testing.T) {
 	r := engine(t).Ask("are IT parks being built? where?")
 	if !r.Answered || r.EntryID() != "it-parks" || !strings.Contains(r.Note, "where") {
 		t.Errorf("got %s, note %q; want the IT parks, and that where is not given", r.EntryID(), r.Note)
+	}
+}
+
+// TestSeventhSessionReview: the new-user review of the seventh session.
+// Money asked for opening a call center is a cost, not earnings; a
+// standard's "requirements" are no how-to; a quote asked for is said to
+// be in our words; a kind-only question pointing at a person asks of him.
+func TestSeventhSessionReview(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"کال سینٹر کھولنے کے لیے کتنا پیسہ چاہیے؟", "call center kholne ke liye kitna paisa chahye", "how much money do i need for a call center in Karachi?"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "costs to set up") {
+			t.Errorf("Ask(%q) = %s %q; want the cost declined", q, r.EntryID(), r.Decline)
+		}
+	}
+	if r := e.Ask("what about data security requirements?"); strings.Contains(r.Decline, "step-by-step") {
+		t.Errorf("data security requirements declined as a how-to: %q", r.Decline)
+	}
+	if r := e.Ask("what are the requirements to open a call center?"); r.Answered || !strings.Contains(r.Decline, "step-by-step") {
+		t.Errorf("requirements to open: %s %q; want a how-to decline", r.EntryID(), r.Decline)
+	}
+	for _, q := range []string{"Is that a direct quote?", "what were his exact words?"} {
+		if r := e.AskAfter("What did Muhammad Umair Nizam say about the crackdown?", q); r.Answered || !strings.Contains(r.Decline, "my own words") {
+			t.Errorf("AskAfter(remarks, %q) = %s %q; want it said the replies are in our words", q, r.EntryID(), r.Decline)
+		}
+	}
+	if r := e.AskAfter("What did Muhammad Umair Nizam say about the crackdown?", "what's his exact title?"); r.EntryID() != "umair-nizam" {
+		t.Errorf("his title after his remarks = %v %q; want who he is", r.EntryIDs(), r.Decline)
 	}
 }
