@@ -1816,6 +1816,17 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("AskAfter(remarks, %q) = %s %q; want it said the replies are in our words", q, r.EntryID(), r.Decline)
 		}
 	}
+	for _, q := range []string{"عدیل اظہر کی اپنی کمپنی کا نام کیا ہے؟", "Umair Nizam ki apni company ka naam kya hai?", "what's the name of Adeel Azhar's own company?"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "name no companies") {
+			t.Errorf("Ask(%q) = %s %q; want someone's company declined", q, r.EntryID(), r.Decline)
+		}
+	}
+	if r := e.Ask("FY25 میں call centers ne kitna kamaya aur FY24 se kitna % zyada tha?"); !strings.Contains(r.Text(), "24.6%") || !strings.Contains(r.Text(), "$328 million") {
+		t.Errorf("earnings and how much more than FY24:\n%s", r.Text())
+	}
+	if r := e.Ask("total kitny log kaam krty hn is industry me approx"); !strings.Contains(r.Text(), "million") {
+		t.Errorf("total kitny log: %s %q", r.EntryID(), r.Decline)
+	}
 	if r := e.AskAfter("What did Muhammad Umair Nizam say about the crackdown?", "what's his exact title?"); r.EntryID() != "umair-nizam" {
 		t.Errorf("his title after his remarks = %v %q; want who he is", r.EntryIDs(), r.Decline)
 	}
