@@ -1827,6 +1827,14 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.Ask("total kitny log kaam krty hn is industry me approx"); !strings.Contains(r.Text(), "million") {
 		t.Errorf("total kitny log: %s %q", r.EntryID(), r.Decline)
 	}
+	for _, q := range []string{"prove it", "saboot do", "ثبوت؟"} {
+		if r := e.AskAfter("how much did call centers earn in FY25", q); !r.Answered || !strings.Contains(r.Premise, "That is from") {
+			t.Errorf("AskAfter(earnings, %q) = %s, premise %q; want where it is from", q, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.Ask("is it true that most call centers are not legit?"); r.EntryID() != "are-call-centers-legit" {
+		t.Errorf("not legit: %v %q", r.EntryIDs(), r.Decline)
+	}
 	if r := e.AskAfter("What did Muhammad Umair Nizam say about the crackdown?", "what's his exact title?"); r.EntryID() != "umair-nizam" {
 		t.Errorf("his title after his remarks = %v %q; want who he is", r.EntryIDs(), r.Decline)
 	}
