@@ -98,6 +98,10 @@ const (
 	// askers who are not fluent in English: a first contact for the engine
 	// the session's reviews had changed.
 	HeldOut11Set = "heldout11"
+	// HeldOut12Set is a twelfth, written early in the seventh session of
+	// 2026-12-07: a first contact for the engine after that session's
+	// first review fixes.
+	HeldOut12Set = "heldout12"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -119,7 +123,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut11Set) from Dir.
+// HeldOut12Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -29,6 +29,8 @@ var (
 	HeldOut10Gate = Gate{Answer: 0.923, Decline: 1.0}
 	// HeldOut11Gate was set at the eleventh held-out set's first contact.
 	HeldOut11Gate = Gate{Answer: 0.807, Decline: 0.957}
+	// HeldOut12Gate was set at the twelfth held-out set's first contact.
+	HeldOut12Gate = Gate{Answer: 0.876, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.906
@@ -68,6 +70,7 @@ var Sets = []Set{
 	{HeldOut9Set, "held-out set 9 (frozen 2026-12-07, end of the fifth session; never tuned on)", &HeldOut9Gate, false},
 	{HeldOut10Set, "held-out set 10 (frozen 2026-12-07, sixth session; never tuned on)", &HeldOut10Gate, false},
 	{HeldOut11Set, "held-out set 11 (frozen 2026-12-07, late in the sixth session; never tuned on)", &HeldOut11Gate, false},
+	{HeldOut12Set, "held-out set 12 (frozen 2026-12-07, seventh session; never tuned on)", &HeldOut12Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
