@@ -45,12 +45,12 @@ type Analysis struct {
 	Text      string
 	Lang      string // the language Latin-script words were read in: en or roman
 	Terms     []Term
-	Greet     bool   // a greeting
-	greeting  string // the greeting kind's own reply, if it has one
-	Thank     bool   // thanks or goodbye
-	farewell  string // the thanks kind's own reply ("goodbye"), if it has one
-	Introduce bool   // a question about the bot itself
-	Corrected bool   // some word was read through a spelling correction
+	Greet     bool            // a greeting
+	greeting  *knowledge.Kind // the greeting kind with its own reply (a message), if any
+	Thank     bool            // thanks or goodbye
+	farewell  *knowledge.Kind // the thanks kind with its own reply ("goodbye"), if any
+	Introduce bool            // a question about the bot itself
+	Corrected bool            // some word was read through a spelling correction
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)
@@ -73,6 +73,26 @@ func (a *Analysis) hasNumber() bool {
 		return strings.ContainsFunc(a.Text, unicode.IsDigit)
 	}
 	return slices.ContainsFunc(a.toks, func(t token) bool { return t.num })
+}
+
+// replyLang returns the language a reply to a is best given in: "ur" when
+// more of its words are in Urdu script than in Latin letters, else the
+// language its Latin-script words were read in.
+func (a *Analysis) replyLang() string {
+	urdu, latin := 0, 0
+	for i := range a.toks {
+		switch t := &a.toks[i]; {
+		case t.num:
+		case t.urdu:
+			urdu++
+		default:
+			latin++
+		}
+	}
+	if urdu > latin {
+		return knowledge.Urdu
+	}
+	return a.Lang
 }
 
 // detectLang decides whether the Latin-script words of a message are
@@ -163,14 +183,14 @@ func (e *Engine) Analyze(text string) Analysis {
 		if t.Kind != nil {
 			switch t.Kind.Act {
 			case knowledge.ActGreet:
-				if !a.Greet || t.Kind.Message != "" {
-					a.greeting = t.Kind.Message // "salaam" is answered "wa alaikum assalam"
+				if t.Kind.Message != "" {
+					a.greeting = t.Kind // "salaam" is answered "wa alaikum assalam"
 				}
 				a.Greet = true
 				return
 			case knowledge.ActThank:
 				if t.Kind.Message != "" {
-					a.farewell = t.Kind.Message // "bye" is answered "goodbye", not "you're welcome"
+					a.farewell = t.Kind // "bye" is answered "goodbye", not "you're welcome"
 				}
 				a.Thank = true
 				return

@@ -50,6 +50,13 @@ type Engine struct {
 
 	exhaustive bool // never prune candidates (for tests of the pruning)
 
+	// tr is the translation the engine replies in, nil for English;
+	// translated are the engines that reply in each language the
+	// knowledge base has a translation for, by the language of the
+	// questions they answer ("ur": Urdu script).
+	tr         *knowledge.Translation
+	translated map[string]*Engine
+
 	// While New builds the index: the knowledge base's texts, tokenized
 	// once (each is read several times), and no spelling correction (every
 	// word of the knowledge base is known by then).
@@ -94,14 +101,62 @@ func New(kb *knowledge.Base) *Engine {
 		}
 	}
 	e.complete = newCompleter(kb, e)
+	e.translate()
 	return e
+}
+
+// translate makes the engines that reply in the knowledge base's
+// translations: each shares e's index and policy.
+func (e *Engine) translate() {
+	e.translated = nil
+	for _, t := range e.kb.Translations {
+		c := *e
+		c.tr, c.translated = t, nil
+		if e.translated == nil {
+			e.translated = map[string]*Engine{}
+		}
+		e.translated[t.Lang] = &c
+	}
 }
 
 // WithPolicy returns an engine that shares e's index and decides with p.
 func (e *Engine) WithPolicy(p Policy) *Engine {
 	c := *e
 	c.policy = p
+	c.translate()
 	return &c
+}
+
+// English returns an engine that shares e's index and policy and replies
+// in English to questions in every language (evaluation checks the facts
+// an answer gives in their English words).
+func (e *Engine) English() *Engine {
+	c := *e
+	c.tr, c.translated = nil, nil
+	return &c
+}
+
+// In returns the engine that replies in lang (see Reply.Lang) to
+// questions in every language, or e when the knowledge base has no
+// translation for it: a question picked from a list shown in Urdu is
+// answered in Urdu.
+func (e *Engine) In(lang string) *Engine {
+	if t := e.translated[lang]; t != nil {
+		return t
+	}
+	return e
+}
+
+// Question returns an entry's question in the language e replies in.
+func (e *Engine) Question(en *knowledge.Entry) string { return e.tr.Question(en) }
+
+// replying returns the engine that replies to a: the one for its language
+// when the knowledge base has a translation for it, else e.
+func (e *Engine) replying(a *Analysis) *Engine {
+	if t := e.translated[a.replyLang()]; t != nil {
+		return t
+	}
+	return e
 }
 
 // Policy returns the policy the engine decides with.
@@ -120,7 +175,11 @@ func (e *Engine) Knowledge() *knowledge.Base { return e.kb }
 // What is not answered is declined with the reason, or, when the best entry
 // is close, offered back as "did you mean".
 func (e *Engine) Ask(question string) *Reply {
-	return e.askOwn(e.Analyze(question))
+	a := e.Analyze(question)
+	e = e.replying(&a)
+	r := e.askOwn(a)
+	r.tr = e.tr
+	return r
 }
 
 // askOwn answers a question on its own. One declined that has nothing an
@@ -155,10 +214,13 @@ func (e *Engine) askOwn(a Analysis) *Reply {
 // Any other question is answered on its own, as Ask answers it.
 func (e *Engine) AskAfter(previous, question string) *Reply {
 	a := e.Analyze(question)
-	if r := e.followUp(previous, &a); r != nil {
-		return r
+	e = e.replying(&a)
+	r := e.followUp(previous, &a)
+	if r == nil {
+		r = e.askOwn(a)
 	}
-	return e.askOwn(a)
+	r.tr = e.tr
+	return r
 }
 
 // FollowUp answers question as AskAfter does when it follows up previous,
@@ -170,7 +232,11 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 		return nil, false
 	}
 	a := e.Analyze(question)
+	e = e.replying(&a)
 	r := e.followUp(previous, &a)
+	if r != nil {
+		r.tr = e.tr
+	}
 	return r, r != nil
 }
 
@@ -286,7 +352,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		// it is given again.)
 		p := e.Ask(previous)
 		if p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
-			if msg := e.v.lex.Messages["no_more"]; msg != "" && len(p.Related) > 0 {
+			if msg := e.msg("no_more"); msg != "" && len(p.Related) > 0 {
 				return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
 			}
 		}
@@ -470,7 +536,7 @@ func (e *Engine) asksSummary(a *Analysis) bool { return e.hasWord(a, e.summary) 
 // headReasons heads the parts from the from-th on as the reasons the
 // sources give (the lexicon's optional reasons message), when they are.
 func (e *Engine) headReasons(r *Reply, reasons bool, from int) {
-	msg := e.v.lex.Messages["reasons"]
+	msg := e.msg("reasons")
 	if !reasons || msg == "" {
 		return
 	}
@@ -714,7 +780,7 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 // they credit them to (the lexicon's optional from_sources message, then
 // saidBy's), or "".
 func (e *Engine) fromSources(r *Reply) string {
-	msg := e.v.lex.Messages["from_sources"]
+	msg := e.msg("from_sources")
 	if msg == "" {
 		return ""
 	}
@@ -728,7 +794,7 @@ func (e *Engine) fromSources(r *Reply) string {
 			titles = append(titles, t)
 		}
 	}
-	lead := strings.ReplaceAll(msg, "{sources}", joinAnd(titles))
+	lead := strings.ReplaceAll(msg, "{sources}", joinAnd(titles, e.tr.Label("and")))
 	if by := e.saidBy(r); by != "" && by != e.v.lex.Messages["said_by_none"] {
 		lead += " " + by
 	}
@@ -739,7 +805,8 @@ func (e *Engine) fromSources(r *Reply) string {
 // that?" (the lexicon's optional said_by and said_by_none messages), or "".
 func (e *Engine) saidBy(r *Reply) string {
 	var who []string
-	for _, f := range r.Facts {
+	for _, cf := range r.Facts {
+		f := cf.Fact // the English attribution: names are given as the sources give them
 		if f.Attribution == "" {
 			continue
 		}
@@ -765,10 +832,10 @@ func (e *Engine) saidBy(r *Reply) string {
 				return ""
 			}
 		}
-		return e.v.lex.Messages["said_by_none"]
+		return e.msg("said_by_none")
 	}
-	if msg := e.v.lex.Messages["said_by"]; msg != "" {
-		return strings.ReplaceAll(msg, "{term}", joinAnd(who))
+	if msg := e.msg("said_by"); msg != "" {
+		return strings.ReplaceAll(msg, "{term}", joinAnd(who, e.tr.Label("and")))
 	}
 	return ""
 }
@@ -1140,10 +1207,10 @@ func (e *Engine) ask(a Analysis) *Reply {
 	case a.Introduce && content == 0:
 		return e.introduce(r)
 	case len(a.Terms) == 0 && (a.Greet || a.Thank):
-		if a.Thank && !a.Greet && a.farewell != "" {
-			return e.greet(r, false, a.farewell)
+		if a.Thank && !a.Greet && a.farewell != nil {
+			return e.greet(r, false, e.kindMessage(a.farewell))
 		}
-		return e.greet(r, a.Thank && !a.Greet, a.greeting)
+		return e.greet(r, a.Thank && !a.Greet, e.kindMessage(a.greeting))
 	case content == 0 && otherScript(a.Text) && e.v.lex.Messages["other_script"] != "":
 		// "कॉल सेंटर ने कितना कमाया?": a script the bot does not read.
 		e.decline(r, nil, nil, DeclineNotCovered)
@@ -1287,7 +1354,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 // in the question was read as a fiscal year ("2024" as FY24), with the
 // knowledge base's calendar_year message, if it has one.
 func (e *Engine) noteCalendarYear(r *Reply, text string) {
-	msg := e.v.lex.Messages["calendar_year"]
+	msg := e.msg("calendar_year")
 	if !r.Answered || msg == "" || len(r.Periods())+len(r.reportPeriods()) == 0 {
 		return
 	}
@@ -1576,7 +1643,7 @@ func (e *Engine) indexPlaces() {
 // An answer naming a place within the one asked ("clients in Europe?" and
 // Germany) needs no note.
 func (e *Engine) notePlaceBroader(r *Reply, terms []Term) {
-	msg := e.v.lex.Messages["place_broader"]
+	msg := e.msg("place_broader")
 	if !r.Answered || msg == "" || r.Note != "" {
 		return
 	}

@@ -32,7 +32,7 @@ func TestGoldenReplies(t *testing.T) {
 		{"challenges-both-articles", "what challenges does the sector face?"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got := engine(t).Ask(tt.q).Text() + "\n"
+			got := translatedEngine(t).Ask(tt.q).Text() + "\n"
 			path := filepath.Join("testdata", "golden", tt.name+".txt")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -293,7 +293,7 @@ func dollarsAfter(rest string) bool {
 // $328 million and "You mentioned $400 million; my sources give $328
 // million." It uses the lexicon's optional premise message.
 func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
-	msg := e.v.lex.Messages["premise"]
+	msg := e.msg("premise")
 	if !r.Answered || msg == "" || !number {
 		return
 	}
@@ -345,7 +345,7 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			}
 		}
 		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) {
-			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same)).Replace(msg)
+			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same, e.tr.Label("and"))).Replace(msg)
 			return
 		}
 	}
@@ -439,7 +439,7 @@ func (e *Engine) downKey(lang int, text string) string {
 // fall." It uses the lexicon's optional premise_rise message, and gives way
 // to a contradicted figure (notePremise).
 func (e *Engine) noteDirection(r *Reply, terms []Term) {
-	msg := e.v.lex.Messages["premise_rise"]
+	msg := e.msg("premise_rise")
 	if !r.Answered || msg == "" || r.Premise != "" {
 		return
 	}

@@ -82,10 +82,11 @@ type Reply struct {
 	Unknown []string
 	Nearest *knowledge.Entry
 
-	context      string // what a follow-up asked, as a question (see Context)
-	saysWho      bool   // answers "who said that?" with Premise (see Restates)
-	pushedBack   bool   // answers a figure pushed back with Premise (see Restates)
-	offTopic     bool   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
+	tr           *knowledge.Translation // the language it is in; nil for English
+	context      string                 // what a follow-up asked, as a question (see Context)
+	saysWho      bool                   // answers "who said that?" with Premise (see Restates)
+	pushedBack   bool                   // answers a figure pushed back with Premise (see Restates)
+	offTopic     bool                   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
 	currentNote  string // what "currently" means, for facts that hold when their source was written
@@ -148,7 +149,7 @@ func (p Part) Title() string {
 // When every remark is credited to one person, the heading names them and
 // the remarks are not credited again.
 func (e *Engine) gatherQuotes(r *Reply) {
-	msg := e.v.lex.Messages["quoted"]
+	msg := e.msg("quoted")
 	if len(r.Parts) == 0 || msg == "" {
 		return
 	}
@@ -157,11 +158,11 @@ func (e *Engine) gatherQuotes(r *Reply) {
 	for _, p := range r.Parts {
 		for _, f := range p.Facts {
 			switch {
-			case f.Attribution == "":
+			case f.Fact.Attribution == "":
 				return // not only remarks: the entries' questions say what each part is
 			case credit == "":
-				credit = f.Attribution
-			case credit != f.Attribution:
+				credit = f.Fact.Attribution
+			case credit != f.Fact.Attribution:
 				return
 			}
 			f.Credit = false
@@ -209,7 +210,10 @@ func (r *Reply) Restates(prev *Reply) bool {
 // A CitedFact is a fact with its citation number.
 type CitedFact struct {
 	*knowledge.Fact
-	Cite int
+	// Text and Attribution are the fact's, in the language of the reply:
+	// the knowledge base's translation of them, or the English.
+	Text, Attribution string
+	Cite              int
 	// Credit is whether the fact's text must be followed by its
 	// attribution: false when the text already names who it credits.
 	Credit bool
@@ -327,15 +331,18 @@ func CreditLine(p Part) string {
 // once, and a fact whose figures an earlier fact already gave is left out:
 // no two bullets say the same figure.
 func (e *Engine) answer(r *Reply, ms []*match) {
-	r.Answered, r.Reason = true, NotDeclined
+	r.Answered, r.Reason, r.tr = true, NotDeclined, e.tr
 	r.Score = round3(ms[0].score)
-	r.fiscalNote = e.v.lex.Messages["fiscal_year"]
-	r.currentNote = e.v.lex.Messages["current"]
+	r.fiscalNote = e.msg("fiscal_year")
+	r.currentNote = e.msg("current")
 	cites := make(map[[2]string]int)
 	shownFacts := map[string]bool{}
 	shownFigures := map[string]bool{}
 	for _, m := range ms {
 		p := Part{Entry: m.ei.entry}
+		if e.tr != nil {
+			p.Heading = e.tr.Question(m.ei.entry)
+		}
 		for fi, id := range m.ei.entry.Facts {
 			f := e.kb.Fact(id)
 			if f == nil || shownFacts[id] || m.only != nil && !m.only[id] {
@@ -355,7 +362,7 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 				cites[key] = n
 				r.Citations = append(r.Citations, Citation{N: n, Source: e.kb.Source(f.Source), Section: f.Section})
 			}
-			cf := CitedFact{Fact: f, Cite: n, Credit: f.Attribution != "" &&
+			cf := CitedFact{Fact: f, Text: e.tr.Fact(f), Attribution: e.tr.Attribution(f.Attribution), Cite: n, Credit: f.Attribution != "" &&
 				!strings.Contains(strings.ToLower(f.Text), strings.ToLower(e.kb.Lexicon.Attributee(f.Attribution)))}
 			p.Facts = append(p.Facts, cf)
 			r.Facts = append(r.Facts, cf)
@@ -394,22 +401,45 @@ func answeredEntry(r *Reply, en *knowledge.Entry) bool {
 	return false
 }
 
+// kindMessage returns the kind's message in the language the engine
+// replies in, or "" for no kind.
+func (e *Engine) kindMessage(k *knowledge.Kind) string {
+	if k == nil {
+		return ""
+	}
+	if s := e.tr.KindMessage(k.ID); s != "" {
+		return s
+	}
+	return k.Message
+}
+
+// msg returns the lexicon's message key as it is, in the language the
+// engine replies in: its translation's when it has one, else the English.
+func (e *Engine) msg(key string) string {
+	if e.tr != nil {
+		if s := e.tr.Messages[key]; s != "" {
+			return s
+		}
+	}
+	return e.v.lex.Messages[key]
+}
+
 // message returns a lexicon message with its placeholders filled: {term},
 // {periods}, {topics} and any extra ones.
 func (e *Engine) message(key, term string, extra map[string]string) string {
-	s := e.v.lex.Messages[key]
+	s := e.msg(key)
 	if s == "" {
-		s = e.v.lex.Messages["not_covered"]
+		s = e.msg("not_covered")
 	}
 	if strings.Contains(s, "{periods}") {
-		s = strings.ReplaceAll(s, "{periods}", joinAnd(e.periods))
+		s = strings.ReplaceAll(s, "{periods}", joinAnd(e.periods, e.tr.Label("and")))
 	}
 	if strings.Contains(s, "{topics}") {
 		var ts []string
 		for _, t := range e.kb.Topics {
 			ts = append(ts, t.Title)
 		}
-		s = strings.ReplaceAll(s, "{topics}", joinAnd(ts))
+		s = strings.ReplaceAll(s, "{topics}", joinAnd(ts, e.tr.Label("and")))
 	}
 	s = strings.ReplaceAll(s, "{term}", term)
 	for k, v := range extra {
@@ -449,9 +479,13 @@ func (e *Engine) blockMessage(t *Term) string {
 	case t.Period != "":
 		return e.message("period", term, nil)
 	case ti != nil && ti.concept != nil && ti.concept.Message != "":
-		return strings.ReplaceAll(ti.concept.Message, "{term}", term)
+		msg := ti.concept.Message
+		if s := e.tr.ConceptMessage(ti.concept.ID); s != "" {
+			msg = s
+		}
+		return strings.ReplaceAll(msg, "{term}", term)
 	case t.Kind != nil && t.Kind.Message != "":
-		return t.Kind.Message
+		return e.kindMessage(t.Kind)
 	case t.Kind != nil && len(t.Kind.Needs) > 0:
 		return e.message("needs_"+t.Kind.Needs[0], term, nil)
 	case t.Class == knowledge.ClassMetric && t.ID >= 0 && e.givesFigures(t.ID) && e.v.lex.Messages["name_known"] != "":
@@ -495,7 +529,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 		blocker = e.asTyped(r.Question, blocker)
 		r.Unsupported = blocker.Surface
 		r.Decline = e.blockMessage(blocker)
-		if msg := e.v.lex.Messages["period_change"]; msg != "" && blocker.Period != "" && len(ranked) > 0 {
+		if msg := e.msg("period_change"); msg != "" && blocker.Period != "" && len(ranked) > 0 {
 			// "Did earnings grow 24.6% in FY24?": the nearest entry gives
 			// a change from that year, not in it.
 			for _, rg := range ranked[0].ei.ranges {
@@ -635,16 +669,16 @@ func capitalise(s string) string {
 	return strings.Join(words, " ")
 }
 
-func joinAnd(ss []string) string {
+func joinAnd(ss []string, and string) string {
 	switch len(ss) {
 	case 0:
 		return ""
 	case 1:
 		return ss[0]
 	case 2:
-		return ss[0] + " and " + ss[1]
+		return ss[0] + " " + and + " " + ss[1]
 	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
+	return strings.Join(ss[:len(ss)-1], ", ") + " " + and + " " + ss[len(ss)-1]
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -325,5 +325,6 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 		}
 	}
 	e.complete = newCompleter(kb, e)
+	e.translate()
 	return e, s.Hash, nil
 }

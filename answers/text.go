@@ -2,6 +2,8 @@ package answers
 
 import (
 	"fmt"
+
+	"github.com/bpobot/bpobot/knowledge"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,10 +19,32 @@ const MaxTextRunes = 4000
 func FactLine(f CitedFact) string {
 	s := strings.TrimSpace(f.Text)
 	if f.Credit {
-		s = strings.TrimRight(s, ".") + ", " + f.Attribution + "."
+		if t, ok := strings.CutSuffix(s, "۔"); ok {
+			s = t + "، " + f.Attribution + "۔" // Urdu's comma and full stop
+		} else {
+			s = strings.TrimRight(s, ".") + ", " + f.Attribution + "."
+		}
 	}
 	return s + " [" + strconv.Itoa(f.Cite) + "]"
 }
+
+// Lang is the language the reply is written in: "en", or the language of
+// the translation it was rendered with ("ur").
+func (r *Reply) Lang() string {
+	if r.tr == nil {
+		return knowledge.English
+	}
+	return r.tr.Lang
+}
+
+// Label returns a fixed word of the reply (knowledge.Labels: "sources",
+// "suggestions", "follow_ups", "pick_hint", "parts", "footer") in its
+// language.
+func (r *Reply) Label(key string) string { return r.tr.Label(key) }
+
+// QuestionOf returns an entry's question in the reply's language, as its
+// suggestions and follow-ups are shown.
+func (r *Reply) QuestionOf(en *knowledge.Entry) string { return r.tr.Question(en) }
 
 // CitationLine renders one numbered source reference:
 // [1] Title, section “Section”, by Author. Who a fact is credited to is said
@@ -66,7 +90,7 @@ func (r *Reply) PeriodNoteSeen(seen map[string]bool) string {
 	}
 	var note string
 	if len(ps) > 0 {
-		note = "Figures are for " + strings.Join(ps, " and ") + ". "
+		note = strings.ReplaceAll(r.Label("figures_for"), "{periods}", strings.Join(ps, " "+r.Label("and")+" ")) + " "
 	}
 	if len(cs) > 0 && once("current") {
 		note += strings.ReplaceAll(r.currentNote, "{period}", strings.Join(cs, " and ")) + " "
@@ -104,7 +128,7 @@ func (r *Reply) SuggestionsHeading() string {
 	if r.Answered || len(r.Suggestions) == 0 || r.Reason == DeclineUnsure || r.Reason == OfferedMore {
 		return ""
 	}
-	return "You could ask:"
+	return r.Label("suggestions")
 }
 
 // Text renders the reply as plain text for the CLI and the REPL. It is at
@@ -125,7 +149,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 				b.WriteString("\n")
 			}
 			for i, s := range r.Suggestions {
-				fmt.Fprintf(&b, "\n%d. %s", i+1, s.Question)
+				fmt.Fprintf(&b, "\n%d. %s", i+1, r.QuestionOf(s))
 			}
 		}
 		return Truncate(b.String(), MaxTextRunes)
@@ -134,7 +158,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 		b.WriteString(r.Premise + "\n\n")
 	}
 	if r.Brief {
-		b.WriteString("Sources:")
+		b.WriteString(r.Label("sources") + ":")
 		for _, c := range r.Citations {
 			b.WriteString("\n" + CitationLine(c))
 		}
@@ -158,7 +182,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 	if note := r.PeriodNoteSeen(seen); note != "" {
 		b.WriteString("\n" + note + "\n")
 	}
-	b.WriteString("\nSources:")
+	b.WriteString("\n" + r.Label("sources") + ":")
 	for _, c := range r.Citations {
 		b.WriteString("\n" + CitationLine(c))
 	}

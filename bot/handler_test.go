@@ -107,6 +107,32 @@ func slash(user, q string) *discordgo.Interaction {
 	}
 }
 
+// TestSlashAskInUrdu: a question in Urdu script is answered in Urdu, and
+// the buttons under the answer offer its follow-ups in Urdu, answered in
+// Urdu.
+func TestSlashAskInUrdu(t *testing.T) {
+	b, rec := testBot(t, nil)
+	rec.do(b, slash("u1", "کال سینٹرز نے کتنا کمایا؟"))
+	resp := rec.last(t)
+	if len(resp.Data.Embeds) != 1 || !strings.Contains(resp.Data.Embeds[0].Description, "$328 ملین") {
+		t.Fatalf("response %+v", resp.Data)
+	}
+	asks := 0
+	for _, row := range resp.Data.Components {
+		for _, btn := range row.Components {
+			if strings.HasPrefix(btn.CustomID, idAsk) || strings.HasPrefix(btn.CustomID, idPick) {
+				asks++
+				if !strings.HasSuffix(btn.CustomID, "@ur") || !strings.ContainsAny(btn.Label, "کیا") {
+					t.Errorf("button %q %q: want it offered and answered in Urdu", btn.Label, btn.CustomID)
+				}
+			}
+		}
+	}
+	if asks == 0 {
+		t.Errorf("no follow-up buttons: %+v", resp.Data.Components)
+	}
+}
+
 func TestSlashAsk(t *testing.T) {
 	var logs bytes.Buffer
 	b, rec := testBot(t, &logs)
@@ -215,6 +241,11 @@ func TestButtons(t *testing.T) {
 	}
 	if r := click("ask:fy24-earnings"); len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "$263 million") {
 		t.Errorf("follow-up: %+v", r.Data)
+	}
+	// A follow-up offered under an answer in Urdu is answered in Urdu.
+	if r := click("ask:fy24-earnings@ur"); len(r.Data.Embeds) != 1 || !strings.Contains(r.Data.Embeds[0].Description, "$263 ملین") ||
+		r.Data.Embeds[0].Fields[0].Name != "ذرائع" {
+		t.Errorf("Urdu follow-up: %+v", r.Data)
 	}
 	if r := click("none"); r.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(r.Data.Content, "/topics") || r.Data.Components == nil {
 		t.Errorf("none of these: %+v", r)

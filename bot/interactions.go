@@ -87,19 +87,20 @@ func (b *Bot) interactionResponse(i *discordgo.Interaction) outgoing {
 		data := i.MessageComponentData()
 		switch {
 		case strings.HasPrefix(data.CustomID, idAsk):
-			id := strings.TrimPrefix(data.CustomID, idAsk)
+			id, lang := entryRef(strings.TrimPrefix(data.CustomID, idAsk))
 			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *cached) {
-				return b.engine().AnswerEntry(id), nil
+				return b.engine().In(lang).AnswerEntry(id), nil
 			}, id, "button")
 		case strings.HasPrefix(data.CustomID, idFeedback):
 			return plain(b.feedback(i, data.CustomID), "feedback")
 		case strings.HasPrefix(data.CustomID, idPick):
-			qid, entry, ok := parseIDRef(strings.TrimPrefix(data.CustomID, idPick))
+			qid, ref, ok := parseIDRef(strings.TrimPrefix(data.CustomID, idPick))
+			entry, lang := entryRef(ref)
 			if ok {
 				b.pick(qid, entry)
 			}
 			return b.askResponse(i, surfaceButton, func() (*answers.Reply, *cached) {
-				return b.engine().AnswerEntry(entry), nil
+				return b.engine().In(lang).AnswerEntry(entry), nil
 			}, entry, "pick")
 		case data.CustomID == idNone || strings.HasPrefix(data.CustomID, idNone+":"):
 			if qid, err := strconv.ParseInt(strings.TrimPrefix(data.CustomID, idNone+":"), 10, 64); err == nil {

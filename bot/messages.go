@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bpobot/bpobot/answers"
+	"github.com/bpobot/bpobot/knowledge"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -50,6 +51,7 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 	q := plainQuestion(m.Content) // the bot's mention included
 	talk, now := m.ChannelID+"/"+m.Author.ID, b.now()
 	prev, prevReply, list := b.talks.lastList(talk, now)
+	var picked *answers.Reply // an item of a reply in another language than English, answered in it
 	if n, ok := b.engine().Ordinal(q); ok && prevReply != nil {
 		// "tell me more about the second one", "teesra wala": that point
 		// or suggestion of the last reply, asked as its own question; or,
@@ -66,8 +68,14 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 			return reply(message{Content: fmt.Sprintf("My last answer has no point or follow-up number %d. Ask me a question, or use /topics to browse what I can answer.", n)})
 		}
 		q = en.Question
+		if lang := prevReply.Lang(); lang != knowledge.English {
+			picked = b.engine().In(lang).AnswerEntry(en.ID)
+		}
 	}
 	r, id := b.timed(surface, q, asker{m.GuildID, m.Author.ID}, func() (*answers.Reply, *cached) {
+		if picked != nil {
+			return picked, nil
+		}
 		if r, ok := b.engine().FollowUp(prev, q); ok {
 			return r, nil // "and in FY24?": the last question, of FY24
 		}

@@ -32,7 +32,7 @@ const (
 
 // Custom ids of the bot's components.
 const (
-	idAsk      = "ask:"  // + entry id: answer that entry
+	idAsk      = "ask:"  // + entry id: answer that entry (+ "@" + language: in that language, as in "ask:fy25-earnings@ur")
 	idPick     = "pick:" // + question id + ":" + entry id: a suggestion picked under a recorded decline
 	idNone     = "none"  // "none of these" under a decline; "none:" + question id when recorded
 	idFeedback = "fb:"   // + question id + ":up" or ":down" + ":" + entry id (left out when too long)
@@ -150,7 +150,7 @@ func replyMessage(r *answers.Reply) message {
 	if !r.Answered {
 		return declineMessage(r)
 	}
-	return message{Embeds: []*discordgo.MessageEmbed{answerEmbed(r)}, Components: askButtons(r.Related)}
+	return message{Embeds: []*discordgo.MessageEmbed{answerEmbed(r)}, Components: askButtons(r, r.Related)}
 }
 
 // answerEmbed renders an answer: the matched question as the title, the
@@ -184,11 +184,11 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	}
 	title := r.Parts[0].Title()
 	if multi {
-		title = "Your question has " + strconv.Itoa(len(r.Parts)) + " parts"
+		title = strings.ReplaceAll(r.Label("parts"), "{n}", strconv.Itoa(len(r.Parts)))
 	}
 	footer := r.PeriodNote()
 	if footer == "" {
-		footer = "bpobot answers only from the sources cited above."
+		footer = r.Label("footer")
 	}
 	var cites []string
 	for _, c := range r.Citations {
@@ -198,16 +198,23 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 		Title:       title,
 		Description: strings.TrimSpace(desc.String()),
 		Color:       embedColor,
-		Fields:      linesToFields("Sources", cites),
+		Fields:      linesToFields(r.Label("sources"), cites),
 		Footer:      &discordgo.MessageEmbedFooter{Text: footer},
 	}
+}
+
+// entryRef splits the entry a button names into its id and the language
+// its answer is shown in ("fy25-earnings@ur"; "" for English).
+func entryRef(ref string) (id, lang string) {
+	id, lang, _ = strings.Cut(ref, "@")
+	return id, lang
 }
 
 // declineMessage renders a decline: a short message, "did you mean" buttons
 // for the suggestions and a "none of these" button.
 func declineMessage(r *answers.Reply) message {
 	content := r.Decline
-	rows := numberedButtons(r.Suggestions)
+	rows := numberedButtons(r, r.Suggestions)
 	if h := r.SuggestionsHeading(); h != "" {
 		content += "\n" + h
 	}
@@ -226,28 +233,32 @@ func declineMessage(r *answers.Reply) message {
 	return message{Content: content, Components: rows, Ephemeral: true}
 }
 
-// askButtons renders up to 3 entries as buttons that ask them, one row.
-func askButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
-	return entryButtons(es, false)
+// askButtons renders up to 3 entries as buttons that ask them, one row,
+// in the language of the reply r they follow: their answers are too.
+func askButtons(r *answers.Reply, es []*knowledge.Entry) []discordgo.MessageComponent {
+	return entryButtons(r, es, false)
 }
 
 // numberedButtons is askButtons with the buttons numbered, as a decline's
 // suggestions are wherever they are shown ("1. How much ...").
-func numberedButtons(es []*knowledge.Entry) []discordgo.MessageComponent {
-	return entryButtons(es, true)
+func numberedButtons(r *answers.Reply, es []*knowledge.Entry) []discordgo.MessageComponent {
+	return entryButtons(r, es, true)
 }
 
-func entryButtons(es []*knowledge.Entry, numbered bool) []discordgo.MessageComponent {
+func entryButtons(r *answers.Reply, es []*knowledge.Entry, numbered bool) []discordgo.MessageComponent {
 	var btns []discordgo.MessageComponent
 	for _, e := range es {
 		if len(btns) == 3 {
 			break
 		}
 		id := idAsk + e.ID
+		if lang := r.Lang(); lang != knowledge.English {
+			id += "@" + lang // answered in the language it was offered in
+		}
 		if len(id) > maxCustomID {
 			continue
 		}
-		label := e.Question
+		label := r.QuestionOf(e)
 		if numbered {
 			label = strconv.Itoa(len(btns)+1) + ". " + label
 		}

@@ -50,6 +50,9 @@ type Base struct {
 	Topics  []*Topic
 	Entries []*Entry
 	Lexicon *Lexicon // the language and domain vocabulary (lexicon/*.yaml)
+	// Translations render replies to questions in other languages
+	// (translations/*.yaml).
+	Translations []*Translation
 
 	sources map[string]*Source
 	facts   map[string]*Fact
@@ -114,6 +117,8 @@ type file struct {
 	Homonyms      []*Homonym        `yaml:"homonyms"`
 	Messages      map[string]string `yaml:"messages"`
 	Settings      *Settings         `yaml:"settings"`
+
+	Translation *Translation `yaml:"translation"`
 }
 
 // englishWords is the file of common English words, one a line, sorted.
@@ -168,6 +173,9 @@ func Load(fsys fs.FS) (*Base, error) {
 		b.Facts = append(b.Facts, f.Facts...)
 		b.Topics = append(b.Topics, f.Topics...)
 		b.Entries = append(b.Entries, f.Entries...)
+		if f.Translation != nil {
+			b.Translations = append(b.Translations, f.Translation)
+		}
 		lx := b.Lexicon
 		if f.FunctionWords != nil {
 			lx.FunctionWords.En = append(lx.FunctionWords.En, f.FunctionWords.En...)
@@ -241,6 +249,18 @@ func parseFile(name string, data []byte) (*file, error) {
 	place(f.Concepts, name, lines["concepts"], func(x *Concept) *Pos { return &x.Pos })
 	place(f.Kinds, name, lines["kinds"], func(x *Kind) *Pos { return &x.Pos })
 	place(f.Homonyms, name, lines["homonyms"], func(x *Homonym) *Pos { return &x.Pos })
+	if t := f.Translation; t != nil {
+		t.Pos = Pos{name, 0}
+		if len(root.Content) == 1 {
+			top := root.Content[0]
+			for i := 0; i+1 < len(top.Content); i += 2 {
+				if top.Content[i].Value == "translation" {
+					t.Pos.Line = top.Content[i].Line
+					t.lines = translationLines(top.Content[i+1])
+				}
+			}
+		}
+	}
 	return &f, nil
 }
 
@@ -430,6 +450,7 @@ func (b *Base) validate() error {
 		errs = append(errs, errors.New("the knowledge base has no entries"))
 	}
 	errs = append(errs, b.validateLexicon()...)
+	errs = append(errs, b.validateTranslations()...)
 	return errors.Join(errs...)
 }
 

@@ -143,6 +143,12 @@ func TestBrokenFixtures(t *testing.T) {
 		{"bad-kind-joins", []string{"kb.yaml:19", `kind "when"`, `joins "whenever", which is not one of its own one-word en forms`}},
 		{"bad-within", []string{`concept "germany": lies within "atlantis", which is no concept`, `concept "germany": lies within "growth", which is not a place`,
 			`concept "growth": is not a place, so it lies within nothing`}},
+		{"bad-translation", []string{`fr.yaml:1: translation "fr": lang must be "ur" (Urdu script) or "roman" (Roman Urdu)`,
+			`ur.yaml:4: translation "ur": facts "f1" lacks "$328", "CCAP", "FY25" as the English has it`,
+			`ur.yaml:5: translation "ur": fact "f9" is not defined`,
+			`ur.yaml:10: translation "ur": label "nope" is not one of`,
+			`ur.yaml:12: translation "ur": messages "not_covered" lacks "BPO"`,
+			`ur.yaml:13: translation "ur": messages "unknown_name" lacks "{term}"`}},
 		{"bad-numbers", []string{`numbers: "Lakh" is listed twice (unit 1 and unit 2)`, "unit 2 changes nothing", "number word 1: value is 0"}},
 	}
 	for _, tt := range tests {
@@ -246,5 +252,52 @@ func TestUntitledLabel(t *testing.T) {
 	}
 	if got := (&Source{Title: "BPO Services in Pakistan"}).Label(); got != "BPO Services in Pakistan" {
 		t.Errorf("titled: %q", got)
+	}
+}
+
+// TestShippedTranslationComplete: the shipped Urdu translation renders
+// every fact, attribution, entry question, message and label; a new one
+// added without its Urdu would be shown in English to Urdu readers.
+func TestShippedTranslationComplete(t *testing.T) {
+	b, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := b.Translation(Urdu)
+	if tr == nil {
+		t.Fatal("no Urdu translation")
+	}
+	for _, f := range b.Facts {
+		if tr.Facts[f.ID] == "" {
+			t.Errorf("fact %q (%s) has no Urdu in translations/ur.yaml", f.ID, f.Pos)
+		}
+		if f.Attribution != "" && tr.Attributions[f.Attribution] == "" {
+			t.Errorf("attribution %q has no Urdu", f.Attribution)
+		}
+	}
+	for _, e := range b.Entries {
+		if tr.Entries[e.ID] == "" {
+			t.Errorf("entry %q (%s) has no Urdu question", e.ID, e.Pos)
+		}
+	}
+	for k := range b.Lexicon.Messages {
+		if tr.Messages[k] == "" {
+			t.Errorf("message %q has no Urdu", k)
+		}
+	}
+	for _, k := range b.Lexicon.Kinds {
+		if k.Message != "" && tr.KindMessages[k.ID] == "" {
+			t.Errorf("kind %q's message has no Urdu", k.ID)
+		}
+	}
+	for _, c := range b.Lexicon.Concepts {
+		if c.Message != "" && tr.ConceptMessages[c.ID] == "" {
+			t.Errorf("concept %q's message has no Urdu", c.ID)
+		}
+	}
+	for k := range Labels {
+		if tr.Labels[k] == "" {
+			t.Errorf("label %q has no Urdu", k)
+		}
 	}
 }

@@ -26,6 +26,22 @@ type baseSnapshot struct {
 	MessageKeys   []string
 	MessageValues []string
 	Settings      Settings
+	Translations  []translationSnapshot
+}
+
+// translationSnapshot is a Translation with its maps as sorted pairs, so
+// that it encodes to the same bytes every time.
+type translationSnapshot struct {
+	Lang                 string
+	Sections, Keys, Text []string
+}
+
+// translationSections are a Translation's maps by section name.
+func translationSections(t *Translation) map[string]*map[string]string {
+	return map[string]*map[string]string{
+		"facts": &t.Facts, "attributions": &t.Attributions, "entries": &t.Entries, "messages": &t.Messages,
+		"kind_messages": &t.KindMessages, "concept_messages": &t.ConceptMessages, "labels": &t.Labels,
+	}
 }
 
 type homonymSnapshot struct {
@@ -54,6 +70,17 @@ func (b *Base) GobEncode() ([]byte, error) {
 			s.MessageValues = append(s.MessageValues, lx.Messages[k])
 		}
 	}
+	for _, t := range b.Translations {
+		ts := translationSnapshot{Lang: t.Lang}
+		secs := translationSections(t)
+		for _, sec := range slices.Sorted(maps.Keys(secs)) {
+			m := *secs[sec]
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				ts.Sections, ts.Keys, ts.Text = append(ts.Sections, sec), append(ts.Keys, k), append(ts.Text, m[k])
+			}
+		}
+		s.Translations = append(s.Translations, ts)
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&s); err != nil {
 		return nil, err
@@ -79,6 +106,18 @@ func (b *Base) GobDecode(data []byte) error {
 	}
 	for i, k := range s.MessageKeys {
 		lx.Messages[k] = s.MessageValues[i]
+	}
+	for _, ts := range s.Translations {
+		t := &Translation{Lang: ts.Lang}
+		secs := translationSections(t)
+		for i, sec := range ts.Sections {
+			m := secs[sec]
+			if *m == nil {
+				*m = map[string]string{}
+			}
+			(*m)[ts.Keys[i]] = ts.Text[i]
+		}
+		b.Translations = append(b.Translations, t)
 	}
 	lx.words = embeddedWords
 	b.Lexicon = lx

@@ -41,6 +41,9 @@ type session struct {
 	// follow-up was answered as (answers.Reply.Context).
 	context string
 	next    []*knowledge.Entry // numbered follow-ups offered by the last reply
+	// nextLang is the language next was shown in: a question picked from
+	// it is answered in it.
+	nextLang string
 	// seen are the explanations of the period notes given so far (how the
 	// fiscal year runs): each is given once, not under every figure.
 	seen map[string]bool
@@ -196,6 +199,7 @@ func (s *session) handle(line string) bool {
 		fmt.Fprintf(s.out, "Unknown command %s. Type /help for the commands.\n", answers.Truncate(strings.Fields(line)[0], 40))
 		return true
 	}
+	eng := s.eng
 	if n, err := strconv.Atoi(line); err == nil && len(line) <= 2 { // "2025" is a question, not item 2025
 		if n < 1 || n > len(s.next) {
 			if len(s.next) == 0 {
@@ -206,7 +210,8 @@ func (s *session) handle(line string) bool {
 			return true
 		}
 		line = s.next[n-1].Question
-		fmt.Fprintf(s.out, "> %s\n", line)
+		eng = s.eng.In(s.nextLang) // answered in the language the list was shown in
+		fmt.Fprintf(s.out, "> %s\n", eng.Question(s.next[n-1]))
 	}
 	if n, ok := s.eng.Ordinal(line); ok {
 		// "tell me more about the second one", "teesra wala samjhao":
@@ -225,10 +230,11 @@ func (s *session) handle(line string) bool {
 		}
 		if en != nil {
 			line = en.Question
-			fmt.Fprintf(s.out, "> %s\n", line)
+			eng = s.eng.In(s.last.Lang())
+			fmt.Fprintf(s.out, "> %s\n", eng.Question(en))
 		}
 	}
-	r := s.eng.AskAfter(s.context, line)
+	r := eng.AskAfter(s.context, line)
 	if r.Restates(s.last) {
 		r.Brief = true // "who said that?": whom to credit, not the facts just shown again
 	}
@@ -241,17 +247,17 @@ func (s *session) handle(line string) bool {
 		s.list = r
 	}
 	fmt.Fprintln(s.out, r.TextSeen(s.seen))
-	s.next = r.Related
+	s.next, s.nextLang = r.Related, r.Lang()
 	if !r.Answered {
 		s.next = r.Suggestions
 	} else if len(s.next) > 0 {
-		fmt.Fprintln(s.out, "\nFollow-ups:")
+		fmt.Fprintln(s.out, "\n"+r.Label("follow_ups"))
 		for i, e := range s.next {
-			fmt.Fprintf(s.out, "  %d. %s\n", i+1, e.Question)
+			fmt.Fprintf(s.out, "  %d. %s\n", i+1, r.QuestionOf(e))
 		}
 	}
 	if !r.Answered && len(s.next) > 0 {
-		fmt.Fprintln(s.out, "(type a number to ask one of these)")
+		fmt.Fprintln(s.out, r.Label("pick_hint"))
 	}
 	fmt.Fprintln(s.out)
 	return true
@@ -259,7 +265,7 @@ func (s *session) handle(line string) bool {
 
 func (s *session) topics() {
 	kb := s.eng.Knowledge()
-	s.next = nil
+	s.next, s.nextLang = nil, knowledge.English
 	var lines []string
 	for _, t := range kb.Topics {
 		lines = append(lines, fmt.Sprintf("%s: %s", t.Title, t.Description))

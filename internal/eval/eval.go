@@ -175,8 +175,12 @@ func ratio(a, b int) float64 {
 // Evaluate asks every case and scores the replies. A question to answer is
 // right when it is answered and the reply's text contains every labelled
 // term (case-insensitively); a question to decline is right when it is not
-// answered from an entry ("did you mean" counts as a decline).
+// answered from an entry ("did you mean" counts as a decline). Replies are
+// read in English (Engine.English).
 func Evaluate(e *answers.Engine, cases []Case) Result {
+	// The labelled terms are the sources' English: a reply is read in the
+	// English of the facts it gives, whatever language it would be shown in.
+	e = e.English()
 	var res Result
 	for _, c := range cases {
 		r := e.Ask(c.Q)

@@ -1,0 +1,76 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bpobot/bpobot/knowledge"
+)
+
+// TestRepliesInUrdu: a question in Urdu script is answered in Urdu, with
+// the facts' figures and the citations exact; one in English or Roman Urdu
+// in English; English() answers every question in English.
+func TestRepliesInUrdu(t *testing.T) {
+	e := translatedEngine(t)
+	for _, q := range []string{"کال سینٹرز نے کتنا کمایا؟", "FY25 میں call centers نے کتنا کمایا"} {
+		r := e.Ask(q)
+		text := r.Text()
+		if r.Lang() != knowledge.Urdu || r.EntryID() != "fy25-earnings" {
+			t.Fatalf("Ask(%q) = %s in %q", q, r.EntryID(), r.Lang())
+		}
+		for _, want := range []string{"$328", "اسٹیٹ بینک آف پاکستان کے مطابق۔ [1]", "ذرائع:", "اعداد و شمار FY25 کے ہیں۔",
+			"[1] Pakistan's call centers earn $328 million in FY25 (title ours)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Ask(%q) lacks %q:\n%s", q, want, text)
+			}
+		}
+		if strings.Contains(text, "took in") || strings.Contains(text, "Sources:") {
+			t.Errorf("Ask(%q) has English left:\n%s", q, text)
+		}
+		if got := r.QuestionOf(r.Related[0]); got == r.Related[0].Question {
+			t.Errorf("follow-up %q not in Urdu", got)
+		}
+	}
+	for _, q := range []string{"how much did call centers earn in FY25?", "call centers ne kitna kamaya"} {
+		if r := e.Ask(q); r.Lang() != knowledge.English || !strings.Contains(r.Text(), "took in $328 million") {
+			t.Errorf("Ask(%q) in %q:\n%s", q, r.Lang(), r.Text())
+		}
+	}
+	// Declines, the kinds' messages and the suggestions' heading.
+	r := e.Ask("بی پی او میں تنخواہ کتنی ہے؟")
+	if r.Answered || !strings.Contains(r.Decline, "تنخواہوں") || r.SuggestionsHeading() != "آپ یہ پوچھ سکتے ہیں:" {
+		t.Errorf("salary in Urdu: %q / %q", r.Decline, r.SuggestionsHeading())
+	}
+	if r := e.Ask("السلام علیکم"); !strings.HasPrefix(r.Decline, "وعلیکم السلام") {
+		t.Errorf("salaam in Urdu: %q", r.Decline)
+	}
+	// A follow-up in Urdu of an English question, and the evaluation's
+	// English engine.
+	if r := e.AskAfter("how much did call centers earn in FY25?", "اور FY24 میں؟"); r.Lang() != knowledge.Urdu || !strings.Contains(r.Text(), "$263") {
+		t.Errorf("Urdu follow-up: %q\n%s", r.Lang(), r.Text())
+	}
+	if r := e.English().Ask("کال سینٹرز نے کتنا کمایا؟"); r.Lang() != knowledge.English || !strings.Contains(r.Text(), "took in $328 million") {
+		t.Errorf("English(): %q\n%s", r.Lang(), r.Text())
+	}
+	// A suggestion picked from an Urdu list is answered in Urdu.
+	if r := e.In(knowledge.Urdu).AnswerEntry("fy24-earnings"); r.Lang() != knowledge.Urdu || !strings.Contains(r.Text(), "$263 ملین") {
+		t.Errorf("In(ur).AnswerEntry: %q\n%s", r.Lang(), r.Text())
+	}
+	// A policy change keeps the translations.
+	if r := e.WithPolicy(e.Policy()).Ask("کال سینٹرز نے کتنا کمایا؟"); r.Lang() != knowledge.Urdu {
+		t.Errorf("WithPolicy lost the translation")
+	}
+}
+
+// TestUrduAttributionPunctuation: a credited fact in Urdu ends with Urdu's
+// comma and full stop, not English's.
+func TestUrduAttributionPunctuation(t *testing.T) {
+	f := CitedFact{Fact: &knowledge.Fact{ID: "x"}, Text: "آمدنی بڑھی۔", Attribution: "اسٹیٹ بینک کے مطابق", Cite: 2, Credit: true}
+	if got, want := FactLine(f), "آمدنی بڑھی، اسٹیٹ بینک کے مطابق۔ [2]"; got != want {
+		t.Errorf("FactLine = %q, want %q", got, want)
+	}
+	f = CitedFact{Fact: &knowledge.Fact{ID: "y"}, Text: "Earnings grew.", Attribution: "according to the SBP", Cite: 1, Credit: true}
+	if got, want := FactLine(f), "Earnings grew, according to the SBP. [1]"; got != want {
+		t.Errorf("FactLine = %q, want %q", got, want)
+	}
+}

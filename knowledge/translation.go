@@ -1,0 +1,271 @@
+package knowledge
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A Translation renders replies in another language for questions asked in
+// it: the facts, their attributions, the entries' questions (which head
+// answers and suggestions), the messages and the labels of a reply, each by
+// its id or key. Anything it leaves out is shown in English. It lives in
+// translations/LANG.yaml under `translation:`, so a curator adds or fixes a
+// translation without touching Go.
+//
+// A translation must keep the sources exact: every figure of the English
+// ($328, 24.6%, 1,000, FY25), every acronym (BPO, CCAP, P@SHA) and every
+// placeholder ({term}) occurs in it unchanged; the loader checks.
+type Translation struct {
+	// Lang is the language of the questions it answers: "ur" (Urdu
+	// script) or "roman" (Roman Urdu).
+	Lang         string            `yaml:"lang"`
+	Facts        map[string]string `yaml:"facts"`         // fact id → text
+	Attributions map[string]string `yaml:"attributions"`  // English attribution → translated
+	Entries      map[string]string `yaml:"entries"`       // entry id → question
+	Messages     map[string]string `yaml:"messages"`      // message key → text
+	KindMessages map[string]string `yaml:"kind_messages"` // kind id → its message
+	// ConceptMessages are concepts' messages, by concept id.
+	ConceptMessages map[string]string `yaml:"concept_messages"`
+	Labels          map[string]string `yaml:"labels"` // label key (see Labels) → text
+
+	Pos   Pos            `yaml:"-"`
+	lines map[string]int // "section/key" → line, for errors
+}
+
+// Labels are the keys of the fixed words of a reply a translation may
+// give, with their English: the heading of the sources, of the suggestions,
+// of the follow-ups, the years the figures are for ({periods}), how to pick
+// a suggestion, the title of an answer in parts ({n}), and the Discord
+// footer.
+var Labels = map[string]string{
+	"sources":     "Sources",
+	"suggestions": "You could ask:",
+	"follow_ups":  "Follow-ups:",
+	"figures_for": "Figures are for {periods}.",
+	"pick_hint":   "(type a number to ask one of these)",
+	"parts":       "Your question has {n} parts",
+	"footer":      "bpobot answers only from the sources cited above.",
+	"and":         "and",
+}
+
+// Translation returns the translation for questions in lang ("ur",
+// "roman"), or nil.
+func (b *Base) Translation(lang string) *Translation {
+	for _, t := range b.Translations {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// Label returns the translation of a label, or its English (Labels).
+func (t *Translation) Label(key string) string {
+	if t != nil {
+		if s := t.Labels[key]; s != "" {
+			return s
+		}
+	}
+	return Labels[key]
+}
+
+// KindMessage returns the translation of a kind's message, or "".
+func (t *Translation) KindMessage(id string) string {
+	if t == nil {
+		return ""
+	}
+	return t.KindMessages[id]
+}
+
+// ConceptMessage returns the translation of a concept's message, or "".
+func (t *Translation) ConceptMessage(id string) string {
+	if t == nil {
+		return ""
+	}
+	return t.ConceptMessages[id]
+}
+
+// Fact returns the translation of the fact's text, or its English.
+func (t *Translation) Fact(f *Fact) string {
+	if t != nil {
+		if s := t.Facts[f.ID]; s != "" {
+			return s
+		}
+	}
+	return f.Text
+}
+
+// Attribution returns the translation of an attribution, or the English.
+func (t *Translation) Attribution(a string) string {
+	if t != nil {
+		if s := t.Attributions[a]; s != "" {
+			return s
+		}
+	}
+	return a
+}
+
+// Question returns the translation of the entry's question, or its
+// English.
+func (t *Translation) Question(e *Entry) string {
+	if t != nil {
+		if s := t.Entries[e.ID]; s != "" {
+			return s
+		}
+	}
+	return e.Question
+}
+
+// translationLines records, for the `translation:` section of a file, the
+// line of each key of each of its maps.
+func translationLines(n *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return lines
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		section, m := n.Content[i].Value, n.Content[i+1]
+		lines[section] = n.Content[i].Line
+		if m.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			lines[section+"/"+m.Content[j].Value] = m.Content[j].Line
+		}
+	}
+	return lines
+}
+
+// exactTokens are what a translation must keep as the English has them:
+// figures with their signs, words with a digit (FY25, 24/7), acronyms
+// (BPO, P@SHA) and placeholders ({term}).
+var exactTokens = regexp.MustCompile(`\{[a-z]+\}|\$?\d[\d,./]*\d%?|\$?\d%?|\b[A-Z]{0,3}\d+\b|\b[A-Z][A-Z@&]*[A-Z]\b`)
+
+// missingExact returns the tokens of en (exactTokens) that tr does not
+// contain as often as en does.
+func missingExact(en, tr string) []string {
+	var miss []string
+	count := map[string]int{}
+	for _, tok := range exactTokens.FindAllString(en, -1) {
+		count[tok]++
+	}
+	for _, tok := range slices.Sorted(maps.Keys(count)) {
+		if strings.Count(tr, tok) < count[tok] {
+			miss = append(miss, tok)
+		}
+	}
+	return miss
+}
+
+// validateTranslations checks that every translation is for a language
+// questions are read in, names only ids and keys that exist, and keeps the
+// English exact.
+func (b *Base) validateTranslations() []error {
+	var errs []error
+	seen := map[string]*Translation{}
+	attributions := map[string]bool{}
+	for _, f := range b.Facts {
+		if f.Attribution != "" {
+			attributions[f.Attribution] = true
+		}
+	}
+	kinds, concepts := map[string]*Kind{}, map[string]*Concept{}
+	if lx := b.Lexicon; lx != nil {
+		for _, k := range lx.Kinds {
+			kinds[k.ID] = k
+		}
+		for _, c := range lx.Concepts {
+			concepts[c.ID] = c
+		}
+	}
+	for _, t := range b.Translations {
+		at := func(section, key string) Pos { return Pos{t.Pos.File, t.lines[section+"/"+key]} }
+		bad := func(pos Pos, format string, args ...any) {
+			errs = append(errs, fmt.Errorf("%s: translation %q: %s", pos, t.Lang, fmt.Sprintf(format, args...)))
+		}
+		switch {
+		case t.Lang != "ur" && t.Lang != "roman":
+			bad(t.Pos, `lang must be "ur" (Urdu script) or "roman" (Roman Urdu)`)
+		case seen[t.Lang] != nil:
+			bad(t.Pos, "a second translation for the language (the first is at %s)", seen[t.Lang].Pos)
+		}
+		seen[t.Lang] = t
+		check := func(section, key, en, tr string) {
+			if blank(tr) {
+				bad(at(section, key), "%s %q is empty", section, key)
+				return
+			}
+			if miss := missingExact(en, tr); len(miss) > 0 {
+				bad(at(section, key), "%s %q lacks %s as the English has it (figures, acronyms and placeholders stay exact)",
+					section, key, strings.Join(quoteAll(miss), ", "))
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(t.Facts)) {
+			if f := b.facts[id]; f == nil {
+				bad(at("facts", id), "fact %q is not defined", id)
+			} else {
+				check("facts", id, f.Text, t.Facts[id])
+			}
+		}
+		for _, a := range slices.Sorted(maps.Keys(t.Attributions)) {
+			if !attributions[a] {
+				bad(at("attributions", a), "no fact has the attribution %q", a)
+			} else {
+				check("attributions", a, a, t.Attributions[a])
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(t.Entries)) {
+			if e := b.entries[id]; e == nil {
+				bad(at("entries", id), "entry %q is not defined", id)
+			} else {
+				check("entries", id, e.Question, t.Entries[id])
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(t.Messages)) {
+			en, ok := "", false
+			if b.Lexicon != nil {
+				en, ok = b.Lexicon.Messages[k]
+			}
+			if !ok {
+				bad(at("messages", k), "message %q is not defined", k)
+			} else {
+				check("messages", k, en, t.Messages[k])
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(t.KindMessages)) {
+			if k := kinds[id]; k == nil || k.Message == "" {
+				bad(at("kind_messages", id), "kind %q has no message", id)
+			} else {
+				check("kind_messages", id, k.Message, t.KindMessages[id])
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(t.ConceptMessages)) {
+			if c := concepts[id]; c == nil || c.Message == "" {
+				bad(at("concept_messages", id), "concept %q has no message", id)
+			} else {
+				check("concept_messages", id, c.Message, t.ConceptMessages[id])
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(t.Labels)) {
+			if en, ok := Labels[k]; !ok {
+				bad(at("labels", k), "label %q is not one of %s", k, strings.Join(quoteAll(slices.Sorted(maps.Keys(Labels))), ", "))
+			} else {
+				check("labels", k, en, t.Labels[k])
+			}
+		}
+	}
+	return errs
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
