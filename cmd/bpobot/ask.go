@@ -31,6 +31,7 @@ type jsonReply struct {
 	Text        string         `json:"text"`
 	Citations   []jsonCitation `json:"citations"`
 	Suggestions []string       `json:"suggestions"`
+	Lang        string         `json:"lang"` // the language of text and suggestions: "en", or "ur" for a question in Urdu script
 }
 
 type jsonCitation struct {
@@ -49,6 +50,7 @@ func toJSON(r *answers.Reply) jsonReply {
 		Score:       r.Score,
 		Citations:   []jsonCitation{},
 		Suggestions: []string{},
+		Lang:        r.Lang(),
 	}
 	if r.Answered {
 		j.Text = r.Text()
@@ -60,7 +62,7 @@ func toJSON(r *answers.Reply) jsonReply {
 		j.Citations = append(j.Citations, jsonCitation{N: c.N, Source: c.Source.ID, Title: c.Source.Title, Section: c.Section})
 	}
 	for _, s := range r.Suggestions {
-		j.Suggestions = append(j.Suggestions, s.Question)
+		j.Suggestions = append(j.Suggestions, r.QuestionOf(s))
 	}
 	return j
 }
