@@ -272,6 +272,13 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return r
 	}
 	carry := e.borrows(a)
+	if hasKind := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && hasKind && e.sameSubject(a, previous) {
+		// "why did it grow?", "کیوں بڑھا؟" after the growth: a kind of
+		// question asked in the last question's words is asked of it,
+		// with its reasons, not read alone (why the sector grows at
+		// all).
+		carry = func(t *Term) bool { return t.Kind == nil }
+	}
 	if carry == nil {
 		return alone()
 	}
@@ -788,14 +795,14 @@ func (e *Engine) fromSources(r *Reply) string {
 	for _, c := range r.Citations {
 		t := "“" + c.Source.Title + "”"
 		if c.Source.Untitled {
-			t += " (title ours)"
+			t += " " + e.tr.Label("title_ours")
 		}
 		if !slices.Contains(titles, t) {
 			titles = append(titles, t)
 		}
 	}
 	lead := strings.ReplaceAll(msg, "{sources}", joinAnd(titles, e.tr.Label("and")))
-	if by := e.saidBy(r); by != "" && by != e.v.lex.Messages["said_by_none"] {
+	if by := e.saidBy(r); by != "" && by != e.msg("said_by_none") {
 		lead += " " + by
 	}
 	return lead
@@ -819,6 +826,9 @@ func (e *Engine) saidBy(r *Reply) string {
 			}
 		}
 		w := f.Attribution[cut:]
+		if n := e.tr.Name(e.kb.Lexicon.Attributee(f.Attribution)); n != "" {
+			w = n
+		}
 		if !slices.Contains(who, w) {
 			who = append(who, w)
 		}
@@ -831,6 +841,13 @@ func (e *Engine) saidBy(r *Reply) string {
 				// contradict it.
 				return ""
 			}
+		}
+		if msg := e.msg("said_by_editors"); msg != "" && !slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
+			s := e.kb.Source(f.Source)
+			return s == nil || !s.Editorial
+		}) {
+			// The fiscal year explained, $65 million worked out: ours.
+			return msg
 		}
 		return e.msg("said_by_none")
 	}
@@ -938,6 +955,24 @@ func (e *Engine) relativeTo(terms, previous []Term, answered func() []string) {
 		// give figures for FY24 and FY25").
 		t.ID, t.Period, t.Class, t.Surface, t.Weight = -1, before, knowledge.ClassPeriod, before, e.ix.maxWeight
 	}
+}
+
+// sameSubject reports whether every word of content a has (a concept of
+// no salient class) is one the previous question has too.
+func (e *Engine) sameSubject(a *Analysis, previous string) bool {
+	p := e.Analyze(previous)
+	n := 0
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		if !t.content() || t.within {
+			continue
+		}
+		if t.Class != "" || t.ID < 0 || !slices.ContainsFunc(p.Terms, func(u Term) bool { return u.ID == t.ID }) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // FollowsUp reports whether AskAfter would read question as a follow-up of

@@ -170,6 +170,9 @@ func (e *Engine) gatherQuotes(r *Reply) {
 		}
 	}
 	who := e.kb.Lexicon.Attributee(credit)
+	if n := e.tr.Name(who); n != "" {
+		who = n
+	}
 	var also []*knowledge.Entry
 	for _, p := range r.Parts[1:] {
 		also = append(also, p.Entry)
@@ -224,6 +227,7 @@ type Citation struct {
 	N       int
 	Source  *knowledge.Source
 	Section string
+	tr      *knowledge.Translation // the reply's language, for CitationLine's words
 }
 
 // Handled reports whether the reply did what was asked: answered from an
@@ -360,7 +364,7 @@ func (e *Engine) answer(r *Reply, ms []*match) {
 			if !ok {
 				n = len(r.Citations) + 1
 				cites[key] = n
-				r.Citations = append(r.Citations, Citation{N: n, Source: e.kb.Source(f.Source), Section: f.Section})
+				r.Citations = append(r.Citations, Citation{N: n, Source: e.kb.Source(f.Source), Section: f.Section, tr: e.tr})
 			}
 			cf := CitedFact{Fact: f, Text: e.tr.Fact(f), Attribution: e.tr.Attribution(f.Attribution), Cite: n, Credit: f.Attribution != "" &&
 				!strings.Contains(strings.ToLower(f.Text), strings.ToLower(e.kb.Lexicon.Attributee(f.Attribution)))}

@@ -19,13 +19,37 @@ const MaxTextRunes = 4000
 func FactLine(f CitedFact) string {
 	s := strings.TrimSpace(f.Text)
 	if f.Credit {
-		if t, ok := strings.CutSuffix(s, "۔"); ok {
-			s = t + "، " + f.Attribution + "۔" // Urdu's comma and full stop
+		if strings.HasSuffix(s, "۔") {
+			// Urdu: the credit comes first, as Urdu says it
+			// ("اسٹیٹ بینک آف پاکستان کے مطابق، ...").
+			s = f.Attribution + "، " + s
 		} else {
 			s = strings.TrimRight(s, ".") + ", " + f.Attribution + "."
 		}
 	}
 	return s + " [" + strconv.Itoa(f.Cite) + "]"
+}
+
+// rlm is the right-to-left mark: a line of an Urdu reply starts with it,
+// so that one whose first word is Latin (FY25, BPO, P@SHA) is still laid
+// out right to left (Discord and terminals take a line's direction from
+// its first strong letter).
+const rlm = "\u200f"
+
+// Directed returns text with each of its lines marked right to left when
+// the reply is in a right-to-left language (Urdu), except the citation
+// lines ("[1] ..."), whose titles are English; otherwise text unchanged.
+func (r *Reply) Directed(text string) string {
+	if r.Lang() != knowledge.Urdu || text == "" {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != "" && !strings.HasPrefix(l, "[") && !strings.HasPrefix(l, rlm) {
+			lines[i] = rlm + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Lang is the language the reply is written in: "en", or the language of
@@ -52,12 +76,15 @@ func (r *Reply) QuestionOf(en *knowledge.Entry) string { return r.tr.Question(en
 // a section cites facts credited to different people and to no one.
 func CitationLine(c Citation) string {
 	var b strings.Builder
-	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Label())
+	b.WriteString("[" + strconv.Itoa(c.N) + "] " + c.Source.Title)
+	if c.Source.Untitled {
+		b.WriteString(" " + c.tr.Label("title_ours"))
+	}
 	if c.Section != "" {
-		b.WriteString(", section “" + c.Section + "”")
+		b.WriteString(", " + c.tr.Label("section") + " “" + c.Section + "”")
 	}
 	if credit := c.Source.Credit(); credit != "" {
-		b.WriteString(", by " + credit)
+		b.WriteString(", " + c.tr.Label("by") + " " + credit)
 	}
 	return b.String()
 }
@@ -152,7 +179,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 				fmt.Fprintf(&b, "\n%d. %s", i+1, r.QuestionOf(s))
 			}
 		}
-		return Truncate(b.String(), MaxTextRunes)
+		return Truncate(r.Directed(b.String()), MaxTextRunes)
 	}
 	if r.Premise != "" {
 		b.WriteString(r.Premise + "\n\n")
@@ -162,7 +189,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 		for _, c := range r.Citations {
 			b.WriteString("\n" + CitationLine(c))
 		}
-		return Truncate(b.String(), MaxTextRunes)
+		return Truncate(r.Directed(b.String()), MaxTextRunes)
 	}
 	for i, p := range r.Parts {
 		if i > 0 {
@@ -186,7 +213,7 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 	for _, c := range r.Citations {
 		b.WriteString("\n" + CitationLine(c))
 	}
-	return Truncate(b.String(), MaxTextRunes)
+	return Truncate(r.Directed(b.String()), MaxTextRunes)
 }
 
 // Truncate cuts s to at most n runes, ending with an ellipsis when cut.

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,8 +19,9 @@ func TestRepliesInUrdu(t *testing.T) {
 		if r.Lang() != knowledge.Urdu || r.EntryID() != "fy25-earnings" {
 			t.Fatalf("Ask(%q) = %s in %q", q, r.EntryID(), r.Lang())
 		}
-		for _, want := range []string{"$328", "اسٹیٹ بینک آف پاکستان کے مطابق۔ [1]", "ذرائع:", "اعداد و شمار FY25 کے ہیں۔",
-			"[1] Pakistan's call centers earn $328 million in FY25 (title ours)"} {
+		for _, want := range []string{"$328", "\u200f- اسٹیٹ بینک آف پاکستان کے مطابق، FY25 میں", "\u200fذرائع:", "اعداد و شمار FY25 کے ہیں۔",
+			"\u200fFY25 میں پاکستان کے کال سینٹرز", "\n[1] Pakistan's",
+			"[1] Pakistan's call centers earn $328 million in FY25 (عنوان ہمارا دیا ہوا), حصہ “Strong Growth in Exports”, از admin"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("Ask(%q) lacks %q:\n%s", q, want, text)
 			}
@@ -62,15 +64,42 @@ func TestRepliesInUrdu(t *testing.T) {
 	}
 }
 
-// TestUrduAttributionPunctuation: a credited fact in Urdu ends with Urdu's
-// comma and full stop, not English's.
+// TestUrduAttributionPunctuation: a credited fact in Urdu is credited first,
+// as Urdu says it, with Urdu's comma; one in English after, with English's.
 func TestUrduAttributionPunctuation(t *testing.T) {
 	f := CitedFact{Fact: &knowledge.Fact{ID: "x"}, Text: "آمدنی بڑھی۔", Attribution: "اسٹیٹ بینک کے مطابق", Cite: 2, Credit: true}
-	if got, want := FactLine(f), "آمدنی بڑھی، اسٹیٹ بینک کے مطابق۔ [2]"; got != want {
+	if got, want := FactLine(f), "اسٹیٹ بینک کے مطابق، آمدنی بڑھی۔ [2]"; got != want {
 		t.Errorf("FactLine = %q, want %q", got, want)
 	}
 	f = CitedFact{Fact: &knowledge.Fact{ID: "y"}, Text: "Earnings grew.", Attribution: "according to the SBP", Cite: 1, Credit: true}
 	if got, want := FactLine(f), "Earnings grew, according to the SBP. [1]"; got != want {
 		t.Errorf("FactLine = %q, want %q", got, want)
+	}
+}
+
+// TestUrduReviewFixes: from the Urdu reader's review: where an answer is
+// from, asked in Urdu, names its article; who said it names them in Urdu;
+// our editors' notes are said to be ours; "کیوں بڑھا؟" after the growth
+// gives the reasons the sources give for it.
+func TestUrduReviewFixes(t *testing.T) {
+	e := translatedEngine(t)
+	for _, q := range []string{"یہ بات کہاں سے لی گئی ہے", "یہ کس مضمون میں لکھا ہے"} {
+		if r := e.AskAfter("how much did call centers earn in FY24", q); !strings.Contains(r.Premise, "Pakistan's call centers earn $328 million in FY25") {
+			t.Errorf("AskAfter(FY24 earnings, %q) = %s %q %q", q, r.EntryID(), r.Premise, r.Decline)
+		}
+	}
+	if r := e.AskAfter("how much did call centers earn in FY24", "یہ کس نے کہا؟"); !strings.Contains(r.Premise, "اسٹیٹ بینک آف پاکستان (SBP)") || strings.Contains(r.Premise, "State Bank") {
+		t.Errorf("who said it, in Urdu: %q", r.Premise)
+	}
+	if r := e.AskAfter("what is FY25?", "who said that?"); !strings.Contains(r.Premise, "editors' notes") {
+		t.Errorf("who said the editors' note: %q", r.Premise)
+	}
+	for _, q := range []string{"کیوں بڑھا؟", "why did it grow?"} {
+		if ids := e.AskAfter("how fast are call center earnings growing", q).EntryIDs(); !slices.Contains(ids, "new-deals") {
+			t.Errorf("AskAfter(growth, %q) = %v; want the reasons (new deals)", q, ids)
+		}
+	}
+	if r := e.Ask("P@SHA کے محمد عمیر نظام نے کیا کہا؟"); !strings.Contains(r.Text(), "P@SHA کے سینئر وائس چیئرمین محمد عمیر نظام نے کیا کہا") {
+		t.Errorf("Nizam's remarks heading in Urdu:\n%s", r.Text())
 	}
 }

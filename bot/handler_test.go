@@ -117,6 +117,13 @@ func TestSlashAskInUrdu(t *testing.T) {
 	if len(resp.Data.Embeds) != 1 || !strings.Contains(resp.Data.Embeds[0].Description, "$328 ملین") {
 		t.Fatalf("response %+v", resp.Data)
 	}
+	// Every line of it is laid out right to left, even one that starts
+	// with FY25.
+	for _, l := range strings.Split(resp.Data.Embeds[0].Title+"\n"+resp.Data.Embeds[0].Description, "\n") {
+		if l != "" && !strings.HasPrefix(l, "\u200f") {
+			t.Errorf("line %q lacks the right-to-left mark", l)
+		}
+	}
 	asks := 0
 	for _, row := range resp.Data.Components {
 		for _, btn := range row.Components {

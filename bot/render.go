@@ -195,11 +195,11 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 		cites = append(cites, answers.CitationLine(c))
 	}
 	return &discordgo.MessageEmbed{
-		Title:       title,
-		Description: strings.TrimSpace(desc.String()),
+		Title:       r.Directed(title),
+		Description: r.Directed(strings.TrimSpace(desc.String())),
 		Color:       embedColor,
 		Fields:      linesToFields(r.Label("sources"), cites),
-		Footer:      &discordgo.MessageEmbedFooter{Text: footer},
+		Footer:      &discordgo.MessageEmbedFooter{Text: r.Directed(footer)},
 	}
 }
 
@@ -230,7 +230,7 @@ func declineMessage(r *answers.Reply) message {
 			}
 		}
 	}
-	return message{Content: content, Components: rows, Ephemeral: true}
+	return message{Content: r.Directed(content), Components: rows, Ephemeral: true}
 }
 
 // askButtons renders up to 3 entries as buttons that ask them, one row,
@@ -262,6 +262,7 @@ func entryButtons(r *answers.Reply, es []*knowledge.Entry, numbered bool) []disc
 		if numbered {
 			label = strconv.Itoa(len(btns)+1) + ". " + label
 		}
+		label = r.Directed(label)
 		btns = append(btns, discordgo.Button{Label: cut(label, maxButtonLabel), Style: discordgo.PrimaryButton, CustomID: id})
 	}
 	if len(btns) == 0 {

@@ -23,6 +23,10 @@ type Source struct {
 	// Untitled marks a source with no headline of its own: Title is ours,
 	// and Label says so wherever it is shown.
 	Untitled bool `yaml:"untitled,omitempty"`
+	// Editorial marks our own notes (the editors' background to terms the
+	// articles use): "who said that?" of their facts says they are ours,
+	// not an article's reporting.
+	Editorial bool `yaml:"editorial,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }

@@ -300,4 +300,9 @@ func TestShippedTranslationComplete(t *testing.T) {
 			t.Errorf("label %q has no Urdu", k)
 		}
 	}
+	for _, f := range b.Facts {
+		if who := b.Lexicon.Attributee(f.Attribution); f.Attribution != "" && tr.Names[who] == "" {
+			t.Errorf("name %q (credited in fact %q) has no Urdu", who, f.ID)
+		}
+	}
 }

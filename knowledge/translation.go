@@ -32,6 +32,10 @@ type Translation struct {
 	// ConceptMessages are concepts' messages, by concept id.
 	ConceptMessages map[string]string `yaml:"concept_messages"`
 	Labels          map[string]string `yaml:"labels"` // label key (see Labels) → text
+	// Names are whom the facts are credited to, as Lexicon.Attributee
+	// gives them ("State Bank of Pakistan"), in the language: how "who
+	// said that?" and a heading of someone's remarks name them.
+	Names map[string]string `yaml:"names"`
 
 	Pos   Pos            `yaml:"-"`
 	lines map[string]int // "section/key" → line, for errors
@@ -40,8 +44,9 @@ type Translation struct {
 // Labels are the keys of the fixed words of a reply a translation may
 // give, with their English: the heading of the sources, of the suggestions,
 // of the follow-ups, the years the figures are for ({periods}), how to pick
-// a suggestion, the title of an answer in parts ({n}), and the Discord
-// footer.
+// a suggestion, the title of an answer in parts ({n}), the Discord footer,
+// the word joining the last two of a list, and the words of a citation
+// (an untitled source's title marked ours, its section, its author).
 var Labels = map[string]string{
 	"sources":     "Sources",
 	"suggestions": "You could ask:",
@@ -51,6 +56,9 @@ var Labels = map[string]string{
 	"parts":       "Your question has {n} parts",
 	"footer":      "bpobot answers only from the sources cited above.",
 	"and":         "and",
+	"title_ours":  "(title ours)",
+	"section":     "section",
+	"by":          "by",
 }
 
 // Translation returns the translation for questions in lang ("ur",
@@ -108,6 +116,15 @@ func (t *Translation) Attribution(a string) string {
 		}
 	}
 	return a
+}
+
+// Name returns the translation of whom a fact is credited to (an
+// attributee), or "" when it has none.
+func (t *Translation) Name(who string) string {
+	if t == nil {
+		return ""
+	}
+	return t.Names[who]
 }
 
 // Question returns the translation of the entry's question, or its
@@ -217,6 +234,18 @@ func (b *Base) validateTranslations() []error {
 				bad(at("attributions", a), "no fact has the attribution %q", a)
 			} else {
 				check("attributions", a, a, t.Attributions[a])
+			}
+		}
+		attributees := map[string]bool{}
+		for a := range attributions {
+			attributees[b.Lexicon.Attributee(a)] = true
+		}
+		for _, n := range slices.Sorted(maps.Keys(t.Names)) {
+			if !attributees[n] {
+				bad(at("names", n), "no fact is credited to %q (a name is an attribution after its lead-in: %s)", n,
+					strings.Join(quoteAll(slices.Sorted(maps.Keys(attributees))), ", "))
+			} else {
+				check("names", n, n, t.Names[n])
 			}
 		}
 		for _, id := range slices.Sorted(maps.Keys(t.Entries)) {

@@ -251,13 +251,13 @@ func (s *session) handle(line string) bool {
 	if !r.Answered {
 		s.next = r.Suggestions
 	} else if len(s.next) > 0 {
-		fmt.Fprintln(s.out, "\n"+r.Label("follow_ups"))
+		fmt.Fprintln(s.out, "\n"+r.Directed(r.Label("follow_ups")))
 		for i, e := range s.next {
-			fmt.Fprintf(s.out, "  %d. %s\n", i+1, r.QuestionOf(e))
+			fmt.Fprintln(s.out, r.Directed(fmt.Sprintf("  %d. %s", i+1, r.QuestionOf(e))))
 		}
 	}
 	if !r.Answered && len(s.next) > 0 {
-		fmt.Fprintln(s.out, r.Label("pick_hint"))
+		fmt.Fprintln(s.out, r.Directed(r.Label("pick_hint")))
 	}
 	fmt.Fprintln(s.out)
 	return true
