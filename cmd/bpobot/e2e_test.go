@@ -291,6 +291,13 @@ func TestEndToEnd(t *testing.T) {
 	if w := ask("1004", "why outsource to pakistan"); len(w.Data.Embeds) != 1 {
 		t.Errorf("after reconnect: %+v", w)
 	}
+	// A question in Urdu script is answered in Urdu through the real
+	// client, the figures exact and the lines marked right to left.
+	if w := ask("1005", "کال سینٹرز نے کتنا کمایا؟"); len(w.Data.Embeds) != 1 ||
+		!strings.Contains(w.Data.Embeds[0].Description, "\u200f• اسٹیٹ بینک آف پاکستان کے مطابق، FY25 میں") ||
+		!strings.Contains(w.Data.Embeds[0].Description, "$328 ملین") {
+		t.Errorf("Urdu reply: %+v", w.Data)
+	}
 	for _, r := range fake.Requests() {
 		if r.Path == "/channels/304/messages" {
 			t.Error("the bot answered its own message")
