@@ -1840,6 +1840,9 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("AskAfter(earnings, %q) = %s, premise %q; want where it is from", q, r.EntryID(), r.Premise)
 		}
 	}
+	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
+		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
+	}
 	if r := e.Ask("is it true that most call centers are not legit?"); r.EntryID() != "are-call-centers-legit" {
 		t.Errorf("not legit: %v %q", r.EntryIDs(), r.Decline)
 	}
