@@ -1843,6 +1843,24 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
 		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
 	}
+	// The second review of the session (conversations in every language).
+	for _, q := range []string{"thanks, that was really helpful", "بہت شکریہ، آپ نے بہت مدد کی"} {
+		if r := e.Ask(q); r.Reason != Greeted {
+			t.Errorf("Ask(%q) = %s %q; want thanks back", q, r.EntryID(), r.Decline)
+		}
+	}
+	for q, want := range map[string]string{
+		"different topic - are Pakistani BPOs using AI?":                      "ai-analytics",
+		"is talent hard to keep?":                                             "talent-drain",
+		"can you give me a short summary of both articles for my lit review?": "sources-list",
+	} {
+		if r := e.Ask(q); r.EntryID() != want {
+			t.Errorf("Ask(%q) = %v %q; want %s", q, r.EntryIDs(), r.Decline, want)
+		}
+	}
+	if r := e.Ask("کیا دس لاکھ سے زیادہ لوگ کام کرتے ہیں؟"); r.Premise != "" || !strings.Contains(r.Text(), "million") {
+		t.Errorf("دس لاکھ (a million): premise %q\n%s", r.Premise, r.Text())
+	}
 	if r := e.Ask("is it true that most call centers are not legit?"); r.EntryID() != "are-call-centers-legit" {
 		t.Errorf("not legit: %v %q", r.EntryIDs(), r.Decline)
 	}
