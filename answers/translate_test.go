@@ -99,6 +99,12 @@ func TestUrduReviewFixes(t *testing.T) {
 			t.Errorf("AskAfter(growth, %q) = %v; want the reasons (new deals)", q, ids)
 		}
 	}
+	if r := e.AskAfter("کال سینٹرز نے FY25 میں کتنا کمایا؟", "اور اس سے پہلے سال؟"); r.EntryID() != "fy24-earnings" {
+		t.Errorf("the year before, in Urdu: %v %q", r.EntryIDs(), r.Decline)
+	}
+	if r := e.AskAfter("what did Nizam say about India", "کیا یہ ان کے اپنے الفاظ ہیں یا خلاصہ؟"); r.Answered || !strings.Contains(r.Decline, "اپنے الفاظ میں") {
+		t.Errorf("his own words, in Urdu: %v %q", r.EntryIDs(), r.Decline)
+	}
 	if r := e.Ask("P@SHA کے محمد عمیر نظام نے کیا کہا؟"); !strings.Contains(r.Text(), "P@SHA کے سینئر وائس چیئرمین محمد عمیر نظام نے کیا کہا") {
 		t.Errorf("Nizam's remarks heading in Urdu:\n%s", r.Text())
 	}

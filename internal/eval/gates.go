@@ -9,7 +9,7 @@ var (
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
 	ParaphraseGate = Gate{Answer: 0.847, Decline: 0.942}
-	HeldOutGate    = Gate{Answer: 0.894, Decline: 0.954}
+	HeldOutGate    = Gate{Answer: 0.898, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
@@ -26,7 +26,7 @@ var (
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
 	HeldOut9Gate = Gate{Answer: 0.792, Decline: 1.0}
 	// HeldOut10Gate was set at the tenth held-out set's first contact.
-	HeldOut10Gate = Gate{Answer: 0.923, Decline: 1.0}
+	HeldOut10Gate = Gate{Answer: 0.93, Decline: 1.0}
 	// HeldOut11Gate was set at the eleventh held-out set's first contact.
 	HeldOut11Gate = Gate{Answer: 0.807, Decline: 0.957}
 	// HeldOut12Gate was set at the twelfth held-out set's first contact.
