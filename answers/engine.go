@@ -329,6 +329,16 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			return own
 		}
 	}
+	if !r.Answered && r.Unsupported != "" && !salientOnly(a.Terms) && slices.ContainsFunc(terms, func(t Term) bool { return strings.EqualFold(t.Surface, r.Unsupported) }) {
+		// Declined for a word borrowed from the last question ("how much
+		// is the tax break?" after one about Lahore: "don't give that for
+		// Lahore"), while the question has words of its own: if those are
+		// declined too, their reason is the one to give.
+		if own := e.ask(*a); !own.Answered && own.Reason != DeclineEmpty {
+			own.FollowUp = true
+			return own
+		}
+	}
 	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
 		slices.ContainsFunc(a.Terms, func(t Term) bool {
 			return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName)

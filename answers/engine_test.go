@@ -1858,6 +1858,9 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("Ask(%q) = %v %q; want %s", q, r.EntryIDs(), r.Decline, want)
 		}
 	}
+	if r := e.AskAfter("I want to open a BPO in Lahore, what incentives are there?", "which ones exactly? how much is the tax break?"); r.Answered || strings.Contains(r.Decline, "Lahore") {
+		t.Errorf("declined for a borrowed Lahore: %q", r.Decline)
+	}
 	if r := e.Ask("کیا دس لاکھ سے زیادہ لوگ کام کرتے ہیں؟"); r.Premise != "" || !strings.Contains(r.Text(), "million") {
 		t.Errorf("دس لاکھ (a million): premise %q\n%s", r.Premise, r.Text())
 	}
