@@ -272,11 +272,12 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return r
 	}
 	carry := e.borrows(a)
-	if hasKind := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && hasKind && e.sameSubject(a, previous) {
+	if asks := thing || person || slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && asks && e.sameSubject(a, previous) {
 		// "why did it grow?", "کیوں بڑھا؟" after the growth: a kind of
-		// question asked in the last question's words is asked of it,
-		// with its reasons, not read alone (why the sector grows at
-		// all).
+		// question, or a pointer, with the last question's words only
+		// is asked of it: the reasons for the growth, not why the sector
+		// grows at all; "kya wo crackdown k khilaf hain?" after what
+		// Nizam said of the crackdown, his remarks on it.
 		carry = func(t *Term) bool { return t.Kind == nil }
 	}
 	if carry == nil {

@@ -1861,6 +1861,9 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("I want to open a BPO in Lahore, what incentives are there?", "which ones exactly? how much is the tax break?"); r.Answered || strings.Contains(r.Decline, "Lahore") {
 		t.Errorf("declined for a borrowed Lahore: %q", r.Decline)
 	}
+	if r := e.AskAfter("what did Nizam say about the crackdown", "kya wo crackdown k khilaf hain?"); !strings.Contains(r.Text(), "excessive crackdowns") {
+		t.Errorf("is he against the crackdown: %v\n%s", r.EntryIDs(), r.Text())
+	}
 	if r := e.Ask("کیا دس لاکھ سے زیادہ لوگ کام کرتے ہیں؟"); r.Premise != "" || !strings.Contains(r.Text(), "million") {
 		t.Errorf("دس لاکھ (a million): premise %q\n%s", r.Premise, r.Text())
 	}
