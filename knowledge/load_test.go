@@ -306,3 +306,18 @@ func TestShippedTranslationComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestNilTranslationIsEnglish: every accessor of a nil translation gives
+// the English, so code that renders a reply needs no language check.
+func TestNilTranslationIsEnglish(t *testing.T) {
+	var tr *Translation
+	f, e := &Fact{ID: "f", Text: "A fact."}, &Entry{ID: "e", Question: "What?"}
+	if tr.Label("sources") != "Sources" || tr.Fact(f) != "A fact." || tr.Question(e) != "What?" ||
+		tr.Attribution("according to X") != "according to X" || tr.Name("X") != "" || tr.KindMessage("k") != "" {
+		t.Error("a nil translation does not give the English")
+	}
+	ur := &Translation{Lang: Urdu, Facts: map[string]string{"f": "ایک حقیقت۔"}}
+	if ur.Fact(f) != "ایک حقیقت۔" || ur.Question(e) != "What?" || ur.Label("sources") != "Sources" {
+		t.Error("a translation does not fall back to the English for what it lacks")
+	}
+}

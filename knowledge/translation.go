@@ -72,70 +72,53 @@ func (b *Base) Translation(lang string) *Translation {
 	return nil
 }
 
-// Label returns the translation of a label, or its English (Labels).
-func (t *Translation) Label(key string) string {
+// or returns the text t gives in section m (one of its maps) for key, or
+// english when t is nil or gives none. Every accessor below is nil-safe: a
+// nil *Translation is English.
+func (t *Translation) or(m func(*Translation) map[string]string, key, english string) string {
 	if t != nil {
-		if s := t.Labels[key]; s != "" {
+		if s := m(t)[key]; s != "" {
 			return s
 		}
 	}
-	return Labels[key]
+	return english
+}
+
+// Label returns the translation of a label, or its English (Labels).
+func (t *Translation) Label(key string) string {
+	return t.or(func(t *Translation) map[string]string { return t.Labels }, key, Labels[key])
 }
 
 // KindMessage returns the translation of a kind's message, or "".
 func (t *Translation) KindMessage(id string) string {
-	if t == nil {
-		return ""
-	}
-	return t.KindMessages[id]
+	return t.or(func(t *Translation) map[string]string { return t.KindMessages }, id, "")
 }
 
 // ConceptMessage returns the translation of a concept's message, or "".
 func (t *Translation) ConceptMessage(id string) string {
-	if t == nil {
-		return ""
-	}
-	return t.ConceptMessages[id]
+	return t.or(func(t *Translation) map[string]string { return t.ConceptMessages }, id, "")
 }
 
 // Fact returns the translation of the fact's text, or its English.
 func (t *Translation) Fact(f *Fact) string {
-	if t != nil {
-		if s := t.Facts[f.ID]; s != "" {
-			return s
-		}
-	}
-	return f.Text
+	return t.or(func(t *Translation) map[string]string { return t.Facts }, f.ID, f.Text)
 }
 
 // Attribution returns the translation of an attribution, or the English.
 func (t *Translation) Attribution(a string) string {
-	if t != nil {
-		if s := t.Attributions[a]; s != "" {
-			return s
-		}
-	}
-	return a
+	return t.or(func(t *Translation) map[string]string { return t.Attributions }, a, a)
 }
 
 // Name returns the translation of whom a fact is credited to (an
 // attributee), or "" when it has none.
 func (t *Translation) Name(who string) string {
-	if t == nil {
-		return ""
-	}
-	return t.Names[who]
+	return t.or(func(t *Translation) map[string]string { return t.Names }, who, "")
 }
 
 // Question returns the translation of the entry's question, or its
 // English.
 func (t *Translation) Question(e *Entry) string {
-	if t != nil {
-		if s := t.Entries[e.ID]; s != "" {
-			return s
-		}
-	}
-	return e.Question
+	return t.or(func(t *Translation) map[string]string { return t.Entries }, e.ID, e.Question)
 }
 
 // translationLines records, for the `translation:` section of a file, the
