@@ -241,36 +241,29 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 }
 
 // followUp answers a as a follow-up of previous (see AskAfter), or returns
-// nil when it stands on its own.
+// nil when it stands on its own. Its readings are tried in this order, and
+// the first that applies answers.
 func (e *Engine) followUp(previous string, a *Analysis) *Reply {
-	if previous != "" {
-		if r := e.pushback(previous, a); r != nil {
-			return r // before "tell me more": "no, I read it was 100,000" has no word of content either
-		}
-	}
-	if r := e.offerMore(previous, a); r != nil {
-		return r
-	}
 	if previous == "" {
 		return nil
 	}
-	if r := e.sourceOfLast(previous, a); r != nil {
-		return r
+	for _, read := range []func(previous string, a *Analysis) *Reply{
+		e.pushback,     // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
+		e.offerMore,    // "tell me more", "aur batao"
+		e.sourceOfLast, // "source?", "where is that from?"
+		e.borrowing,    // "and in FY24?", "who said that?", "why?", "what did he say?"
+	} {
+		if r := read(previous, a); r != nil {
+			return r
+		}
 	}
+	return nil
+}
+
+// borrowing answers a question that borrows from previous what it leaves
+// out (see borrows), or one that only points back at it, or returns nil.
+func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 	person, thing := e.refersBack(a)
-	alone := func() *Reply {
-		if !person && !thing {
-			return nil
-		}
-		r := e.ask(*a)
-		r.context = a.Text
-		if r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
-			// "ye kaun chalata hai?" after the Dabba scam: about what was
-			// just asked, so not off topic, only not in the sources.
-			r.Decline = e.message("not_found", "", nil)
-		}
-		return r
-	}
 	carry := e.borrows(a)
 	if asks := thing || person || slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && asks && e.sameSubject(a, previous) {
 		// "why did it grow?", "کیوں بڑھا؟" after the growth: a kind of
@@ -281,21 +274,70 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		carry = func(t *Term) bool { return t.Kind == nil }
 	}
 	if carry == nil {
-		return alone()
+		return e.askPointing(a, person, thing)
 	}
 	if e.asksWhoSaid(a) && !(person && !thing) {
-		// "who said that?", "ye kis ki report hai?": the answer before
-		// again, whose facts say whom they are credited to. ("What did he
-		// say?" points at a person: it asks what he said, below.)
-		r := e.Ask(previous)
-		r.Question, r.FollowUp, r.context = a.Text, true, previous
-		if r.Answered && r.Premise == "" {
-			r.Premise = e.saidBy(r)
-			r.saysWho = true
+		// "who said that?", "ye kis ki report hai?". ("What did he say?"
+		// points at a person: it asks what he said, below.)
+		return e.whoSaidLast(previous, a)
+	}
+	p := e.Analyze(previous)
+	terms := borrowedTerms(&p, carry)
+	if len(terms) == 0 {
+		return e.askPointing(a, person, thing)
+	}
+	e.relativeTo(a.Terms, p.Terms, func() []string { return e.Ask(previous).Periods() })
+	b := *a
+	b.Terms = append(terms, a.Terms...)
+	b.toks, b.repeats = nil, nil // one question, not parts
+	r := e.ask(b)
+	if own := e.ownReading(previous, a, terms, r); own != nil {
+		return own
+	}
+	r.FollowUp = true
+	r.context = termsText(b.Terms)
+	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil && !t.within })
+	if !kindsOnly {
+		if r.Answered {
+			e.narrowTo(r, previous, a.Terms)
 		}
 		return r
 	}
-	p := e.Analyze(previous)
+	return e.askedOfLast(previous, a, r)
+}
+
+// askPointing answers a question that points back at something ("ye kaun
+// chalata hai?") but borrows nothing from previous: on its own, as about
+// what was just asked; or returns nil when it does not point back.
+func (e *Engine) askPointing(a *Analysis, person, thing bool) *Reply {
+	if !person && !thing {
+		return nil
+	}
+	r := e.ask(*a)
+	r.context = a.Text
+	if r.Reason == DeclineNotCovered && e.v.lex.Messages["not_found"] != "" {
+		// "ye kaun chalata hai?" after the Dabba scam: about what was
+		// just asked, so not off topic, only not in the sources.
+		r.Decline = e.message("not_found", "", nil)
+	}
+	return r
+}
+
+// whoSaidLast answers "who said that?", "ye kis ki report hai?": the
+// answer before again, led by whom its facts are credited to.
+func (e *Engine) whoSaidLast(previous string, a *Analysis) *Reply {
+	r := e.Ask(previous)
+	r.Question, r.FollowUp, r.context = a.Text, true, previous
+	if r.Answered && r.Premise == "" {
+		r.Premise = e.saidBy(r)
+		r.saysWho = true
+	}
+	return r
+}
+
+// borrowedTerms returns the terms of the previous question p that carry
+// keeps, marked as not words of the question that borrows them.
+func borrowedTerms(p *Analysis, carry func(*Term) bool) []Term {
 	named := slices.ContainsFunc(p.Terms, func(t Term) bool { return t.Class == knowledge.ClassName })
 	var terms []Term
 	for _, t := range p.Terms {
@@ -310,15 +352,12 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			terms = append(terms, t)
 		}
 	}
-	if len(terms) == 0 {
-		return alone()
-	}
-	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind == nil && !t.within })
-	e.relativeTo(a.Terms, p.Terms, func() []string { return e.Ask(previous).Periods() })
-	b := *a
-	b.Terms = append(terms, a.Terms...)
-	b.toks, b.repeats = nil, nil // one question, not parts
-	r := e.ask(b)
+	return terms
+}
+
+// ownReading returns a read on its own when that serves better than r, its
+// reading with the terms borrowed from previous; else nil.
+func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Reply) *Reply {
 	if !r.Answered && contentTerms(a.Terms) >= 2 && !e.endsPointingBack(a) {
 		// Read with the last question it is not answered, read on its own
 		// it is: a question of its own ("kya yeh sach hai ke India ko
@@ -330,7 +369,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			return own
 		}
 	}
-	if !r.Answered && r.Unsupported != "" && !salientOnly(a.Terms) && slices.ContainsFunc(terms, func(t Term) bool { return strings.EqualFold(t.Surface, r.Unsupported) }) {
+	if !r.Answered && r.Unsupported != "" && !salientOnly(a.Terms) && slices.ContainsFunc(borrowed, func(t Term) bool { return strings.EqualFold(t.Surface, r.Unsupported) }) {
 		// Declined for a word borrowed from the last question ("how much
 		// is the tax break?" after one about Lahore: "don't give that for
 		// Lahore"), while the question has words of its own: if those are
@@ -353,40 +392,46 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 			}
 		}
 	}
-	r.FollowUp = true
-	r.context = termsText(b.Terms)
-	if kindsOnly && r.Answered && len(r.Parts) == 1 && !r.Parts[0].Entry.AboutSources {
+	return nil
+}
+
+// askedOfLast settles r, the answer to a kind of question alone asked of
+// what previous asked ("why?", "kitna farq hai?"): what follows it is
+// asked of the entry it was answered with; the same answer again is
+// replaced by the last answer's follow-ups, and the last answer followed
+// by its reasons by the reasons alone.
+func (e *Engine) askedOfLast(previous string, a *Analysis, r *Reply) *Reply {
+	if !r.Answered {
+		return r
+	}
+	if len(r.Parts) == 1 && !r.Parts[0].Entry.AboutSources {
 		// "kitna farq hai?" answered with the growth: what follows ("why?")
 		// is asked of the growth, the question it was answered as.
 		r.context = r.Parts[0].Entry.Question
 	}
-	if !kindsOnly && r.Answered {
-		e.narrowTo(r, previous, a.Terms)
+	if statesWhatIsAsked(a.Terms) {
+		return r // "by how much?", "what percent?": a figure the answer states, given again
 	}
-	if kindsOnly && r.Answered && !statesWhatIsAsked(a.Terms) {
-		// "why?" after an answer: asked of what it was about. The same
-		// answer again says nothing new: its follow-ups are offered. ("by
-		// how much?", "what percent?" ask for a figure the answer states:
-		// it is given again.)
-		p := e.Ask(previous)
-		if p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
-			if msg := e.msg("no_more"); msg != "" && len(p.Related) > 0 {
-				return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
+	p := e.Ask(previous)
+	if p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+		// "why?" after an answer, and the same answer again says nothing
+		// new: its follow-ups are offered.
+		if msg := e.msg("no_more"); msg != "" && len(p.Related) > 0 {
+			return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
+		}
+	}
+	if p.Answered && len(r.Parts) > 1 && slices.Equal(p.EntryIDs(), r.EntryIDs()[:1]) {
+		// "kyun?" after the earnings: the reasons the sources give,
+		// not the earnings again.
+		var ms []*match
+		for _, pt := range r.Parts[1:] {
+			if ei := e.entryIndexOf(pt.Entry); ei != nil {
+				ms = append(ms, &match{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true})
 			}
 		}
-		if p.Answered && len(r.Parts) > 1 && slices.Equal(p.EntryIDs(), r.EntryIDs()[:1]) {
-			// "kyun?" after the earnings: the reasons the sources give,
-			// not the earnings again.
-			var ms []*match
-			for _, pt := range r.Parts[1:] {
-				if ei := e.entryIndexOf(pt.Entry); ei != nil {
-					ms = append(ms, &match{ei: ei, score: r.Score, coverage: 1, phrasing: 1, content: true})
-				}
-			}
-			if len(ms) > 0 {
-				e.reanswer(r, ms)
-				e.headReasons(r, true, 0)
-			}
+		if len(ms) > 0 {
+			e.reanswer(r, ms)
+			e.headReasons(r, true, 0)
 		}
 	}
 	return r
