@@ -102,6 +102,10 @@ const (
 	// 2026-12-07: a first contact for the engine after that session's
 	// first review fixes.
 	HeldOut12Set = "heldout12"
+	// HeldOut13Set is a thirteenth, written at the end of that session: a
+	// first contact for the engine it left (replies in Urdu, two reviews'
+	// fixes).
+	HeldOut13Set = "heldout13"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -123,7 +127,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut12Set) from Dir.
+// HeldOut13Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

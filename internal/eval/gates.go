@@ -31,6 +31,8 @@ var (
 	HeldOut11Gate = Gate{Answer: 0.807, Decline: 0.957}
 	// HeldOut12Gate was set at the twelfth held-out set's first contact.
 	HeldOut12Gate = Gate{Answer: 0.876, Decline: 0.957}
+	// HeldOut13Gate was set at the thirteenth held-out set's first contact.
+	HeldOut13Gate = Gate{Answer: 0.876, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.906
@@ -71,6 +73,7 @@ var Sets = []Set{
 	{HeldOut10Set, "held-out set 10 (frozen 2026-12-07, sixth session; never tuned on)", &HeldOut10Gate, false},
 	{HeldOut11Set, "held-out set 11 (frozen 2026-12-07, late in the sixth session; never tuned on)", &HeldOut11Gate, false},
 	{HeldOut12Set, "held-out set 12 (frozen 2026-12-07, seventh session; never tuned on)", &HeldOut12Gate, false},
+	{HeldOut13Set, "held-out set 13 (frozen 2026-12-07, end of the seventh session; never tuned on)", &HeldOut13Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
