@@ -248,10 +248,11 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return nil
 	}
 	for _, read := range []func(previous string, a *Analysis) *Reply{
-		e.pushback,     // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
-		e.offerMore,    // "tell me more", "aur batao"
-		e.sourceOfLast, // "source?", "where is that from?"
-		e.borrowing,    // "and in FY24?", "who said that?", "why?", "what did he say?"
+		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
+		e.offerMore,     // "tell me more", "aur batao"
+		e.sourceOfLast,  // "source?", "where is that from?"
+		e.reasonsOfLast, // "why?", "kyun?" after an answer whose entry lists reasons
+		e.borrowing,     // "and in FY24?", "who said that?", "why?", "what did he say?"
 	} {
 		if r := read(previous, a); r != nil {
 			return r
@@ -304,6 +305,44 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 		return r
 	}
 	return e.askedOfLast(previous, a, r)
+}
+
+// reasonsOfLast answers a question that only asks why ("why?", "kyun?",
+// "کیوں؟") right after an answer from one entry that lists its reasons
+// (knowledge.Entry.Reasons) with those reasons, headed as such; or returns
+// nil. (Read with the last question's words instead, "why call centers
+// earn" can rank another entry first: the talent drain.)
+func (e *Engine) reasonsOfLast(previous string, a *Analysis) *Reply {
+	why := false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksReason):
+			why = true
+		case t.Kind == nil:
+			return nil // words of its own: "why did it grow?" is read below
+		}
+	}
+	if !why {
+		return nil
+	}
+	p := e.Ask(previous)
+	if !p.Answered || len(p.Parts) != 1 || len(p.Parts[0].Entry.Reasons) == 0 {
+		return nil
+	}
+	var ms []*match
+	for _, id := range p.Parts[0].Entry.Reasons {
+		if ei := e.entryIndexOf(e.kb.Entry(id)); ei != nil {
+			ms = append(ms, &match{ei: ei, score: 1, coverage: 1, phrasing: 1, content: true})
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	r := &Reply{Question: a.Text, FollowUp: true, context: p.Parts[0].Entry.Question}
+	e.answer(r, ms)
+	e.headReasons(r, true, 0)
+	return r
 }
 
 // askPointing answers a question that points back at something ("ye kaun

@@ -99,6 +99,13 @@ func TestUrduReviewFixes(t *testing.T) {
 			t.Errorf("AskAfter(growth, %q) = %v; want the reasons (new deals)", q, ids)
 		}
 	}
+	for _, q := range []string{"کیوں؟", "kyun?", "why?"} {
+		// Read with the last question's words ("why call centers earn"),
+		// it was the talent drain.
+		if ids := e.AskAfter("کال سینٹرز نے کتنا کمایا؟", q).EntryIDs(); !slices.Equal(ids, []string{"new-deals"}) {
+			t.Errorf("AskAfter(earnings in Urdu, %q) = %v; want the reasons (new deals)", q, ids)
+		}
+	}
 	if r := e.AskAfter("کال سینٹرز نے FY25 میں کتنا کمایا؟", "اور اس سے پہلے سال؟"); r.EntryID() != "fy24-earnings" {
 		t.Errorf("the year before, in Urdu: %v %q", r.EntryIDs(), r.Decline)
 	}
