@@ -1113,6 +1113,12 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	counts := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.within }) &&
 		slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil && slices.Contains(u.Kind.Needs, knowledge.StatesCount) })
 	switch {
+	case person && !thing && has(knowledge.ClassName) && !kindsOnly:
+		// "is he from P@SHA?" after "who is Adeel Azhar?": he is a name
+		// the last question had, asked of with the one this names.
+		return func(t *Term) bool {
+			return t.Class == knowledge.ClassName && !slices.ContainsFunc(a.Terms, func(u Term) bool { return u.ID == t.ID })
+		}
 	case person && !thing && kindsOnly && !has(knowledge.ClassName):
 		// "what is his title?", "where is he from?": asked of the names
 		// previous had, not again of what it asked about them.

@@ -1864,6 +1864,9 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("what did Nizam say about the crackdown", "kya wo crackdown k khilaf hain?"); !strings.Contains(r.Text(), "excessive crackdowns") {
 		t.Errorf("is he against the crackdown: %v\n%s", r.EntryIDs(), r.Text())
 	}
+	if r := e.AskAfter("who is adeel azhar", "is he from P@SHA?"); r.EntryID() != "adeel-azhar" || !strings.Contains(r.Premise, "don't link “Adeel Azhar” with “P@SHA”") {
+		t.Errorf("is he from P@SHA: %v %q", r.EntryIDs(), r.Premise)
+	}
 	for _, q := range []string{"کیا بھارت بھی ان میں شامل ہے؟", "is India among them?"} {
 		if r := e.AskAfter("which countries do pakistan's call centers serve", q); r.Answered || !strings.Contains(r.Decline, "India") && !strings.Contains(r.Decline, "بھارت") {
 			t.Errorf("AskAfter(client countries, %q) = %v %q; want India declined, not the competition", q, r.EntryIDs(), r.Decline)
