@@ -1368,6 +1368,9 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.notePlaceBroader(r, a.Terms)
 	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber())
 	ms, who := e.quoted(a.Terms)
+	if len(ms) == 0 && who == nil {
+		ms = e.quotedEach(a.Terms) // "what did both of them say?": each one's remarks
+	}
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		if len(ms) > 0 && slices.ContainsFunc(ms, func(m *match) bool { return m.ei == &e.ix.entries[ei] }) {
 			// "What did Adeel Azhar say?", a phrasing of his entry: what

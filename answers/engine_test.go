@@ -1867,6 +1867,15 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("who is adeel azhar", "is he from P@SHA?"); r.EntryID() != "adeel-azhar" || !strings.Contains(r.Premise, "don't link “Adeel Azhar” with “P@SHA”") {
 		t.Errorf("is he from P@SHA: %v %q", r.EntryIDs(), r.Premise)
 	}
+	for _, q := range []string{"what did both say?", "dono ne kya kaha?"} {
+		r := e.AskAfter("how do CCAP and P@SHA differ?", q)
+		if len(r.Parts) != 2 || !strings.Contains(r.Parts[0].Title(), "Adeel Azhar") || !strings.Contains(r.Parts[1].Title(), "Umair Nizam") {
+			t.Errorf("AskAfter(CCAP and P@SHA, %q): want each one's remarks in a part of its own:\n%s", q, r.Text())
+		}
+	}
+	if r := e.Ask("what did CCAP and P@SHA say?"); len(r.Parts) != 2 {
+		t.Errorf("what did CCAP and P@SHA say: %d parts\n%s", len(r.Parts), r.Text())
+	}
 	for _, q := range []string{"کیا بھارت بھی ان میں شامل ہے؟", "is India among them?"} {
 		if r := e.AskAfter("which countries do pakistan's call centers serve", q); r.Answered || !strings.Contains(r.Decline, "India") && !strings.Contains(r.Decline, "بھارت") {
 			t.Errorf("AskAfter(client countries, %q) = %v %q; want India declined, not the competition", q, r.EntryIDs(), r.Decline)

@@ -166,6 +166,46 @@ func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 	return ms, nil
 }
 
+// quotedEach answers a question that asks what two or more people or
+// bodies said ("what did CCAP and P@SHA say?", "what did both say?" after
+// them), which no one fact is credited to together: each one's remarks, as
+// quoted finds them for each alone. It returns nil unless every name is
+// credited with something.
+func (e *Engine) quotedEach(terms []Term) []*match {
+	var names []int
+	for i := range terms {
+		if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && !slices.ContainsFunc(names, func(j int) bool { return terms[j].ID == t.ID }) {
+			names = append(names, i)
+		}
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	var all []*match
+	for _, n := range names {
+		one := make([]Term, 0, len(terms))
+		for i, t := range terms {
+			if i == n || !slices.Contains(names, i) {
+				one = append(one, t)
+			}
+		}
+		ms, _ := e.quoted(one)
+		if len(ms) == 0 {
+			return nil
+		}
+		for _, m := range ms {
+			if k := slices.IndexFunc(all, func(o *match) bool { return o.ei == m.ei }); k >= 0 {
+				for id := range m.only {
+					all[k].only[id] = true
+				}
+			} else {
+				all = append(all, m)
+			}
+		}
+	}
+	return all
+}
+
 // creditAbout reports whether a credited fact is about every one of the
 // terms, and under which entry to give it: the first of its entries that has
 // each term in its own words, else in its facts; else, when the fact's text

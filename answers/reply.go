@@ -142,42 +142,44 @@ func (p Part) Title() string {
 }
 
 // gatherQuotes makes the parts of an answer to what someone said one part
-// under the lexicon's quoted heading: the remarks of one person are one
-// list, not each under the entry it happens to belong to, and one remark is
-// headed as what they said, not as the entry's question ("what did he
+// a person under the lexicon's quoted heading: the remarks of one person are
+// one list, not each under the entry it happens to belong to, and one remark
+// is headed as what they said, not as the entry's question ("what did he
 // say?" after "who is Adeel Azhar?" is not headed "Who is Adeel Azhar?").
-// When every remark is credited to one person, the heading names them and
-// the remarks are not credited again.
+// The heading names whom the remarks are credited to, and they are not
+// credited again; two people's remarks ("what did both say?") are two
+// parts, in the order they first come.
 func (e *Engine) gatherQuotes(r *Reply) {
 	msg := e.msg("quoted")
 	if len(r.Parts) == 0 || msg == "" {
 		return
 	}
-	credit := ""
-	var facts []CitedFact
+	var parts []Part
+	at := map[string]int{} // credit → its part
 	for _, p := range r.Parts {
 		for _, f := range p.Facts {
-			switch {
-			case f.Fact.Attribution == "":
+			credit := f.Fact.Attribution
+			if credit == "" {
 				return // not only remarks: the entries' questions say what each part is
-			case credit == "":
-				credit = f.Fact.Attribution
-			case credit != f.Fact.Attribution:
-				return
+			}
+			i, ok := at[credit]
+			if !ok {
+				who := e.kb.Lexicon.Attributee(credit)
+				if n := e.tr.Name(who); n != "" {
+					who = n
+				}
+				i = len(parts)
+				at[credit] = i
+				parts = append(parts, Part{Entry: p.Entry, Heading: strings.ReplaceAll(msg, "{term}", who)})
+			}
+			if q := &parts[i]; q.Entry != p.Entry && !slices.Contains(q.Also, p.Entry) {
+				q.Also = append(q.Also, p.Entry)
 			}
 			f.Credit = false
-			facts = append(facts, f)
+			parts[i].Facts = append(parts[i].Facts, f)
 		}
 	}
-	who := e.kb.Lexicon.Attributee(credit)
-	if n := e.tr.Name(who); n != "" {
-		who = n
-	}
-	var also []*knowledge.Entry
-	for _, p := range r.Parts[1:] {
-		also = append(also, p.Entry)
-	}
-	r.Parts = []Part{{Entry: r.Parts[0].Entry, Heading: strings.ReplaceAll(msg, "{term}", who), Also: also, Facts: facts}}
+	r.Parts = parts
 }
 
 // Restates reports whether r answers "who said that?" of the facts prev
