@@ -1843,6 +1843,21 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
 		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
 	}
+	// The third review (many wordings of one question): slang, "q" for
+	// kyun, "kitna tough", a rank asked in Urdu.
+	for q, want := range map[string]string{
+		"wtf is a dabba scam":                                             "dabba-scam",
+		"is bpo in pakistan gonna keep growing or nah":                    "future-overview",
+		"india aur philippines se competition kitna tough hai pak k liye": "competition",
+		"bahar ki companies pak ko kaam q outsource krti hain":            "why-outsource-to-pakistan",
+	} {
+		if r := e.Ask(q); r.EntryID() != want {
+			t.Errorf("Ask(%q) = %v %q; want %s", q, r.EntryIDs(), r.Decline, want)
+		}
+	}
+	if r := e.Ask("عالمی بی پی او مارکیٹ میں پاکستان کا کون سا نمبر ہے؟"); r.Answered {
+		t.Errorf("a rank asked in Urdu answered with %v", r.EntryIDs())
+	}
 	// The second review of the session (conversations in every language).
 	for _, q := range []string{"thanks, that was really helpful", "بہت شکریہ، آپ نے بہت مدد کی"} {
 		if r := e.Ask(q); r.Reason != Greeted {
