@@ -1095,8 +1095,9 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		switch {
 		case e.asksFor(t, knowledge.AsksAttribution):
 			quotes = true
-		case e.refersAt(a, t):
-			// "ye number kis ne diya?": the number is the answer before.
+		case e.refersAt(a, t), e.relativeAlone(a, t):
+			// "ye number kis ne diya?": the number is the answer before;
+			// "and the rest?": the rest of it.
 		case t.content() && !t.within && t.Class == "", t.Unknown:
 			// ("what percent?" asks nothing of its own: "percent" is the
 			// kind's; "what does CCAP think about it?" asks of CCAP what
@@ -1105,7 +1106,7 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		}
 	}
 	person, thing := e.refersBack(a)
-	thing = thing || quotes
+	thing = thing || quotes || slices.ContainsFunc(a.Terms, func(t Term) bool { return e.relativeAlone(a, &t) })
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return (t.Kind == nil && !t.within) || t.Kind != nil && t.Kind.Never })
 	// A kind that says what it counts ("aur kitne call centers hain?")
 	// asks a question of its own: of the previous one it keeps only the
@@ -1132,6 +1133,19 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	}
 	return nil
+}
+
+// relativeAlone reports whether t is a relative concept (knowledge.Concept.
+// Relative) in a short message with no other word of content: "and the
+// rest?", "baqi?".
+func (e *Engine) relativeAlone(a *Analysis, t *Term) bool {
+	if t.ID < 0 || len(a.toks) > shortFollowUp {
+		return false
+	}
+	if c := e.v.terms[t.ID].concept; c == nil || !c.Relative {
+		return false
+	}
+	return !slices.ContainsFunc(a.Terms, func(u Term) bool { return u.ID != t.ID && u.content() })
 }
 
 // refersAt reports whether t is a concept that refers (knowledge.Concept.

@@ -1125,9 +1125,9 @@ func TestOnTopicNotFound(t *testing.T) {
 	e := engine(t)
 	notFound := e.v.lex.Messages["not_found"]
 	for q, want := range map[string]bool{
-		"what shift timings do call centers have": true,
-		"who won the cricket match yesterday":     false,
-		"weather in pakistan":                     false,
+		"what dress code do call centers have": true,
+		"who won the cricket match yesterday":  false,
+		"weather in pakistan":                  false,
 	} {
 		if r := e.Ask(q); r.Answered || (r.Decline == notFound) != want {
 			t.Errorf("Ask(%q) = %q; want not found: %v", q, r.Decline, want)
@@ -1842,6 +1842,23 @@ func TestSeventhSessionReview(t *testing.T) {
 	}
 	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
 		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
+	}
+	// The fourth review (Roman Urdu users): "and the rest?" after the
+	// registered count is the rest of it (a relative concept); "pakka?"
+	// confirms, it is no crackdown; "thnx" thanks; "wala banda" is who.
+	for _, q := range []string{"and the rest?", "baqi?"} {
+		if r := e.AskAfter("how many call centers are registered with PSEB", q); r.EntryID() != "call-center-count" || !strings.Contains(r.Text(), "500") {
+			t.Errorf("AskAfter(PSEB count, %q) = %v", q, r.EntryIDs())
+		}
+	}
+	if r := e.AskAfter("call centers k clients kon h", "pakka?"); slices.Contains(r.EntryIDs(), "crackdown") {
+		t.Errorf("pakka? = %v", r.EntryIDs())
+	}
+	if r := e.Ask("thnx"); r.Reason != Greeted {
+		t.Errorf("thnx = %v %q", r.EntryIDs(), r.Decline)
+	}
+	if r := e.Ask("pasha wala banda kon h jo bola"); !strings.Contains(r.Text(), "Umair Nizam") {
+		t.Errorf("pasha wala banda: %v %q", r.EntryIDs(), r.Decline)
 	}
 	// The third review (many wordings of one question): slang, "q" for
 	// kyun, "kitna tough", a rank asked in Urdu.

@@ -119,6 +119,10 @@ type Concept struct {
 	// asks nothing of its own: "who gave this number?" asks who reported
 	// what was just answered.
 	Refers bool `yaml:"refers,omitempty"`
+	// Relative marks a concept that, as all a short follow-up says ("and
+	// the rest?", "baqi?"), is relative to the answer before: the rest of
+	// what it counted, not a question of its own.
+	Relative bool `yaml:"relative,omitempty"`
 	// Domain marks a concept that makes a question about the sector (call
 	// center, BPO): when nothing answers such a question, the decline says
 	// the sources don't have it, not that it is off-topic.
