@@ -24,6 +24,15 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 	if len(e.ordinals) == 0 {
 		return 0, false
 	}
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		// "last one - kya ye sab PSEB ke under hain?": an ordinal before a
+		// dash or a colon leads in a question of its own.
+		if before, after, ok := strings.Cut(message, sep); ok && len(strings.Fields(after)) >= 2 {
+			if _, lead := e.Ordinal(before); lead {
+				return 0, false
+			}
+		}
+	}
 	words := strings.FieldsFunc(strings.ToLower(fold.Letters(message)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 	})

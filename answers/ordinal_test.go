@@ -69,3 +69,17 @@ func TestOrdinalLast(t *testing.T) {
 		t.Errorf("ItemEntry(Last) of a decline is not its last suggestion")
 	}
 }
+
+// TestOrdinalLeadIn: an ordinal before a dash or a colon leads in a
+// question of its own, and picks nothing.
+func TestOrdinalLeadIn(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"last one - kya ye sab PSEB ke under hain?", "second one: what about the crackdown?"} {
+		if n, ok := e.Ordinal(q); ok {
+			t.Errorf("Ordinal(%q) = %d, a pick", q, n)
+		}
+	}
+	if n, ok := e.Ordinal("the second one"); !ok || n != 2 {
+		t.Errorf("Ordinal(the second one) = %d %v", n, ok)
+	}
+}
