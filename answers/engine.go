@@ -823,10 +823,77 @@ func (e *Engine) sourceOf(a *Analysis) (*match, bool) {
 		return nil, false
 	}
 	best, _ := e.decide(e.rank(rest), rest)
+	named := e.namedIn(rest)
 	if best == nil {
-		return nil, false
+		if best = e.mentioning(named); best == nil {
+			return nil, false
+		}
+	} else if only := e.factsMentioning(best.ei, named); len(only) > 0 {
+		// "which article mentions the Philippines?": the facts that name
+		// it, from the article that has them, not every fact of the
+		// entry (the competition entry's India remark is from the other).
+		m := *best
+		m.only = only
+		best = &m
 	}
 	return best, !slices.ContainsFunc(asks, best.ei.hasPrimary)
+}
+
+// namedIn returns the places and names among terms.
+func (e *Engine) namedIn(terms []Term) []int32 {
+	var ids []int32
+	for _, t := range terms {
+		if t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName) {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// factsMentioning returns the facts of the entry whose text names one of
+// ids (a place within one counts), or nil.
+func (e *Engine) factsMentioning(ei *entryIndex, ids []int32) map[string]bool {
+	if len(ids) == 0 {
+		return nil
+	}
+	ft := e.factTerms()
+	var only map[string]bool
+	for _, id := range ei.entry.Facts {
+		if slices.ContainsFunc(ft[id], func(t int32) bool {
+			return slices.Contains(ids, t) || slices.ContainsFunc(ids, func(n int32) bool { return slices.Contains(e.within[n], t) })
+		}) {
+			if only == nil {
+				only = map[string]bool{}
+			}
+			only[id] = true
+		}
+	}
+	return only
+}
+
+// mentioning returns the entry with the most facts naming one of ids
+// (fewer facts in all first, then by id), narrowed to those facts; or nil.
+func (e *Engine) mentioning(ids []int32) *match {
+	var best *match
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		if ei.entry.AboutSources {
+			continue
+		}
+		only := e.factsMentioning(ei, ids)
+		if len(only) == 0 {
+			continue
+		}
+		if best != nil {
+			b := best.ei.entry
+			if len(only) < len(best.only) || len(only) == len(best.only) && (len(ei.entry.Facts) > len(b.Facts) ||
+				len(ei.entry.Facts) == len(b.Facts) && ei.entry.ID > b.ID) {
+				continue
+			}
+		}
+		best = &match{ei: ei, score: 1, coverage: 1, phrasing: 1, content: true, only: only}
+	}
+	return best
 }
 
 // figureNamed answers a question that asks when or who of a figure the

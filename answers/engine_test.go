@@ -1843,6 +1843,18 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
 		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
 	}
+	// The fifth review (a journalist): which article mentions a place or a
+	// name is the article whose facts name it.
+	for q, want := range map[string]string{
+		"Which article mentions the Philippines?":            "BPO Services in Pakistan",
+		"Which article mentions the State Bank of Pakistan?": "Pakistan's call centers earn",
+		"Does either article mention Dubai?":                 "Pakistan's call centers earn",
+	} {
+		r := e.Ask(q)
+		if !strings.HasPrefix(r.Premise, "That is from “"+want) || strings.Count(r.Premise, "“") != 1 {
+			t.Errorf("Ask(%q): premise %q; want only the article that names it", q, r.Premise)
+		}
+	}
 	// The fourth review (Roman Urdu users): "and the rest?" after the
 	// registered count is the rest of it (a relative concept); "pakka?"
 	// confirms, it is no crackdown; "thnx" thanks; "wala banda" is who.

@@ -113,6 +113,8 @@ func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 			if t.Unknown || t.Name || t.Class != "" {
 				return nil, nil // someone or something the sources do not know
 			}
+		case e.asksFor(t, knowledge.AsksSource):
+			return nil, nil // "which article mentions the State Bank of Pakistan?": where, not what it said
 		case e.asksFor(t, knowledge.AsksAttribution):
 			asks = true
 		case t.Kind != nil && t.Kind.Never:
