@@ -1855,6 +1855,9 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("Ask(%q): premise %q; want only the article that names it", q, r.Premise)
 		}
 	}
+	if r := e.AskAfter("how does pakistan compete with india", "What section?"); !r.Answered || !strings.HasPrefix(r.Premise, "That is from") {
+		t.Errorf("what section: %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
+	}
 	// The fourth review (Roman Urdu users): "and the rest?" after the
 	// registered count is the rest of it (a relative concept); "pakka?"
 	// confirms, it is no crackdown; "thnx" thanks; "wala banda" is who.
