@@ -1858,6 +1858,9 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("how does pakistan compete with india", "What section?"); !r.Answered || !strings.HasPrefix(r.Premise, "That is from") {
 		t.Errorf("what section: %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
 	}
+	if r := e.Ask("Since exports grew 26%, is the sector booming?"); !strings.Contains(r.Premise, "You mentioned 26%") {
+		t.Errorf("a wrong premise after 'since': %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
+	}
 	// The fourth review (Roman Urdu users): "and the rest?" after the
 	// registered count is the rest of it (a relative concept); "pakka?"
 	// confirms, it is no crackdown; "thnx" thanks; "wala banda" is who.
