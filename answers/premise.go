@@ -346,6 +346,12 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		}
 		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same, e.tr.Label("and"))).Replace(msg)
+			if p := e.periodStating(a); p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
+				// "Since call centers earned $328 million in FY24...": the
+				// figure is right, of another year.
+				r.Premise = strings.NewReplacer("{asked}", a.text, "{period}", p, "{given}", joinAnd(same, e.tr.Label("and")),
+					"{term}", strings.Join(r.Periods(), " "+e.tr.Label("and")+" ")).Replace(e.msg("premise_period"))
+			}
 			return
 		}
 	}
@@ -387,6 +393,26 @@ func (e *Engine) pointedAt(before string) bool {
 // statedAnywhere reports whether some fact of the knowledge base states
 // figure a: "is that 90 percent by revenue?" quotes the sources' share of
 // overseas work, and an answer about growth must not call it wrong.
+// periodStating returns the year the facts state figure a exactly for,
+// when all that state it for one year give the same; else "". (A change
+// over two years, "from $263 million to $328 million", does not count.)
+func (e *Engine) periodStating(a statedFigure) string {
+	period := ""
+	for _, f := range e.kb.Facts {
+		if !slices.ContainsFunc(e.factFigures()[f.ID], func(g statedFigure) bool { return g.kind == a.kind && g.value == a.value && g.bound == 0 }) {
+			continue
+		}
+		switch {
+		case strings.Contains(f.Period, "–"):
+			continue // a change from one year to the next states both years' figures
+		case f.Period == "" || period != "" && period != f.Period:
+			return ""
+		}
+		period = f.Period
+	}
+	return period
+}
+
 func (e *Engine) statedAnywhere(a statedFigure) bool {
 	for _, fs := range e.factFigures() {
 		if slices.ContainsFunc(fs, a.within) {

@@ -310,3 +310,15 @@ func TestPremiseReference(t *testing.T) {
 		t.Errorf("a claim of another year's figure: premise %q", r.Premise)
 	}
 }
+
+// TestPremiseOfAnotherYear: a figure the facts state for another year than
+// the answer's is said to be that year's, not merely contradicted.
+func TestPremiseOfAnotherYear(t *testing.T) {
+	r := engine(t).Ask("Since Pakistan's call centers earned $328 million in FY24, what did they earn in FY25?")
+	if want := "You mentioned $328 million: my sources give that for FY25, and $263 million for FY24."; r.Premise != want {
+		t.Errorf("premise %q, want %q", r.Premise, want)
+	}
+	if r := engine(t).Ask("did call centers earn $400 million in FY25?"); r.Premise != "You mentioned $400 million, but my sources give $328 million." {
+		t.Errorf("a figure no fact states: %q", r.Premise)
+	}
+}
