@@ -42,15 +42,19 @@ func (t *Term) content() bool { return t.Kind == nil && !t.Unknown }
 // An Analysis is a question as the engine reads it: its terms in order, its
 // language, and whether it greets or asks about the bot.
 type Analysis struct {
-	Text      string
-	Lang      string // the language Latin-script words were read in: en or roman
-	Terms     []Term
-	Greet     bool            // a greeting
-	greeting  *knowledge.Kind // the greeting kind with its own reply (a message), if any
-	Thank     bool            // thanks or goodbye
-	farewell  *knowledge.Kind // the thanks kind with its own reply ("goodbye"), if any
-	Introduce bool            // a question about the bot itself
-	Corrected bool            // some word was read through a spelling correction
+	Text     string
+	Lang     string // the language Latin-script words were read in: en or roman
+	Terms    []Term
+	Greet    bool            // a greeting
+	greeting *knowledge.Kind // the greeting kind with its own reply (a message), if any
+	Thank    bool            // thanks or goodbye
+	farewell *knowledge.Kind // the thanks kind with its own reply ("goodbye"), if any
+	// opensYesNo, when set, is whether the question opens as a yes-or-no
+	// question: kept when its words are not (a follow-up read with the
+	// words it borrowed).
+	opensYesNo *bool
+	Introduce  bool // a question about the bot itself
+	Corrected  bool // some word was read through a spelling correction
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)

@@ -291,6 +291,12 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 	b := *a
 	b.Terms = append(terms, a.Terms...)
 	b.toks, b.repeats = nil, nil // one question, not parts
+	if person && !thing {
+		// "did he say most call centers are ethical?": still a yes-or-no
+		// question about him.
+		yesNo := e.isYesNo(a)
+		b.opensYesNo = &yesNo
+	}
 	r := e.ask(b)
 	if own := e.ownReading(previous, a, terms, r); own != nil {
 		return own
@@ -1471,6 +1477,18 @@ func (e *Engine) ask(a Analysis) *Reply {
 	} else if who != nil {
 		ranked := e.rank(a.Terms)
 		if e.isYesNo(&a) {
+			if m, _ := e.creditedElsewhere(a.Terms); m != nil {
+				// "did Adeel Azhar say most call centers are ethical?":
+				// what the sources say of it, and whom they credit it to,
+				// after saying they don't credit it to him.
+				e.creditedOnly(a.Terms, m)
+				e.answer(r, []*match{m})
+				r.Premise = e.blockMessage(e.asTyped(r.Question, who))
+				if by := e.saidBy(r); by != "" {
+					r.Premise += " " + by
+				}
+				return r
+			}
 			// "Did Adeel Azhar warn about excessive crackdowns?": what
 			// the sources say of the warning (Nizam's), after saying
 			// they don't say it of him.
@@ -1904,6 +1922,9 @@ func (e *Engine) nearPlace(ei *entryIndex, id int32) bool {
 // isYesNo reports whether a opens as a yes-or-no question ("did", "was",
 // "kya"): its first word is one of the lexicon's yes_no words.
 func (e *Engine) isYesNo(a *Analysis) bool {
+	if a.opensYesNo != nil {
+		return *a.opensYesNo
+	}
 	if len(a.toks) == 0 {
 		return false
 	}
@@ -1944,12 +1965,9 @@ func (e *Engine) creditedElsewhere(terms []Term) (*match, *Term) {
 	if best == nil {
 		return nil, nil
 	}
-	for _, id := range best.ei.entry.Facts {
-		if f := e.kb.Fact(id); f != nil && f.Attribution != "" {
-			return best, who
-		}
-	}
-	return nil, nil
+	// Credited to someone else, or to no one ("Is he the one who said 90%
+	// work for overseas clients?": the article's own reporting).
+	return best, who
 }
 
 // offersName reports whether a word that opens a yes-or-no question comes

@@ -1858,6 +1858,14 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("how does pakistan compete with india", "What section?"); !r.Answered || !strings.HasPrefix(r.Premise, "That is from") {
 		t.Errorf("what section: %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
 	}
+	for q, want := range map[string]string{
+		"Is he the one who said 90% work for overseas clients?": "without crediting it to anyone",
+		"did he say most call centers are ethical?":             "credit that to P@SHA senior vice chairman Muhammad Umair Nizam",
+	} {
+		if r := e.AskAfter("who is adeel azhar", q); !strings.Contains(r.Premise, "don't say that about “Adeel Azhar”") || !strings.Contains(r.Premise, want) {
+			t.Errorf("AskAfter(Adeel Azhar, %q): premise %q; want not him, and %q", q, r.Premise, want)
+		}
+	}
 	if r := e.Ask("Since exports grew 26%, is the sector booming?"); !strings.Contains(r.Premise, "You mentioned 26%") {
 		t.Errorf("a wrong premise after 'since': %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
 	}
