@@ -265,6 +265,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 // out (see borrows), or one that only points back at it, or returns nil.
 func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 	person, thing := e.refersBack(a)
+	if r := e.creditCheck(previous, a, thing); r != nil {
+		return r
+	}
 	carry := e.borrows(a)
 	if asks := thing || person || slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && asks && e.sameSubject(a, previous) {
 		// "why did it grow?", "کیوں بڑھا؟" after the growth: a kind of
@@ -282,6 +285,7 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 		// points at a person: it asks what he said, below.)
 		return e.whoSaidLast(previous, a)
 	}
+
 	p := e.Analyze(previous)
 	terms := borrowedTerms(&p, carry)
 	if len(terms) == 0 {
@@ -364,6 +368,44 @@ func (e *Engine) askPointing(a *Analysis, person, thing bool) *Reply {
 		// "ye kaun chalata hai?" after the Dabba scam: about what was
 		// just asked, so not off topic, only not in the sources.
 		r.Decline = e.message("not_found", "", nil)
+	}
+	return r
+}
+
+// creditCheck answers a yes-or-no question whether the last answer is
+// someone's ("is that the SBP's figure?", "is this from CCAP?"): it points
+// back, names someone, and asks nothing else but of a figure or who said
+// it. The last answer again, led by whether the sources credit it to them
+// and whom they credit it to; or nil.
+func (e *Engine) creditCheck(previous string, a *Analysis, thing bool) *Reply {
+	if !thing || !e.isYesNo(a) {
+		return nil
+	}
+	var name *Term
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.ID < 0:
+			return nil
+		case t.Class == knowledge.ClassName && name == nil:
+			name = t
+		case t.Kind != nil, e.v.terms[t.ID].concept != nil && (e.v.terms[t.ID].concept.Refers || e.asksFor(t, knowledge.AsksAttribution)):
+		default:
+			return nil // something of its own to ask
+		}
+	}
+	if name == nil {
+		return nil
+	}
+	r := e.whoSaidLast(previous, a)
+	if !r.Answered {
+		return r
+	}
+	credited := slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
+		return f.Fact.Attribution != "" && slices.Contains(e.allTerms(e.kb.Lexicon.Attributee(f.Fact.Attribution)), name.ID)
+	})
+	if !credited && e.msg("name_known") != "" {
+		r.Premise = strings.TrimSpace(e.message("name_known", displayTerm(e.asTyped(a.Text, name)), nil) + " " + r.Premise)
 	}
 	return r
 }

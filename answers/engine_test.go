@@ -1866,6 +1866,15 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("AskAfter(Adeel Azhar, %q): premise %q; want not him, and %q", q, r.Premise, want)
 		}
 	}
+	for _, c := range []struct{ previous, q, want string }{
+		{"how many people does the industry employ", "Is that the SBP's figure?", "don't say that about “SBP”. My sources report that without crediting it to anyone"},
+		{"how much did call centers earn in FY25", "is that the SBP's figure?", "My sources credit that to the State Bank of Pakistan."},
+		{"how much did call centers earn in FY25", "is this from CCAP?", "don't say that about “CCAP”. My sources credit that to the State Bank of Pakistan."},
+	} {
+		if r := e.AskAfter(c.previous, c.q); !strings.Contains(r.Premise, c.want) || strings.Contains(r.Premise, "“SBP”") && strings.Contains(c.previous, "earn") {
+			t.Errorf("AskAfter(%q, %q): premise %q; want %q", c.previous, c.q, r.Premise, c.want)
+		}
+	}
 	if r := e.Ask("Since exports grew 26%, is the sector booming?"); !strings.Contains(r.Premise, "You mentioned 26%") {
 		t.Errorf("a wrong premise after 'since': %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
 	}
