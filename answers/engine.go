@@ -1199,6 +1199,15 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 	if a.Greet || a.Thank || a.Introduce || len(a.Terms) == 0 {
 		return nil
 	}
+	var names []int32
+	for _, t := range a.Terms {
+		if t.Class == knowledge.ClassName && t.ID >= 0 && !slices.Contains(names, t.ID) {
+			names = append(names, t.ID)
+		}
+	}
+	if len(names) >= 2 {
+		return nil // "what did both CCAP and P@SHA say?": two names are a subject of its own
+	}
 	has := func(class string) bool {
 		return slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Class == class })
 	}

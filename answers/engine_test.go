@@ -1940,6 +1940,9 @@ func TestSeventhSessionReview(t *testing.T) {
 			t.Errorf("AskAfter(CCAP and P@SHA, %q): want each one's remarks in a part of its own:\n%s", q, r.Text())
 		}
 	}
+	if r := e.AskAfter("how much did call centers earn in FY25", "what did both CCAP and P@SHA say?"); len(r.Parts) != 2 {
+		t.Errorf("two names after the earnings borrowed them: %v", r.EntryIDs())
+	}
 	if r := e.Ask("what did CCAP and P@SHA say?"); len(r.Parts) != 2 {
 		t.Errorf("what did CCAP and P@SHA say: %d parts\n%s", len(r.Parts), r.Text())
 	}
