@@ -1488,7 +1488,7 @@ func TestNoSubjectKeepsContext(t *testing.T) {
 			t.Errorf("%q: context %q, want none", q, c)
 		}
 	}
-	if c := e.Ask("how much do agents earn in Karachi?").Context(); c == "" {
+	if c := e.Ask("how much do call centers earn in Karachi?").Context(); c == "" {
 		t.Error("a declined question about something the entries have keeps its subject")
 	}
 }
@@ -1842,6 +1842,20 @@ func TestSeventhSessionReview(t *testing.T) {
 	}
 	if r := e.AskAfter("how fast are call center earnings growing", "that's wrong, I think it was 24.6% for FY24 not FY25"); r.EntryID() != "earnings-growth-rate" {
 		t.Errorf("pushback with 'wrong': %v %q", r.EntryIDs(), r.Decline)
+	}
+	// The last review: an agent's pay by the month is a salary, not a
+	// period of the industry's earnings; the dollar rate is the economy's;
+	// an opinion asked for is not given.
+	for _, q := range []string{"agent ko mahine ka kitna milta he", "How much does a call center agent earn per month?"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "salaries") {
+			t.Errorf("Ask(%q) = %v %q; want salaries declined", q, r.EntryIDs(), r.Decline)
+		}
+	}
+	if r := e.Ask("What's the dollar rate in Pakistan?"); r.Answered {
+		t.Errorf("the dollar rate answered with %v", r.EntryIDs())
+	}
+	if r := e.Ask("Is the government's IT policy good or bad? What's your opinion?"); !strings.Contains(r.Note, "opinions are not something I give") {
+		t.Errorf("an opinion asked for: note %q", r.Note)
 	}
 	// The fifth review (a journalist): which article mentions a place or a
 	// name is the article whose facts name it.
