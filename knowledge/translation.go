@@ -168,13 +168,15 @@ func missingExact(en, tr string) []string {
 func (b *Base) validateTranslations() []error {
 	var errs []error
 	seen := map[string]*Translation{}
-	attributions := map[string]bool{}
+	attributions, attributees := map[string]bool{}, map[string]bool{}
 	for _, f := range b.Facts {
 		if f.Attribution != "" {
 			attributions[f.Attribution] = true
+			attributees[b.Lexicon.Attributee(f.Attribution)] = true
 		}
 	}
 	kinds, concepts := map[string]*Kind{}, map[string]*Concept{}
+	messages := map[string]string{}
 	if lx := b.Lexicon; lx != nil {
 		for _, k := range lx.Kinds {
 			kinds[k.ID] = k
@@ -182,6 +184,7 @@ func (b *Base) validateTranslations() []error {
 		for _, c := range lx.Concepts {
 			concepts[c.ID] = c
 		}
+		messages = lx.Messages
 	}
 	for _, t := range b.Translations {
 		at := func(section, key string) Pos { return Pos{t.Pos.File, t.lines[section+"/"+key]} }
@@ -195,79 +198,58 @@ func (b *Base) validateTranslations() []error {
 			bad(t.Pos, "a second translation for the language (the first is at %s)", seen[t.Lang].Pos)
 		}
 		seen[t.Lang] = t
-		check := func(section, key, en, tr string) {
-			if blank(tr) {
-				bad(at(section, key), "%s %q is empty", section, key)
-				return
-			}
-			if miss := missingExact(en, tr); len(miss) > 0 {
-				bad(at(section, key), "%s %q lacks %s as the English has it (figures, acronyms and placeholders stay exact)",
-					section, key, strings.Join(quoteAll(miss), ", "))
-			}
-		}
-		for _, id := range slices.Sorted(maps.Keys(t.Facts)) {
-			if f := b.facts[id]; f == nil {
-				bad(at("facts", id), "fact %q is not defined", id)
-			} else {
-				check("facts", id, f.Text, t.Facts[id])
-			}
-		}
-		for _, a := range slices.Sorted(maps.Keys(t.Attributions)) {
-			if !attributions[a] {
-				bad(at("attributions", a), "no fact has the attribution %q", a)
-			} else {
-				check("attributions", a, a, t.Attributions[a])
-			}
-		}
-		attributees := map[string]bool{}
-		for a := range attributions {
-			attributees[b.Lexicon.Attributee(a)] = true
-		}
-		for _, n := range slices.Sorted(maps.Keys(t.Names)) {
-			if !attributees[n] {
-				bad(at("names", n), "no fact is credited to %q (a name is an attribution after its lead-in: %s)", n,
-					strings.Join(quoteAll(slices.Sorted(maps.Keys(attributees))), ", "))
-			} else {
-				check("names", n, n, t.Names[n])
-			}
-		}
-		for _, id := range slices.Sorted(maps.Keys(t.Entries)) {
-			if e := b.entries[id]; e == nil {
-				bad(at("entries", id), "entry %q is not defined", id)
-			} else {
-				check("entries", id, e.Question, t.Entries[id])
-			}
-		}
-		for _, k := range slices.Sorted(maps.Keys(t.Messages)) {
-			en, ok := "", false
-			if b.Lexicon != nil {
-				en, ok = b.Lexicon.Messages[k]
-			}
-			if !ok {
-				bad(at("messages", k), "message %q is not defined", k)
-			} else {
-				check("messages", k, en, t.Messages[k])
-			}
-		}
-		for _, id := range slices.Sorted(maps.Keys(t.KindMessages)) {
-			if k := kinds[id]; k == nil || k.Message == "" {
-				bad(at("kind_messages", id), "kind %q has no message", id)
-			} else {
-				check("kind_messages", id, k.Message, t.KindMessages[id])
-			}
-		}
-		for _, id := range slices.Sorted(maps.Keys(t.ConceptMessages)) {
-			if c := concepts[id]; c == nil || c.Message == "" {
-				bad(at("concept_messages", id), "concept %q has no message", id)
-			} else {
-				check("concept_messages", id, c.Message, t.ConceptMessages[id])
-			}
-		}
-		for _, k := range slices.Sorted(maps.Keys(t.Labels)) {
-			if en, ok := Labels[k]; !ok {
-				bad(at("labels", k), "label %q is not one of %s", k, strings.Join(quoteAll(slices.Sorted(maps.Keys(Labels))), ", "))
-			} else {
-				check("labels", k, en, t.Labels[k])
+		// Each section: its map, the English of a key (ok false when the
+		// key names nothing), and what to say of a key that names nothing.
+		for _, sec := range []struct {
+			name    string
+			m       map[string]string
+			english func(key string) (string, bool)
+			unknown string
+		}{
+			{"facts", t.Facts, func(id string) (string, bool) {
+				if f := b.facts[id]; f != nil {
+					return f.Text, true
+				}
+				return "", false
+			}, "fact %q is not defined"},
+			{"attributions", t.Attributions, func(a string) (string, bool) { return a, attributions[a] }, "no fact has the attribution %q"},
+			{"names", t.Names, func(n string) (string, bool) { return n, attributees[n] },
+				"no fact is credited to %q (a name is an attribution after its lead-in: " + strings.Join(quoteAll(slices.Sorted(maps.Keys(attributees))), ", ") + ")"},
+			{"entries", t.Entries, func(id string) (string, bool) {
+				if e := b.entries[id]; e != nil {
+					return e.Question, true
+				}
+				return "", false
+			}, "entry %q is not defined"},
+			{"messages", t.Messages, func(k string) (string, bool) { en, ok := messages[k]; return en, ok }, "message %q is not defined"},
+			{"kind_messages", t.KindMessages, func(id string) (string, bool) {
+				if k := kinds[id]; k != nil && k.Message != "" {
+					return k.Message, true
+				}
+				return "", false
+			}, "kind %q has no message"},
+			{"concept_messages", t.ConceptMessages, func(id string) (string, bool) {
+				if c := concepts[id]; c != nil && c.Message != "" {
+					return c.Message, true
+				}
+				return "", false
+			}, "concept %q has no message"},
+			{"labels", t.Labels, func(k string) (string, bool) { en, ok := Labels[k]; return en, ok },
+				"label %q is not one of " + strings.Join(quoteAll(slices.Sorted(maps.Keys(Labels))), ", ")},
+		} {
+			for _, key := range slices.Sorted(maps.Keys(sec.m)) {
+				en, ok := sec.english(key)
+				switch tr := sec.m[key]; {
+				case !ok:
+					bad(at(sec.name, key), sec.unknown, key)
+				case blank(tr):
+					bad(at(sec.name, key), "%s %q is empty", sec.name, key)
+				default:
+					if miss := missingExact(en, tr); len(miss) > 0 {
+						bad(at(sec.name, key), "%s %q lacks %s as the English has it (figures, acronyms and placeholders stay exact)",
+							sec.name, key, strings.Join(quoteAll(miss), ", "))
+					}
+				}
 			}
 		}
 	}
