@@ -401,8 +401,9 @@ func (e *Engine) creditCheck(previous string, a *Analysis, thing bool) *Reply {
 	if !r.Answered {
 		return r
 	}
-	credited := slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
-		return f.Fact.Attribution != "" && slices.Contains(e.allTerms(e.kb.Lexicon.Attributee(f.Fact.Attribution)), name.ID)
+	credited := slices.ContainsFunc(e.ix.credits, func(c credit) bool {
+		_, named := slices.BinarySearch(c.terms, name.ID)
+		return named && slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return f.Fact == c.fact })
 	})
 	if !credited && e.msg("name_known") != "" {
 		r.Premise = strings.TrimSpace(e.message("name_known", displayTerm(e.asTyped(a.Text, name)), nil) + " " + r.Premise)
