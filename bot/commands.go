@@ -139,7 +139,7 @@ func sourcesMessage(kb *knowledge.Base) message {
 const helpHow = `
 
 **How to ask**
-• ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu, Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?").
+• ` + "`/ask`" + ` and type: suggestions appear as you type. English, Roman Urdu, Urdu or a mix are all fine ("call centers ne FY25 mein kitna kamaya?"); a question in Urdu script is answered in Urdu.
 • ` + "`/topics`" + ` to browse, ` + "`/sources`" + ` for my sources.
 • On any message: right-click (or long-press) it > Apps > **Ask bpobot** to answer its text as a question.
 • In a server, mention me with your question. In a DM, just write it.

@@ -16,7 +16,8 @@ import (
 	"golang.org/x/term"
 )
 
-const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English, Roman Urdu or Urdu script.
+const replHelp = `Ask anything about Pakistan's BPO and call-center sector, in English, Roman Urdu or Urdu script
+(a question in Urdu script is answered in Urdu, any other in English).
 Commands:
   /topics         list the topics and their questions
   /sources        list the sources
