@@ -1903,6 +1903,9 @@ func TestSeventhSessionReview(t *testing.T) {
 	if r := e.AskAfter("call centers k clients kon h", "pakka?"); slices.Contains(r.EntryIDs(), "crackdown") {
 		t.Errorf("pakka? = %v", r.EntryIDs())
 	}
+	if r := e.Ask("psbe kya h"); r.EntryID() != "pseb" {
+		t.Errorf("psbe (PSEB misspelt): %v %q", r.EntryIDs(), r.Decline)
+	}
 	if r := e.Ask("thnx"); r.Reason != Greeted {
 		t.Errorf("thnx = %v %q", r.EntryIDs(), r.Decline)
 	}

@@ -9,7 +9,7 @@ var (
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
 	ParaphraseGate = Gate{Answer: 0.847, Decline: 0.942}
-	HeldOutGate    = Gate{Answer: 0.898, Decline: 0.954}
+	HeldOutGate    = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
