@@ -2194,7 +2194,8 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return nil, nil
 	}
 	var out []*match
-	var lone []int32 // for each of out, the one term its part had, or -1
+	var lone []int32     // for each of out, the one term its part had, or -1
+	var vagueOnes []bool // for each of out, whether its part's own words were vague
 	var blocker *Term
 	asked := false
 	// A kind of question distributes over the parts it joins: "what do PSEB
@@ -2264,6 +2265,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			if len(terms) == 1 && terms[0].Kind == nil {
 				lone[len(lone)-1] = terms[0].ID
 			}
+			vagueOnes = append(vagueOnes, e.vague(alone))
 			asked = asked || own
 			plain = len(alone) >= 2 && len(alone) == len(terms)
 		case m != nil:
@@ -2287,13 +2289,18 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 	}
 	// A part of one common word that another part's answer is already
 	// about ("are tax incentives only for IT companies or also BPO?": the
-	// support of the BPO sector) is no question of its own.
+	// support of the BPO sector) is no question of its own; nor, beside
+	// a part that asks something telling, one whose own words every entry
+	// has ("Could you tell me what Pakistan's call centre and BPO segment
+	// earned in FY25?": not customer support first).
 	for i := len(out) - 1; i >= 0 && len(out) >= 2; i-- {
 		id := lone[i]
-		if id >= 0 && float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) &&
-			slices.ContainsFunc(out, func(m *match) bool { return m != out[i] && m.ei.hasPrimary(id) }) {
+		common := id >= 0 && float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) &&
+			slices.ContainsFunc(out, func(m *match) bool { return m != out[i] && m.ei.hasPrimary(id) })
+		if common || vagueOnes[i] && slices.Contains(vagueOnes, false) {
 			out = slices.Delete(out, i, i+1)
 			lone = slices.Delete(lone, i, i+1)
+			vagueOnes = slices.Delete(vagueOnes, i, i+1)
 		}
 	}
 	switch {
