@@ -39,8 +39,12 @@ const rlm = "\u200f"
 // Directed returns text with each of its lines marked right to left when
 // the reply is in a right-to-left language (Urdu), except the citation
 // lines ("[1] ..."), whose titles are English; otherwise text unchanged.
-func (r *Reply) Directed(text string) string {
-	if r.Lang() != knowledge.Urdu || text == "" {
+func (r *Reply) Directed(text string) string { return Directed(r.Lang(), text) }
+
+// Directed returns text as [Reply.Directed] does for a reply in lang: what a
+// program prints beside a reply (a question it echoes) reads the same way.
+func Directed(lang, text string) string {
+	if lang != knowledge.Urdu || text == "" {
 		return text
 	}
 	lines := strings.Split(text, "\n")

@@ -212,7 +212,7 @@ func (s *session) handle(line string) bool {
 		}
 		line = s.next[n-1].Question
 		eng = s.eng.In(s.nextLang) // answered in the language the list was shown in
-		fmt.Fprintf(s.out, "> %s\n", eng.Question(s.next[n-1]))
+		fmt.Fprintln(s.out, answers.Directed(s.nextLang, "> "+eng.Question(s.next[n-1])))
 	}
 	if n, ok := s.eng.Ordinal(line); ok {
 		// "tell me more about the second one", "teesra wala samjhao":
@@ -232,7 +232,7 @@ func (s *session) handle(line string) bool {
 		if en != nil {
 			line = en.Question
 			eng = s.eng.In(s.last.Lang())
-			fmt.Fprintf(s.out, "> %s\n", eng.Question(en))
+			fmt.Fprintln(s.out, answers.Directed(s.last.Lang(), "> "+eng.Question(en)))
 		}
 	}
 	r := eng.AskAfter(s.context, line)
