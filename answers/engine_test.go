@@ -1523,6 +1523,11 @@ func TestRestates(t *testing.T) {
 	if text := who.Text(); strings.Contains(text, "$263 million") || !strings.Contains(text, "State Bank") || !strings.Contains(text, "Sources:") {
 		t.Errorf("Brief: %q; want whom to credit and the sources, not the facts", text)
 	}
+	// The sources listed are cited: the line saying whom cites them, as no
+	// fact does.
+	if text := who.Text(); !strings.Contains(strings.SplitN(text, "\n", 2)[0], "[1]") {
+		t.Errorf("Brief: %q; want its first line to cite [1], the source listed", text)
+	}
 	if who.Restates(e.Ask("what is bpo?")) || prev.Restates(prev) {
 		t.Errorf("Restates after another answer, or of an answer that is no \"who said that?\"")
 	}

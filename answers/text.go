@@ -186,7 +186,11 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 		return Truncate(r.Directed(b.String()), MaxTextRunes)
 	}
 	if r.Premise != "" {
-		b.WriteString(r.Premise + "\n\n")
+		b.WriteString(r.Premise)
+		if r.Brief {
+			b.WriteString(" " + r.Marks())
+		}
+		b.WriteString("\n\n")
 	}
 	if r.Brief {
 		b.WriteString(r.Label("sources") + ":")
@@ -218,6 +222,16 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 		b.WriteString("\n" + CitationLine(c))
 	}
 	return Truncate(r.Directed(b.String()), MaxTextRunes)
+}
+
+// Marks returns the reply's citation marks, "[1] [2]": what a brief reply
+// ("who said that?") cites, since it shows no facts of its own.
+func (r *Reply) Marks() string {
+	marks := make([]string, len(r.Citations))
+	for i, c := range r.Citations {
+		marks[i] = "[" + strconv.Itoa(c.N) + "]"
+	}
+	return strings.Join(marks, " ")
 }
 
 // Truncate cuts s to at most n runes, ending with an ellipsis when cut.

@@ -572,8 +572,8 @@ func TestFollowUpInMessages(t *testing.T) {
 	// Right after the answer: whom to credit, under FY24's question, with
 	// its source, and not the facts just shown again.
 	if em := rec.msgs[len(rec.msgs)-1].Embeds[0]; !strings.Contains(em.Title, "FY24") || !strings.Contains(em.Description, "State Bank") ||
-		strings.Contains(em.Description, "$263 million") || len(em.Fields) == 0 {
-		t.Errorf("who said that, after 'and in FY24?': title %q, description %q, %d fields; want FY24's earnings credited, briefly", em.Title, em.Description, len(em.Fields))
+		strings.Contains(em.Description, "$263 million") || !strings.Contains(em.Description, "[1]") || len(em.Fields) == 0 {
+		t.Errorf("who said that, after 'and in FY24?': title %q, description %q, %d fields; want FY24's earnings credited, briefly, citing [1]", em.Title, em.Description, len(em.Fields))
 	}
 	// An ordinal picks a point of the last answer.
 	dm("c4", "u4", "what challenges does the bpo industry face")

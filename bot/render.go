@@ -159,7 +159,11 @@ func replyMessage(r *answers.Reply) message {
 func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	var desc strings.Builder
 	if r.Premise != "" {
-		desc.WriteString("*" + r.Premise + "*\n\n") // a figure of the question the facts contradict
+		desc.WriteString("*" + r.Premise + "*") // a figure of the question the facts contradict
+		if r.Brief {
+			desc.WriteString(" " + r.Marks()) // whom the facts just shown are credited to: cited, as they were
+		}
+		desc.WriteString("\n\n")
 	}
 	multi := len(r.Parts) > 1
 	for i, p := range r.Parts {
