@@ -106,6 +106,9 @@ const (
 	// first contact for the engine it left (replies in Urdu, two reviews'
 	// fixes).
 	HeldOut13Set = "heldout13"
+	// HeldOut14Set is a fourteenth, written at the start of the eighth
+	// session: a first contact for the engine the seventh left.
+	HeldOut14Set = "heldout14"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -127,7 +130,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut13Set) from Dir.
+// HeldOut14Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -33,6 +33,8 @@ var (
 	HeldOut12Gate = Gate{Answer: 0.884, Decline: 0.957}
 	// HeldOut13Gate was set at the thirteenth held-out set's first contact.
 	HeldOut13Gate = Gate{Answer: 0.876, Decline: 0.957}
+	// HeldOut14Gate was set at the fourteenth held-out set's first contact.
+	HeldOut14Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.906
@@ -74,6 +76,7 @@ var Sets = []Set{
 	{HeldOut11Set, "held-out set 11 (frozen 2026-12-07, late in the sixth session; never tuned on)", &HeldOut11Gate, false},
 	{HeldOut12Set, "held-out set 12 (frozen 2026-12-07, seventh session; never tuned on)", &HeldOut12Gate, false},
 	{HeldOut13Set, "held-out set 13 (frozen 2026-12-07, end of the seventh session; never tuned on)", &HeldOut13Gate, false},
+	{HeldOut14Set, "held-out set 14 (frozen 2026-12-07, eighth session; never tuned on)", &HeldOut14Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
