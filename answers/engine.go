@@ -323,17 +323,7 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 // nil. (Read with the last question's words instead, "why call centers
 // earn" can rank another entry first: the talent drain.)
 func (e *Engine) reasonsOfLast(previous string, a *Analysis) *Reply {
-	why := false
-	for i := range a.Terms {
-		t := &a.Terms[i]
-		switch {
-		case t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksReason):
-			why = true
-		case t.Kind == nil:
-			return nil // words of its own: "why did it grow?" is read below
-		}
-	}
-	if !why {
+	if !asksWhyOnly(a) {
 		return nil
 	}
 	p := e.Ask(previous)
@@ -353,6 +343,43 @@ func (e *Engine) reasonsOfLast(previous string, a *Analysis) *Reply {
 	e.answer(r, ms)
 	e.headReasons(r, true, 0)
 	return r
+}
+
+// asksWhyOnly reports whether a asks why and has no words of its own
+// ("why?", "kyun nahi?"; "why did it grow?" has).
+func asksWhyOnly(a *Analysis) bool {
+	why := false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksReason):
+			why = true
+		case t.Kind == nil:
+			return false
+		}
+	}
+	return why
+}
+
+// WhyNot answers question when it asks only why ("why not?", "kyun nahi
+// pata?", "کیوں نہیں؟") right after last, a decline of something the
+// sources do not report: why there is no answer (the lexicon's optional
+// why_declined message), with last's suggestions, in the language question
+// is answered in. It returns nil for any other question or last reply: then
+// AskAfter answers it. (A conversation keeps the reply it showed last; a
+// decline of what has nothing of the sector's starts no subject of its own,
+// see Reply.Context, so AskAfter alone cannot tell.)
+func (e *Engine) WhyNot(last *Reply, question string) *Reply {
+	if last == nil || last.Reason != DeclineNotCovered && last.Reason != DeclineUnsupported {
+		return nil
+	}
+	a := e.Analyze(question)
+	e = e.replying(&a)
+	msg := e.msg("why_declined")
+	if msg == "" || !asksWhyOnly(&a) {
+		return nil
+	}
+	return &Reply{Question: a.Text, Reason: last.Reason, Decline: msg, Suggestions: last.Suggestions, FollowUp: true, tr: e.tr}
 }
 
 // askPointing answers a question that points back at something ("ye kaun

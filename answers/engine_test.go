@@ -1988,3 +1988,39 @@ func TestSeventhSessionReview(t *testing.T) {
 		t.Errorf("his title after his remarks = %v %q; want who he is", r.EntryIDs(), r.Decline)
 	}
 }
+
+// TestWhyNot: "why not?" right after a decline of something the sources do
+// not report says why there is no answer, in the asker's language, with
+// the decline's suggestions; after an answer, or a question of its own, it
+// is not for WhyNot.
+func TestWhyNot(t *testing.T) {
+	e := translatedEngine(t)
+	for _, c := range []struct{ asked, why, want string }{
+		{"ok and salary kitni hoti hai?", "kyun nahi pata", "they don't report that"},
+		{"how much did call centers earn in FY23?", "why not?", "they don't report that"},
+		{"تنخواہ کتنی ہے؟", "کیوں نہیں؟", "کیونکہ میں صرف وہی بتاتا ہوں"},
+	} {
+		last := e.Ask(c.asked)
+		r := e.WhyNot(last, c.why)
+		if r == nil {
+			t.Errorf("%q after %q: not answered by WhyNot", c.why, c.asked)
+			continue
+		}
+		if !strings.Contains(r.Text(), c.want) || len(r.Suggestions) == 0 || len(r.Suggestions) != len(last.Suggestions) || r.Context() != "" {
+			t.Errorf("%q after %q: %q (context %q); want %q with the decline's suggestions, keeping the subject", c.why, c.asked, r.Text(), r.Context(), c.want)
+		}
+	}
+	for _, c := range []struct{ asked, q string }{
+		{"how much did call centers earn in FY25?", "why?"},         // an answer: its reasons, AskAfter's
+		{"ok and salary kitni hoti hai?", "why is talent leaving?"}, // a question of its own
+		{"", "why not?"},
+	} {
+		var last *Reply
+		if c.asked != "" {
+			last = e.Ask(c.asked)
+		}
+		if r := e.WhyNot(last, c.q); r != nil {
+			t.Errorf("%q after %q: WhyNot answered %q; want nil", c.q, c.asked, r.Text())
+		}
+	}
+}

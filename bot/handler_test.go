@@ -559,6 +559,19 @@ func TestFollowUpInMessages(t *testing.T) {
 	if !strings.Contains(last(), "$328 million") {
 		t.Errorf("who said that: %q; want FY25's earnings, with whom they are credited to", last())
 	}
+	// "why not?" right after a decline says why, and keeps the subject.
+	now = now.Add(time.Minute)
+	dm("c5", "u5", "how much did call centers earn in FY25?")
+	dm("c5", "u5", "salary kitni hai?")
+	now = now.Add(time.Minute)
+	dm("c5", "u5", "kyun nahi?")
+	if m := rec.msgs[len(rec.msgs)-1]; !strings.Contains(m.Content, "they don't report that") || len(m.Components) == 0 {
+		t.Errorf("why not, after a decline: %+v; want why there is no answer, with the decline's suggestions", m)
+	}
+	dm("c5", "u5", "and in FY24?")
+	if !strings.Contains(last(), "$263 million") {
+		t.Errorf("and in FY24, after the decline and why not: %q; want FY24's earnings", last())
+	}
 	now = now.Add(conversationTTL)
 	dm("c1", "u1", "and in FY24?")
 	if strings.Contains(last(), "$263 million") {

@@ -76,6 +76,9 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		if picked != nil {
 			return picked, nil
 		}
+		if r := b.engine().WhyNot(prevReply, q); r != nil {
+			return r, nil // "why not?" right after a decline: why there is no answer
+		}
 		if r, ok := b.engine().FollowUp(prev, q); ok {
 			return r, nil // "and in FY24?": the last question, of FY24
 		}

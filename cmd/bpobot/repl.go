@@ -235,7 +235,10 @@ func (s *session) handle(line string) bool {
 			fmt.Fprintln(s.out, answers.Directed(s.last.Lang(), "> "+eng.Question(en)))
 		}
 	}
-	r := eng.AskAfter(s.context, line)
+	r := s.eng.WhyNot(s.last, line) // "why not?" right after a decline
+	if r == nil {
+		r = eng.AskAfter(s.context, line)
+	}
 	if r.Restates(s.last) {
 		r.Brief = true // "who said that?": whom to credit, not the facts just shown again
 	}
