@@ -239,6 +239,10 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// The economy's figures, and a forecast in Urdu.
 		{"what is the unemployment rate?", "“unemployment”"},
 		{"آئندہ سال کتنی کمائی ہوگی", "forecasts"},
+		// Whether a figure lasts is a forecast; whom to trust, the asker's judgement.
+		{"Is 24.6% growth sustainable?", "forecasts"},
+		{"AI se jobs khatam to nahi hongi?", "forecasts"},
+		{"why should I trust him?", "opinions"},
 		// A senior vice chairman is not the chairman.
 		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
 		// A kind of question never answered says more than a place.
