@@ -243,6 +243,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"Is 24.6% growth sustainable?", "forecasts"},
 		{"AI se jobs khatam to nahi hongi?", "forecasts"},
 		{"why should I trust him?", "opinions"},
+		// Costs are compared with Western countries' only: not India's.
+		{"Is Pakistan cheaper than India?", "“India”"},
+		{"How does Pakistan compare with the Philippines on cost?", "“Philippines”"},
 		// A senior vice chairman is not the chairman.
 		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
 		// A kind of question never answered says more than a place.
