@@ -1661,7 +1661,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	default:
 		return e.declineRanked(r, &a, ranked, blocker)
 	}
-	if partBlocker != nil {
+	if partBlocker != nil && (partBlocker.Kind == nil || !partBlocker.Kind.Aside) {
 		r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(e.asTyped(r.Question, partBlocker)))})
 	}
 	return r

@@ -243,6 +243,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"Is 24.6% growth sustainable?", "forecasts"},
 		{"AI se jobs khatam to nahi hongi?", "forecasts"},
 		{"why should I trust him?", "opinions"},
+		// The asker says the last reply missed: ask for other words.
+		{"That's not what I asked.", "misread"},
+		{"galat jawab yr", "misread"},
 		// Costs are compared with Western countries' only: not India's.
 		{"Is Pakistan cheaper than India?", "“India”"},
 		{"How does Pakistan compare with the Philippines on cost?", "“Philippines”"},
@@ -2029,5 +2032,19 @@ func TestWhyNot(t *testing.T) {
 		if r := e.WhyNot(last, c.q); r != nil {
 			t.Errorf("%q after %q: WhyNot answered %q; want nil", c.q, c.asked, r.Text())
 		}
+	}
+}
+
+// TestAsideNotNoted: a remark on the conversation said with a question
+// ("that's not what I asked, I asked ...") leaves only the question: it is
+// answered, and the remark is not noted as the rest of the question.
+func TestAsideNotNoted(t *testing.T) {
+	r := engine(t).Ask("that's not what I asked, I asked how much they earned in FY24")
+	if !r.Answered || !strings.Contains(r.Text(), "$263 million") || r.Note != "" {
+		t.Errorf("answered=%v note=%q text=%q; want FY24's earnings and no note", r.Answered, r.Note, r.Text())
+	}
+	// A never kind that is no aside is still noted ("why should I trust him?").
+	if r := engine(t).Ask("Who is Nizam and why should I trust him?"); !r.Answered || !strings.Contains(r.Note, "pinions") {
+		t.Errorf("answered=%v note=%q; want Nizam, and opinions noted as not given", r.Answered, r.Note)
 	}
 }

@@ -162,6 +162,10 @@ type Kind struct {
 	Never   bool     `yaml:"never,omitempty"`   // the sources never answer it (how-to, forecasts, rankings)
 	Act     string   `yaml:"act,omitempty"`     // greet or introduce: answered by the bot, not from entries
 	Message string   `yaml:"message,omitempty"` // the decline message when it blocks; for act greet, the reply
+	// Aside marks a never kind that remarks on the conversation rather
+	// than asks ("that's not what I asked"): beside a question that is
+	// answered, its message is not given as the rest of the question.
+	Aside bool `yaml:"aside,omitempty"`
 	// Asks says what a question of the kind asks for beyond what its facts
 	// state: AsksReason (the reasons an entry lists).
 	Asks []string `yaml:"asks,omitempty"`

@@ -123,6 +123,9 @@ func (b *Base) validateLexicon() []error {
 		if k.Never && blank(k.Message) {
 			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
 		}
+		if k.Aside && !k.Never {
+			bad(k.Pos, "kind", k.ID, "is an aside but not never: add never: true, or remove aside")
+		}
 		for _, l := range Languages {
 			for _, j := range k.Joins.Of(l) {
 				if !slices.ContainsFunc(k.Forms.Of(l), func(f string) bool { return FormKey(f) == FormKey(j) }) || strings.Contains(strings.TrimSpace(j), " ") {
