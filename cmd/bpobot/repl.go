@@ -201,6 +201,7 @@ func (s *session) handle(line string) bool {
 		return true
 	}
 	eng := s.eng
+	var picked, pickedLang string                                   // a question picked from a list, by its number or an ordinal
 	if n, err := strconv.Atoi(line); err == nil && len(line) <= 2 { // "2025" is a question, not item 2025
 		if n < 1 || n > len(s.next) {
 			if len(s.next) == 0 {
@@ -212,7 +213,7 @@ func (s *session) handle(line string) bool {
 		}
 		line = s.next[n-1].Question
 		eng = s.eng.In(s.nextLang) // answered in the language the list was shown in
-		fmt.Fprintln(s.out, answers.Directed(s.nextLang, "> "+eng.Question(s.next[n-1])))
+		picked, pickedLang = eng.Question(s.next[n-1]), s.nextLang
 	}
 	if n, ok := s.eng.Ordinal(line); ok {
 		// "tell me more about the second one", "teesra wala samjhao":
@@ -232,7 +233,7 @@ func (s *session) handle(line string) bool {
 		if en != nil {
 			line = en.Question
 			eng = s.eng.In(s.last.Lang())
-			fmt.Fprintln(s.out, answers.Directed(s.last.Lang(), "> "+eng.Question(en)))
+			picked, pickedLang = eng.Question(en), s.last.Lang()
 		}
 	}
 	r := s.eng.WhyNot(s.last, line) // "why not?" right after a decline
@@ -249,6 +250,10 @@ func (s *session) handle(line string) bool {
 	s.last = r
 	if r.Answered && len(r.Facts) >= 3 {
 		s.list = r
+	}
+	if picked != "" && !(r.Answered && len(r.Parts) == 1 && r.Parts[0].Title() == picked) {
+		// The question picked, unless the answer is headed with it.
+		fmt.Fprintln(s.out, answers.Directed(pickedLang, "> "+picked))
 	}
 	fmt.Fprintln(s.out, r.TextSeen(s.seen))
 	s.next, s.nextLang = r.Related, r.Lang()
