@@ -246,6 +246,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// The asker says the last reply missed: ask for other words.
 		{"That's not what I asked.", "misread"},
 		{"galat jawab yr", "misread"},
+		// Whether to take a job there is advice; a risk ranked, a ranking.
+		{"to kya mujhe darna chahiye job lene se?", "advice"},
+		{"Which is the biggest risk?", "rank anything"},
 		// Costs are compared with Western countries' only: not India's.
 		{"Is Pakistan cheaper than India?", "“India”"},
 		{"How does Pakistan compare with the Philippines on cost?", "“Philippines”"},
