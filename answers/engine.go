@@ -494,6 +494,18 @@ func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Re
 			return own
 		}
 	}
+	if !r.Answered && r.Unsupported != "" && salientOnly(a.Terms) && slices.ContainsFunc(borrowed, func(t Term) bool { return strings.EqualFold(t.Surface, r.Unsupported) }) {
+		// "what about India?" after FY24's earnings: the entries with
+		// India lack FY24, those with FY24 lack India. What is not given
+		// is what was asked, India; FY24 was just answered.
+		for i := range a.Terms {
+			if t := &a.Terms[i]; t.Tok >= 0 && t.Class != "" && !strings.EqualFold(t.Surface, r.Unsupported) {
+				t = e.asTyped(a.Text, t)
+				r.Unsupported, r.Decline = t.Surface, e.blockMessage(t)
+				return nil // still read with the last question: a follow-up
+			}
+		}
+	}
 	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
 		slices.ContainsFunc(a.Terms, func(t Term) bool {
 			return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName)

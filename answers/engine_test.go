@@ -2051,3 +2051,22 @@ func TestAsideNotNoted(t *testing.T) {
 		t.Errorf("answered=%v note=%q; want Nizam, and opinions noted as not given", r.Answered, r.Note)
 	}
 }
+
+// TestFollowUpDeclineNamesWhatWasAsked: a follow-up naming only a place,
+// declined because no entry has both it and the year just answered, names
+// the place asked about, never the year it was just told; and the subject
+// stays for the next follow-up.
+func TestFollowUpDeclineNamesWhatWasAsked(t *testing.T) {
+	e := engine(t)
+	prev := "how much did call centers earn in FY24?"
+	r := e.AskAfter(prev, "what about India?")
+	if r.Answered || !strings.Contains(r.Decline, "India") || strings.Contains(r.Decline, "FY24") {
+		t.Fatalf("what about India? after FY24's earnings: answered=%v %q; want declined for India", r.Answered, r.Decline)
+	}
+	if c := r.Context(); c != "" {
+		t.Errorf("context %q; want none: the subject stays FY24's earnings", c)
+	}
+	if r := e.AskAfter(prev, "aur philippines?"); r.Answered || !strings.Contains(r.Decline, "Philippines") {
+		t.Errorf("aur philippines? after FY24's earnings: answered=%v %q", r.Answered, r.Decline)
+	}
+}
