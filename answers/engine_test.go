@@ -246,6 +246,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// The asker says the last reply missed: ask for other words.
 		{"That's not what I asked.", "misread"},
 		{"galat jawab yr", "misread"},
+		// Earnings per call center are an average the sources don't give.
+		{"per call center earnings?", "averages"},
 		// Whether to take a job there is advice; a risk ranked, a ranking.
 		{"to kya mujhe darna chahiye job lene se?", "advice"},
 		{"Which is the biggest risk?", "rank anything"},
@@ -2068,5 +2070,14 @@ func TestFollowUpDeclineNamesWhatWasAsked(t *testing.T) {
 	}
 	if r := e.AskAfter(prev, "aur philippines?"); r.Answered || !strings.Contains(r.Decline, "Philippines") {
 		t.Errorf("aur philippines? after FY24's earnings: answered=%v %q", r.Answered, r.Decline)
+	}
+}
+
+// TestHowMuchMore: "how much more ... than ..." asks the difference, not
+// the later year's figure alone.
+func TestHowMuchMore(t *testing.T) {
+	r := engine(t).Ask("how much more did they earn in FY25 than FY24?")
+	if !r.Answered || !strings.Contains(r.Text(), "$65 million") {
+		t.Errorf("answered=%v %q; want the $65 million rise", r.Answered, r.Text())
 	}
 }
