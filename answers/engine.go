@@ -1525,8 +1525,10 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return e.greet(r, false, e.kindMessage(a.farewell))
 		}
 		return e.greet(r, a.Thank && !a.Greet, e.kindMessage(a.greeting))
-	case content == 0 && otherScript(a.Text) && e.v.lex.Messages["other_script"] != "":
-		// "कॉल सेंटर ने कितना कमाया?": a script the bot does not read.
+	case otherScript(a.Text) && e.v.lex.Messages["other_script"] != "":
+		// "कॉल सेंटर ने कितना कमाया?", "पाकिस्तान के कॉल सेंटरों ने FY25 में
+		// कितना कमाया?": a script the bot does not read, even with a word
+		// it does.
 		e.decline(r, nil, nil, DeclineNotCovered)
 		r.Decline = e.message("other_script", "", nil)
 		return r

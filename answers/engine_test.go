@@ -491,7 +491,7 @@ func TestMarkupAndNoise(t *testing.T) {
 // which it reads, not that the sources don't cover it; Urdu is read.
 func TestOtherScript(t *testing.T) {
 	e := engine(t)
-	for _, q := range []string{"कॉल सेंटर ने कितना कमाया?", "сколько заработали колл-центры"} {
+	for _, q := range []string{"कॉल सेंटर ने कितना कमाया?", "पाकिस्तान के कॉल सेंटरों ने FY25 में कितना कमाया?", "сколько заработали колл-центры"} {
 		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "Roman Urdu") {
 			t.Errorf("Ask(%q) = %s %q", q, r.Reason, r.Decline)
 		}
