@@ -1543,7 +1543,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
 	}
-	defer e.noteCalendarYear(r, a.Text)
+	defer e.noteCalendarYear(r, a.Text, a.Terms)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
 	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber())
@@ -1684,13 +1684,26 @@ func (e *Engine) ask(a Analysis) *Reply {
 // noteCalendarYear tells, on an answer with figures, that a calendar year
 // in the question was read as a fiscal year ("2024" as FY24), with the
 // knowledge base's calendar_year message, if it has one.
-func (e *Engine) noteCalendarYear(r *Reply, text string) {
-	msg := e.msg("calendar_year")
-	if !r.Answered || msg == "" || len(r.Periods())+len(r.reportPeriods()) == 0 {
+func (e *Engine) noteCalendarYear(r *Reply, text string, terms []Term) {
+	if !r.Answered || len(r.Periods())+len(r.reportPeriods()) == 0 {
 		return
 	}
-	if ys := e.v.scan.calendarYears(text); len(ys) > 0 {
-		r.calendarNote = strings.ReplaceAll(msg, "{year}", ys[0])
+	if ys := e.v.scan.calendarYears(text); len(ys) > 0 && e.msg("calendar_year") != "" {
+		r.calendarNote = strings.ReplaceAll(e.msg("calendar_year"), "{year}", ys[0])
+		return
+	}
+	// "How much did call centers earn last year?": which fiscal year "last
+	// year" was read as (the lexicon's optional relative_latest and
+	// relative_previous messages), since the asker's year may not be it.
+	for i := range terms {
+		t := &terms[i]
+		if t.relative == "" || t.Tok < 0 || t.Period == "" || !slices.Contains(r.Periods(), t.Period) {
+			continue
+		}
+		if msg := e.msg("relative_" + t.relative); msg != "" {
+			r.calendarNote = strings.NewReplacer("{term}", e.asTyped(text, t).Surface, "{period}", t.Period).Replace(msg)
+		}
+		return
 	}
 }
 

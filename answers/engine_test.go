@@ -2081,3 +2081,23 @@ func TestHowMuchMore(t *testing.T) {
 		t.Errorf("answered=%v %q; want the $65 million rise", r.Answered, r.Text())
 	}
 }
+
+// TestRelativeYearNoted: an answer to a question asking of "last year" says
+// which fiscal year that was read as; one naming the year says nothing of
+// the kind.
+func TestRelativeYearNoted(t *testing.T) {
+	e := translatedEngine(t)
+	for q, want := range map[string]string{
+		"How much did call centers earn last year?": "I read “last year” as FY25",
+		"pichle saal call centers ne kitna kamaya":  "I read “pichle saal” as FY25",
+		"earnings the year before?":                 "as FY24, the fiscal year before the latest",
+		"اس سال کال سینٹرز نے کتنا کمایا؟":          "“اس سال” سے مراد FY25",
+	} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), want) {
+			t.Errorf("Ask(%q): %q; want %q", q, r.Text(), want)
+		}
+	}
+	if r := e.Ask("how much did call centers earn in FY25?"); strings.Contains(r.Text(), "I read") {
+		t.Errorf("a year named is noted as read: %q", r.Text())
+	}
+}
