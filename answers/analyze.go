@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -55,10 +56,36 @@ type Analysis struct {
 	opensYesNo *bool
 	Introduce  bool // a question about the bot itself
 	Corrected  bool // some word was read through a spelling correction
+	// Binary is whether the message is mostly not text: bytes that are no
+	// UTF-8 and control characters (a file pasted or piped in). It is read
+	// as nothing, not searched for figures.
+	Binary bool
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)
 	repeats []Term // terms read again after their first time, for the parts of a message
+}
+
+// binaryShare is the share of a message's first bytes that, as bytes not
+// UTF-8 or as control characters, make it binary rather than text: text
+// typed or pasted has none (tabs and line breaks aside), and random bytes
+// are about half.
+const binaryShare = 0.1
+
+// binary reports whether more than binaryShare of s's first 4,096 bytes are
+// not UTF-8 or are control characters other than tabs and line breaks.
+func binary(s string) bool {
+	s = s[:min(len(s), 4096)]
+	bad, n := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 || unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			bad++
+		}
+		n++
+		i += max(size, 1)
+	}
+	return n > 0 && float64(bad) > binaryShare*float64(n)
 }
 
 // scannedText returns the question as the number scanner reads it.
@@ -125,6 +152,9 @@ func (e *Engine) detectLang(toks []token) int {
 
 // Analyze reads a question into terms.
 func (e *Engine) Analyze(text string) Analysis {
+	if binary(text) {
+		return Analysis{Text: strings.TrimSpace(clean(text)), Binary: true}
+	}
 	text = strings.TrimSpace(clean(text))
 	a := Analysis{Text: text}
 	var toks []token

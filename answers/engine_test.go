@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -2099,5 +2100,27 @@ func TestRelativeYearNoted(t *testing.T) {
 	}
 	if r := e.Ask("how much did call centers earn in FY25?"); strings.Contains(r.Text(), "I read") {
 		t.Errorf("a year named is noted as read: %q", r.Text())
+	}
+}
+
+// TestBinaryIsNoQuestion: bytes that are mostly not text (a file piped in)
+// are read as no question, never searched for figures ("You mentioned $2,
+// but my sources give..."); text of any script, emoji, tabs and line
+// breaks are text.
+func TestBinaryIsNoQuestion(t *testing.T) {
+	e := engine(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	junk := make([]byte, 3000)
+	for i := range junk {
+		junk[i] = byte(rng.Uint32())
+	}
+	r := e.Ask(string(junk))
+	if r.Answered || r.Reason != DeclineEmpty || r.Premise != "" {
+		t.Errorf("random bytes: answered=%v reason=%s premise=%q", r.Answered, r.Reason, r.Premise)
+	}
+	for _, q := range []string{"how much did call centers earn in FY25?\tthanks\r\n", "کال سینٹرز نے کتنا کمایا؟ 🙏🙏", "पाकिस्तान", "FY25 😀😀😀😀😀😀😀😀"} {
+		if binary(q) {
+			t.Errorf("binary(%q) = true; want text", q)
+		}
 	}
 }
