@@ -2124,3 +2124,10 @@ func TestBinaryIsNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestFillerIgnored: chat filler around a question is no word of it.
+func TestFillerIgnored(t *testing.T) {
+	if r := engine(t).Ask("blah blah how much did call centers earn in FY24?"); !r.Answered || !strings.Contains(r.Text(), "$263 million") {
+		t.Errorf("answered=%v %q; want FY24's earnings", r.Answered, r.Text())
+	}
+}
