@@ -1827,10 +1827,12 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 		if b == nil && decided == nil {
 			return nil
 		}
-		if i == 0 && b != nil && b.Class == knowledge.ClassRole {
+		if i == 0 && b != nil && (b.Class == knowledge.ClassRole || b.Class == knowledge.ClassName && b.ID >= 0 && len(e.ix.postings[b.ID]) > 0) {
 			// The nearest entry has everything but the role ("who is
 			// the president of P@SHA": P@SHA's entry lacks a president):
-			// the role is what the sources lack, not the name.
+			// the role is what the sources lack, not the name. Or all
+			// but a name they know ("Adeel Azhar ne India ko Dabba
+			// capital kyun kaha?"): they don't say it of him.
 			return b
 		}
 		consider(b)

@@ -247,6 +247,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// The asker says the last reply missed: ask for other words.
 		{"That's not what I asked.", "misread"},
 		{"galat jawab yr", "misread"},
+		// A remark credited to the wrong person is not his.
+		{"Adeel Azhar ne India ko Dabba capital kyun kaha?", "say that about “Adeel Azhar”"},
 		// Earnings per call center are an average the sources don't give.
 		{"per call center earnings?", "averages"},
 		// Whether to take a job there is advice; a risk ranked, a ranking.
