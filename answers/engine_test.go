@@ -247,6 +247,8 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		// The asker says the last reply missed: ask for other words.
 		{"That's not what I asked.", "misread"},
 		{"galat jawab yr", "misread"},
+		// Whether the information is current asks the articles' dates.
+		{"is this information up to date?", "dates"},
 		// A remark credited to the wrong person is not his.
 		{"Adeel Azhar ne India ko Dabba capital kyun kaha?", "say that about “Adeel Azhar”"},
 		// Earnings per call center are an average the sources don't give.
@@ -2131,5 +2133,13 @@ func TestBinaryIsNoQuestion(t *testing.T) {
 func TestFillerIgnored(t *testing.T) {
 	if r := engine(t).Ask("blah blah how much did call centers earn in FY24?"); !r.Answered || !strings.Contains(r.Text(), "$263 million") {
 		t.Errorf("answered=%v %q; want FY24's earnings", r.Answered, r.Text())
+	}
+}
+
+// TestNothingIsNoWord: "the government does nothing for BPO, right?" asks
+// what the government does (the sources say what it does).
+func TestNothingIsNoWord(t *testing.T) {
+	if r := engine(t).Ask("The government does nothing for BPO, right?"); !r.Answered || !strings.HasPrefix(r.EntryID(), "government") {
+		t.Errorf("answered=%v %s; want the government's role", r.Answered, r.EntryID())
 	}
 }
