@@ -1551,6 +1551,24 @@ func (e *Engine) ask(a Analysis) *Reply {
 	if len(ms) == 0 && who == nil {
 		ms = e.quotedEach(a.Terms) // "what did both of them say?": each one's remarks
 	}
+	var wrongRole *Term
+	if len(ms) == 0 && e.v.lex.Messages["role_other"] != "" {
+		// "What did P@SHA president Umair Nizam say about the
+		// crackdown?": what he said, after saying the sources don't give
+		// him that title (his own heads it). Only a title right before a
+		// name is his: "what did the chairman of P@SHA say?" asks for
+		// someone the sources don't name.
+		if i := slices.IndexFunc(a.Terms, func(t Term) bool {
+			return t.Class == knowledge.ClassRole && t.Tok >= 0 && slices.ContainsFunc(a.Terms, func(n Term) bool {
+				return n.Class == knowledge.ClassName && n.ID >= 0 && n.Tok == t.Tok+len(strings.Fields(t.Surface))
+			})
+		}); i >= 0 {
+			rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Class == knowledge.ClassRole })
+			if ms2, _ := e.quoted(rest); len(ms2) > 0 {
+				ms, who, wrongRole = ms2, nil, &a.Terms[i]
+			}
+		}
+	}
 	if ei, ok := e.ix.exact[exactKey(&a)]; ok && ei >= 0 {
 		if len(ms) > 0 && slices.ContainsFunc(ms, func(m *match) bool { return m.ei == &e.ix.entries[ei] }) {
 			// "What did Adeel Azhar say?", a phrasing of his entry: what
@@ -1566,6 +1584,9 @@ func (e *Engine) ask(a Analysis) *Reply {
 	if len(ms) > 0 {
 		e.answer(r, ms)
 		e.gatherQuotes(r)
+		if wrongRole != nil {
+			r.Premise = e.message("role_other", displayTerm(e.asTyped(r.Question, wrongRole)), nil)
+		}
 		return r
 	} else if who != nil {
 		ranked := e.rank(a.Terms)
