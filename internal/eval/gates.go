@@ -8,31 +8,31 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.847, Decline: 0.942}
+	ParaphraseGate = Gate{Answer: 0.864, Decline: 0.942}
 	HeldOutGate    = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
-	HeldOut2Gate = Gate{Answer: 0.846, Decline: 0.985}
+	HeldOut2Gate = Gate{Answer: 0.853, Decline: 0.985}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
 	HeldOut3Gate = Gate{Answer: 0.953, Decline: 1.0}
-	HeldOut4Gate = Gate{Answer: 0.938, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.753, Decline: 0.928}
-	HeldOut6Gate = Gate{Answer: 0.83, Decline: 0.971}
+	HeldOut4Gate = Gate{Answer: 0.946, Decline: 0.971}
+	HeldOut5Gate = Gate{Answer: 0.769, Decline: 0.928}
+	HeldOut6Gate = Gate{Answer: 0.838, Decline: 0.971}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
 	// and has ratcheted up since, as have the eighth's and the ninth's.
 	HeldOut7Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
 	HeldOut8Gate = Gate{Answer: 0.869, Decline: 0.971}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
-	HeldOut9Gate = Gate{Answer: 0.8, Decline: 1.0}
+	HeldOut9Gate = Gate{Answer: 0.815, Decline: 1.0}
 	// HeldOut10Gate was set at the tenth held-out set's first contact.
 	HeldOut10Gate = Gate{Answer: 0.93, Decline: 1.0}
 	// HeldOut11Gate was set at the eleventh held-out set's first contact.
-	HeldOut11Gate = Gate{Answer: 0.815, Decline: 0.957}
+	HeldOut11Gate = Gate{Answer: 0.823, Decline: 0.957}
 	// HeldOut12Gate was set at the twelfth held-out set's first contact.
-	HeldOut12Gate = Gate{Answer: 0.884, Decline: 0.957}
+	HeldOut12Gate = Gate{Answer: 0.892, Decline: 0.957}
 	// HeldOut13Gate was set at the thirteenth held-out set's first contact.
-	HeldOut13Gate = Gate{Answer: 0.876, Decline: 0.957}
+	HeldOut13Gate = Gate{Answer: 0.884, Decline: 0.957}
 	// HeldOut14Gate was set at the fourteenth held-out set's first contact.
 	HeldOut14Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
