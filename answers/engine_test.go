@@ -2154,3 +2154,18 @@ func TestQuoteWithWrongTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestCiteThat: "cite that", "iska hawala do", "اس کا حوالہ دیں" after an
+// answer say which article it is from, not list every source.
+func TestCiteThat(t *testing.T) {
+	e := translatedEngine(t)
+	for _, q := range []string{"cite that", "iska hawala do", "اس کا حوالہ دیں"} {
+		r := e.AskAfter("How many call centers are registered with PSEB?", q)
+		if !r.Answered || !strings.Contains(r.Premise, "$328 million in FY25") || len(r.Citations) != 1 {
+			t.Errorf("%q: answered=%v premise=%q citations=%d", q, r.Answered, r.Premise, len(r.Citations))
+		}
+	}
+	if r := engine(t).Ask("Tell me about the growth story of Pakistan's BPO sector"); r.EntryID() != "growing-hub" {
+		t.Errorf("growth story: %s; want the growth (not an article's summary)", r.EntryID())
+	}
+}
