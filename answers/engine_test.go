@@ -2169,3 +2169,11 @@ func TestCiteThat(t *testing.T) {
 		t.Errorf("growth story: %s; want the growth (not an article's summary)", r.EntryID())
 	}
 }
+
+// TestEntireIsNoWord: "does the entire industry serve foreign clients?" asks
+// the overseas share.
+func TestEntireIsNoWord(t *testing.T) {
+	if r := engine(t).Ask("Does the entire industry serve foreign clients?"); r.EntryID() != "overseas-share" {
+		t.Errorf("%s %q; want the overseas share", r.EntryID(), r.Decline)
+	}
+}
