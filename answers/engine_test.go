@@ -2177,3 +2177,20 @@ func TestEntireIsNoWord(t *testing.T) {
 		t.Errorf("%s %q; want the overseas share", r.EntryID(), r.Decline)
 	}
 }
+
+// TestPremiseBeforeAskingBack: a figure of the question that the nearest
+// entry's facts contradict is corrected even when the question is asked
+// back ("did you mean"); the rest of a share ("baqi jo 10%", "jo 10% bache")
+// is no contradiction of it.
+func TestPremiseBeforeAskingBack(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Given the 34.6% growth, is the sector healthy?")
+	if r.Answered || r.Reason != DeclineUnsure || !strings.HasPrefix(r.Text(), "You mentioned 34.6%, but my sources give 24.6%.") {
+		t.Errorf("answered=%v reason=%s %q; want the 24.6%% said before asking back", r.Answered, r.Reason, r.Text())
+	}
+	for _, q := range []string{"baqi jo 10% hain wo kin ko service dety hain", "jo 10% bache call centers hain wo kis ko serve karte hain?", "baqi jo 10% hn wo kis k liye kaam krty hn"} {
+		if r := e.Ask(q); strings.Contains(r.Text(), "You mentioned") {
+			t.Errorf("Ask(%q) = %q; the rest of 90%% is no contradiction", q, r.Text())
+		}
+	}
+}

@@ -294,7 +294,21 @@ func dollarsAfter(rest string) bool {
 // million." It uses the lexicon's optional premise message.
 func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	msg := e.msg("premise")
-	if !r.Answered || msg == "" || !number {
+	if msg == "" || !number {
+		return
+	}
+	// The facts shown; or, for a question asked back ("did you mean"),
+	// those of the nearest entry: "Given the 34.6% growth, is the sector
+	// healthy?" is told the growth was 24.6% before it is asked back.
+	var facts []string
+	switch {
+	case r.Answered:
+		for _, f := range r.Facts {
+			facts = append(facts, f.Fact.ID)
+		}
+	case r.Reason == DeclineUnsure && r.Nearest != nil:
+		facts = r.Nearest.Facts
+	default:
 		return
 	}
 	// As scanned: "500 ملین" is 500 million, "$400m" $400 million, "2,000"
@@ -319,8 +333,8 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	// exactly ("over $328 million" beside "$328 million").
 	var given []statedFigure
 	figs := e.factFigures()
-	for _, f := range r.Facts {
-		given = append(given, figs[f.Fact.ID]...)
+	for _, id := range facts {
+		given = append(given, figs[id]...)
 	}
 	for i, g := range given {
 		if g.bound != 0 && slices.ContainsFunc(given, func(h statedFigure) bool { return h.bound == 0 && h.kind == g.kind && h.value == g.value }) {
@@ -346,7 +360,7 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		}
 		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same, e.tr.Label("and"))).Replace(msg)
-			if p := e.periodStating(a); p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
+			if p := e.periodStating(a); r.Answered && p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
 				// "Since call centers earned $328 million in FY24...": the
 				// figure is right, of another year.
 				r.Premise = strings.NewReplacer("{asked}", a.text, "{period}", p, "{given}", joinAnd(same, e.tr.Label("and")),

@@ -162,6 +162,16 @@ func (r *Reply) SuggestionsHeading() string {
 	return r.Label("suggestions")
 }
 
+// DeclineText is what a reply that is not an answer says, without its
+// suggestions: its message (Decline), after a figure of the question the
+// sources contradict (Premise), if any.
+func (r *Reply) DeclineText() string {
+	if r.Premise != "" {
+		return r.Premise + " " + r.Decline
+	}
+	return r.Decline
+}
+
 // Text renders the reply as plain text for the CLI and the REPL. It is at
 // most MaxTextRunes long.
 func (r *Reply) Text() string { return r.TextSeen(nil) }
@@ -172,7 +182,7 @@ func (r *Reply) Text() string { return r.TextSeen(nil) }
 func (r *Reply) TextSeen(seen map[string]bool) string {
 	var b strings.Builder
 	if !r.Answered {
-		b.WriteString(r.Decline)
+		b.WriteString(r.DeclineText())
 		if len(r.Suggestions) > 0 {
 			if h := r.SuggestionsHeading(); h != "" {
 				b.WriteString("\n\n" + h)

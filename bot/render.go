@@ -217,7 +217,7 @@ func entryRef(ref string) (id, lang string) {
 // declineMessage renders a decline: a short message, "did you mean" buttons
 // for the suggestions and a "none of these" button.
 func declineMessage(r *answers.Reply) message {
-	content := r.Decline
+	content := r.DeclineText()
 	rows := numberedButtons(r, r.Suggestions)
 	if h := r.SuggestionsHeading(); h != "" {
 		content += "\n" + h

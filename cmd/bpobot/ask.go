@@ -56,7 +56,7 @@ func toJSON(r *answers.Reply) jsonReply {
 		j.Text = r.Text()
 		j.IDs = append(j.IDs, r.EntryIDs()...)
 	} else {
-		j.Text = r.Decline
+		j.Text = r.DeclineText()
 	}
 	for _, c := range r.Citations {
 		j.Citations = append(j.Citations, jsonCitation{N: c.N, Source: c.Source.ID, Title: c.Source.Title, Section: c.Section})
