@@ -2194,3 +2194,10 @@ func TestPremiseBeforeAskingBack(t *testing.T) {
 		}
 	}
 }
+
+// TestFullFromTypo: "full from" is the typo of "full form".
+func TestFullFromTypo(t *testing.T) {
+	if r := engine(t).Ask("pseb full from"); !strings.Contains(r.Text(), "Software Export Board") {
+		t.Errorf("%q", r.Text())
+	}
+}
