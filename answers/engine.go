@@ -250,6 +250,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	for _, read := range []func(previous string, a *Analysis) *Reply{
 		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
 		e.offerMore,     // "tell me more", "aur batao"
+		e.otherSource,   // "and the other article?"
 		e.sourceOfLast,  // "source?", "where is that from?"
 		e.reasonsOfLast, // "why?", "kyun?" after an answer whose entry lists reasons
 		e.borrowing,     // "and in FY24?", "who said that?", "why?", "what did he say?"
@@ -779,6 +780,89 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 	r.Premise = e.fromSources(r)
 	r.saysWho = r.Premise != ""
 	return r
+}
+
+// otherSource answers a follow-up that asks what the other sources say
+// ("and the other article?", "what does the other article say about the
+// future?", "doosre article mein?"): on its own subject, or else the
+// previous question's, the first entry that would answer it (by the
+// policy's thresholds) with facts from the articles the answer before did
+// not use, with those facts only, led by the optional other_source message;
+// or the optional other_source_none or other_source_both message with the
+// answer before's follow-ups. It returns nil for any other question.
+func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
+	if e.v.lex.Messages["other_source"] == "" || !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksOther) }) {
+		return nil
+	}
+	p := e.Ask(previous)
+	if !p.Answered {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, f := range p.Facts {
+		used[f.Source] = true
+	}
+	var others []*knowledge.Source
+	for _, s := range e.kb.Sources {
+		if !s.Editorial && !used[s.ID] {
+			others = append(others, s)
+		}
+	}
+	r := &Reply{Question: a.Text, FollowUp: true, context: previous}
+	if len(others) == 0 {
+		if msg := e.msg("other_source_both"); msg != "" {
+			r.Reason, r.Decline, r.Suggestions = OfferedMore, msg, p.Related
+			return r
+		}
+		return nil
+	}
+	var titles []string
+	other := map[string]bool{}
+	for _, s := range others {
+		t := "“" + s.Title + "”"
+		if s.Untitled {
+			t += " " + e.tr.Label("title_ours")
+		}
+		titles = append(titles, t)
+		other[s.ID] = true
+	}
+	sources := joinAnd(titles, e.tr.Label("and"))
+	// The subject: the question's own words of content, or the last question's.
+	terms := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool {
+		return t.ID < 0 || t.Kind != nil || e.asksFor(&t, knowledge.AsksOther) || e.aboutSources(&t) || e.asksFor(&t, knowledge.AsksAttribution)
+	})
+	if contentTerms(terms) == 0 {
+		terms = e.Analyze(previous).Terms
+	} else {
+		r.context = ""
+	}
+	pol := &e.policy
+	for _, m := range e.rank(terms) {
+		if m.score < pol.MinScore {
+			break
+		}
+		if m.coverage < pol.MinCoverage || !m.content || e.blocker(m.ei, terms) != nil {
+			continue
+		}
+		only := map[string]bool{}
+		for _, id := range m.ei.entry.Facts {
+			if f := e.kb.Fact(id); f != nil && other[f.Source] {
+				only[id] = true
+			}
+		}
+		if len(only) == 0 {
+			continue
+		}
+		m.only = only
+		e.answer(r, []*match{&m})
+		r.Premise = strings.ReplaceAll(e.msg("other_source"), "{sources}", sources)
+		return r
+	}
+	if msg := e.msg("other_source_none"); msg != "" {
+		r.Reason, r.Decline, r.Suggestions = OfferedMore, strings.ReplaceAll(msg, "{sources}", sources), p.Related
+		return r
+	}
+	return nil
 }
 
 // shortFollowUp is the most words a message that asks only for the source

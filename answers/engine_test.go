@@ -2201,3 +2201,28 @@ func TestFullFromTypo(t *testing.T) {
 		t.Errorf("%q", r.Text())
 	}
 }
+
+// TestOtherSource: "and the other article?" after an answer from one
+// article answers the same subject from the other, with its facts only, or
+// says it has none; after an answer from both, says so.
+func TestOtherSource(t *testing.T) {
+	e := engine(t)
+	const asked = "hukumat BPO sector ki kaise madad kar rahi hai?"
+	trends := "BPO Services in Pakistan: Trends and Growth"
+	if p := e.Ask(asked); !p.Answered || slices.ContainsFunc(p.Citations, func(c Citation) bool { return c.Source.Title != trends }) {
+		t.Fatalf("%q: want an answer from the trends article only, to follow up; got %q", asked, p.Text())
+	}
+	r := e.AskAfter(asked, "and the other article?")
+	if !r.Answered || !strings.Contains(r.Premise, "$328 million in FY25") || slices.ContainsFunc(r.Citations, func(c Citation) bool { return c.Source.Title == trends }) {
+		t.Errorf("other article after the government's support: answered=%v premise=%q %q", r.Answered, r.Premise, r.Text())
+	}
+	if r := e.AskAfter("How many call centers are registered with PSEB?", "and the other article?"); r.Answered || !strings.Contains(r.Decline, "says nothing on that") || len(r.Suggestions) == 0 {
+		t.Errorf("other article after the count: answered=%v %q", r.Answered, r.Decline)
+	}
+	if r := e.AskAfter("What are the challenges facing the sector?", "and the other article?"); r.Answered || !strings.Contains(r.Decline, "already draws on both") {
+		t.Errorf("other article after the challenges: answered=%v %q", r.Answered, r.Decline)
+	}
+	if r := e.AskAfter("What is the future of the sector?", "what does the other article say about the future?"); !r.Answered || !strings.Contains(r.Text(), "outsourcing hub") {
+		t.Errorf("the other article on the future: answered=%v %q", r.Answered, r.Text())
+	}
+}

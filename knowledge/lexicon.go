@@ -101,6 +101,12 @@ const AsksSource = "source"
 // the sources give for what it reports.
 const AsksReason = "reason"
 
+// AsksOther, as a concept's `asks:`, marks a concept that asks what the
+// other sources say ("the other article", "doosre article mein"): a
+// follow-up naming it is answered, on the subject of the question before
+// (or its own), from the sources the answer before did not use.
+const AsksOther = "other"
+
 var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
