@@ -37,7 +37,7 @@ var (
 	HeldOut14Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.906
+	LOOGate = 0.908
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
