@@ -109,6 +109,9 @@ const (
 	// HeldOut14Set is a fourteenth, written at the start of the eighth
 	// session: a first contact for the engine the seventh left.
 	HeldOut14Set = "heldout14"
+	// HeldOut15Set is a fifteenth, written at the end of that session: a
+	// first contact for the engine it left.
+	HeldOut15Set = "heldout15"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -130,7 +133,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut14Set) from Dir.
+// HeldOut15Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {
