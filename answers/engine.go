@@ -1283,6 +1283,7 @@ func (e *Engine) relativeTo(terms, previous []Term, answered func() []string) {
 		if id, ok := e.v.ids["p:"+before]; ok {
 			ti := &e.v.terms[id]
 			t.ID, t.Period, t.Weight = id, ti.period, e.ix.weight[id]
+			t.relative = "previous" // read as the year before the one asked: said so (noteCalendarYear)
 			continue
 		}
 		// A year no fact covers: it blocks every entry ("My sources only

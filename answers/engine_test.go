@@ -2096,11 +2096,15 @@ func TestRelativeYearNoted(t *testing.T) {
 		"How much did call centers earn last year?": "I read “last year” as FY25",
 		"pichle saal call centers ne kitna kamaya":  "I read “pichle saal” as FY25",
 		"earnings the year before?":                 "as FY24, the fiscal year before the latest",
-		"اس سال کال سینٹرز نے کتنا کمایا؟":          "“اس سال” سے مراد FY25",
+		"اس سال کال سینٹرز نے کتنا کمایا؟":          "میں نے “اس سال” کو FY25 سمجھا ہے",
 	} {
 		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), want) {
 			t.Errorf("Ask(%q): %q; want %q", q, r.Text(), want)
 		}
+	}
+	// "last year" right after the latest year is the year before it, and said so.
+	if r := e.AskAfter("اس سال کال سینٹرز نے کتنا کمایا؟", "پچھلے سال؟"); !strings.Contains(r.Text(), "“پچھلے سال” کو FY24 سمجھا ہے، یعنی") {
+		t.Errorf("پچھلے سال؟ after this year: %q; want FY24, the year before the latest", r.Text())
 	}
 	if r := e.Ask("how much did call centers earn in FY25?"); strings.Contains(r.Text(), "I read") {
 		t.Errorf("a year named is noted as read: %q", r.Text())
