@@ -251,6 +251,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"is this information up to date?", "dates"},
 		// A remark credited to the wrong person is not his.
 		{"Adeel Azhar ne India ko Dabba capital kyun kaha?", "say that about “Adeel Azhar”"},
+		// What the asker would be paid is a salary, not the industry's earnings.
+		{"paisa kitna milta hai bhai", "salaries"},
+		{"how much money do u make working in a call center", "salaries"},
 		// Earnings per call center are an average the sources don't give.
 		{"per call center earnings?", "averages"},
 		// Whether to take a job there is advice; a risk ranked, a ranking.
