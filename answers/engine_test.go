@@ -2233,3 +2233,16 @@ func TestOtherSource(t *testing.T) {
 		t.Errorf("the other article on the future: answered=%v %q", r.Answered, r.Text())
 	}
 }
+
+// TestPremiseRounding: a share within a tenth of a point of the facts' is
+// their rounding (328/263 is 24.7%, the article's 24.6%), not corrected; one
+// further off is.
+func TestPremiseRounding(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("328/263 = 24.7% not 24.6%"); r.Premise != "" {
+		t.Errorf("24.7%%: premise %q; want none", r.Premise)
+	}
+	if r := e.Ask("Since growth was 25%, what were FY25 earnings?"); !strings.Contains(r.Premise, "24.6%") {
+		t.Errorf("25%%: premise %q; want the 24.6%% said", r.Premise)
+	}
+}
