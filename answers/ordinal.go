@@ -2,6 +2,7 @@ package answers
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -12,6 +13,18 @@ import (
 // Last is the item Ordinal reports for "the last one" ("aakhri wala"): the
 // lexicon's ordinal with value -1.
 const Last = -1
+
+// ListNumber reports the number of a list's item that a message of one or
+// two digits picks ("2", Urdu "۲", Arabic-Indic "٢"); "2025" is a question,
+// not item 2025.
+func ListNumber(message string) (int, bool) {
+	s := strings.TrimSpace(fold.Letters(message))
+	if len(s) == 0 || len(s) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
 
 // Ordinal reports which item of the last reply a message picks, by the
 // lexicon's ordinals (settings.ordinals): "tell me more about the second

@@ -83,3 +83,18 @@ func TestOrdinalLeadIn(t *testing.T) {
 		t.Errorf("Ordinal(the second one) = %d %v", n, ok)
 	}
 }
+
+// TestListNumber: one or two digits pick an item, in ASCII, Urdu or
+// Arabic-Indic digits; a year or words do not.
+func TestListNumber(t *testing.T) {
+	for in, want := range map[string]int{"2": 2, " 12 ": 12, "۲": 2, "٣": 3, "۱۰": 10} {
+		if n, ok := ListNumber(in); !ok || n != want {
+			t.Errorf("ListNumber(%q) = %d, %v; want %d", in, n, ok, want)
+		}
+	}
+	for _, in := range []string{"2025", "two", "", "2a", "۲۰۲۵"} {
+		if n, ok := ListNumber(in); ok {
+			t.Errorf("ListNumber(%q) = %d; want no number", in, n)
+		}
+	}
+}

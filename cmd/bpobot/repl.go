@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/bpobot/bpobot/answers"
@@ -201,8 +200,8 @@ func (s *session) handle(line string) bool {
 		return true
 	}
 	eng := s.eng
-	var picked, pickedLang string                                   // a question picked from a list, by its number or an ordinal
-	if n, err := strconv.Atoi(line); err == nil && len(line) <= 2 { // "2025" is a question, not item 2025
+	var picked, pickedLang string              // a question picked from a list, by its number or an ordinal
+	if n, ok := answers.ListNumber(line); ok { // "2", "۲"; "2025" is a question, not item 2025
 		if n < 1 || n > len(s.next) {
 			if len(s.next) == 0 {
 				fmt.Fprintf(s.out, "There is no list to pick %d from yet. Type /topics to list the questions I can answer.\n\n", n)
