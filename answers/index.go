@@ -337,6 +337,22 @@ func (e *Engine) buildIndex() {
 		ei.primary = sortedIDs(prim)
 		ei.secondary = sortedIDs(sec)
 	}
+	// An entry's question as a translation words it (an Urdu reply's
+	// suggestions and follow-ups) answers the entry when typed or pasted
+	// back word for word; it takes no wording from another entry, and is
+	// no phrasing of the ranking.
+	for i, en := range kb.Entries {
+		for _, t := range kb.Translations {
+			if q := t.Entries[en.ID]; q != "" {
+				a := e.Analyze(q)
+				if k := exactKey(&a); k != "" {
+					if _, taken := exactOwners[k]; !taken {
+						exactOwners[k] = int32(i)
+					}
+				}
+			}
+		}
+	}
 	ix.exact = exactOwners
 
 	// Weights: IDF over the entries.

@@ -116,3 +116,21 @@ func TestUrduReviewFixes(t *testing.T) {
 		t.Errorf("Nizam's remarks heading in Urdu:\n%s", r.Text())
 	}
 }
+
+// TestTranslatedQuestionsAnswerTheirEntry: every entry's question as the
+// Urdu replies word it (a suggestion or follow-up shown in Urdu), typed or
+// pasted back, answers that entry.
+func TestTranslatedQuestionsAnswerTheirEntry(t *testing.T) {
+	e := translatedEngine(t)
+	ur := e.In("ur")
+	for _, en := range e.Knowledge().Entries {
+		q := ur.Question(en)
+		if q == en.Question {
+			t.Errorf("entry %q has no Urdu question", en.ID)
+			continue
+		}
+		if r := e.Ask(q); r.EntryID() != en.ID {
+			t.Errorf("%q (entry %s's Urdu question) answers %q (%s)", q, en.ID, r.EntryID(), r.Reason)
+		}
+	}
+}
