@@ -2246,3 +2246,18 @@ func TestPremiseRounding(t *testing.T) {
 		t.Errorf("25%%: premise %q; want the 24.6%% said", r.Premise)
 	}
 }
+
+// TestPremiseStatedElsewhere: a figure a fact states exactly, of no year
+// in particular, is not "corrected" by an answer whose own facts lack it
+// ("did exports grow by $65 million?"); a figure no fact states is; and
+// our own arithmetic is never given as the sources' figure.
+func TestPremiseStatedElsewhere(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("did exports grow by $65 million?"); r.Premise != "" {
+		t.Errorf("$65 million: premise %q; want none", r.Premise)
+	}
+	r := e.Ask("why did earnings grow to $400 million?")
+	if !strings.Contains(r.Premise, "You mentioned $400 million") || strings.Contains(r.Premise, "$65 million") {
+		t.Errorf("$400 million: premise %q; want it corrected with the sources' figures, not our arithmetic", r.Premise)
+	}
+}

@@ -338,6 +338,11 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	var given []statedFigure
 	figs := e.factFigures()
 	for _, id := range facts {
+		if f := e.kb.Fact(id); f != nil {
+			if src := e.kb.Source(f.Source); src != nil && src.Editorial {
+				continue // our own arithmetic ($65 million) is no figure the sources give
+			}
+		}
 		given = append(given, figs[id]...)
 	}
 	for i, g := range given {
@@ -362,7 +367,11 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 				same = append(same, t)
 			}
 		}
-		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) {
+		// A figure some fact states is no mistake of the asker's unless a
+		// year makes it one ("$263 million in FY25"): "did exports grow by
+		// $65 million?" answered with FY25's earnings is not told "my
+		// sources give $328 million".
+		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) && !(e.statedExactly(a) && e.periodStating(a) == "") {
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same, e.tr.Label("and"))).Replace(msg)
 			if p := e.periodStating(a); r.Answered && p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
 				// "Since call centers earned $328 million in FY24...": the
@@ -429,6 +438,17 @@ func (e *Engine) periodStating(a statedFigure) string {
 		period = f.Period
 	}
 	return period
+}
+
+// statedExactly reports whether some fact states a's figure as it is, not
+// as a bound ("$65 million", not "over $328 million" for $400 million).
+func (e *Engine) statedExactly(a statedFigure) bool {
+	for _, fs := range e.factFigures() {
+		if slices.ContainsFunc(fs, func(g statedFigure) bool { return g.kind == a.kind && g.value == a.value && g.bound == 0 }) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) statedAnywhere(a statedFigure) bool {
