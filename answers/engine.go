@@ -279,6 +279,9 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 		carry = func(t *Term) bool { return t.Kind == nil }
 	}
 	if carry == nil {
+		if r := e.namedInLast(previous, a, thing); r != nil {
+			return r
+		}
 		return e.askPointing(a, person, thing)
 	}
 	if e.asksWhoSaid(a) && !(person && !thing) {
@@ -397,6 +400,56 @@ func (e *Engine) askPointing(a *Analysis, person, thing bool) *Reply {
 		// just asked, so not off topic, only not in the sources.
 		r.Decline = e.message("not_found", "", nil)
 	}
+	return r
+}
+
+// namedInLast answers a question that points back at a thing and names no
+// one ("which org is that?" after the count of registered call centers)
+// with the best entry, among those that would answer it, about a name the
+// last answer's facts give (PSEB, which registers them), not one its own
+// words reach first (CCAP, the call centers' association). Or nil.
+func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
+	if !thing || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName }) || contentTerms(a.Terms) == 0 {
+		return nil
+	}
+	p := e.Ask(previous)
+	if !p.Answered {
+		return nil
+	}
+	var names []int32
+	ft := e.factTerms()
+	for _, f := range p.Facts {
+		for _, id := range ft[f.ID] {
+			if e.v.terms[id].class == knowledge.ClassName && !slices.Contains(names, id) {
+				names = append(names, id)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	if len(names) != 1 {
+		return nil // "that" could be any of them
+	}
+	// The question asked of the name, as if it had named it.
+	ti := &e.v.terms[names[0]]
+	terms := append(slices.Clip(a.Terms), Term{ID: names[0], Class: ti.class, Surface: ti.display, Tok: -1, Weight: e.ix.weight[names[0]]})
+	b := *a
+	b.Terms, b.toks, b.repeats = terms, nil, nil
+	r := e.ask(b)
+	if !r.Answered && r.Reason == DeclineUnsupported && r.Unsupported != "" && !strings.EqualFold(r.Unsupported, ti.display) {
+		// "who heads it?" after PSEB: the sources don't say who heads
+		// PSEB (not CCAP's president, whom "heads" reaches first).
+		r.Question, r.FollowUp = a.Text, true
+		return r
+	}
+	if !r.Answered || !slices.ContainsFunc(r.Parts, func(pt Part) bool {
+		ei := e.entryIndexOf(pt.Entry)
+		return ei != nil && ei.hasPrimary(names[0])
+	}) {
+		return nil
+	}
+	r.Question, r.FollowUp, r.context = a.Text, true, termsText(terms)
 	return r
 }
 

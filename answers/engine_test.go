@@ -2261,3 +2261,17 @@ func TestPremiseStatedElsewhere(t *testing.T) {
 		t.Errorf("$400 million: premise %q; want it corrected with the sources' figures, not our arithmetic", r.Premise)
 	}
 }
+
+// TestNamedInLast: "which org is that?" after the count of registered call
+// centers is PSEB, which the answer named, not CCAP, which "org" and "call
+// centers" reach first; and "who heads it?" then is not CCAP's president.
+func TestNamedInLast(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how many call centers are registered", "which org is that")
+	if r.EntryID() != "pseb" {
+		t.Fatalf("which org is that: %s %q; want PSEB", r.EntryID(), r.Text())
+	}
+	if r := e.AskAfter(r.Context(), "who heads it"); strings.Contains(r.Text(), "Adeel Azhar") {
+		t.Errorf("who heads it, after PSEB: %q; Adeel Azhar heads CCAP", r.Text())
+	}
+}
