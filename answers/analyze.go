@@ -106,14 +106,24 @@ func (a *Analysis) hasNumber() bool {
 	return slices.ContainsFunc(a.toks, func(t token) bool { return t.num })
 }
 
+// isPeriodToken reports whether s is a fiscal year as a token ("FY23").
+func isPeriodToken(s string) bool {
+	_, ok := periodToken(s)
+	return ok
+}
+
 // replyLang returns the language a reply to a is best given in: "ur" when
-// more of its words are in Urdu script than in Latin letters, else the
-// language its Latin-script words were read in.
+// more of its words are in Urdu script than in Latin letters (figures and
+// fiscal years are neither), else the language its Latin-script words were
+// read in.
 func (a *Analysis) replyLang() string {
 	urdu, latin := 0, 0
 	for i := range a.toks {
 		switch t := &a.toks[i]; {
 		case t.num:
+		case isPeriodToken(t.raw):
+			// A year the scanner wrote as "FY23" ("2023 میں؟"), or typed
+			// so: a figure, in no script.
 		case t.urdu:
 			urdu++
 		default:

@@ -134,3 +134,17 @@ func TestTranslatedQuestionsAnswerTheirEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestYearIsNoLatin: a year in an Urdu question ("2023 میں؟", read as
+// FY23) makes it no less Urdu: the reply is in Urdu.
+func TestYearIsNoLatin(t *testing.T) {
+	e := translatedEngine(t)
+	for _, q := range []string{"2023 میں؟", "FY25 میں کتنا کمایا؟"} {
+		if r := e.Ask(q); r.Lang() != "ur" {
+			t.Errorf("Ask(%q) replied in %s: %q", q, r.Lang(), r.Text())
+		}
+	}
+	if r := e.Ask("FY24 earnings?"); r.Lang() != "en" {
+		t.Errorf("FY24 earnings? replied in %s", r.Lang())
+	}
+}
