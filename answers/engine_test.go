@@ -251,6 +251,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"is this information up to date?", "dates"},
 		// A remark credited to the wrong person is not his.
 		{"Adeel Azhar ne India ko Dabba capital kyun kaha?", "say that about “Adeel Azhar”"},
+		// A career in it is a job question; which body to join, advice.
+		{"career growth hai is field mein ya dead end?", "jobs"},
+		{"any industry association I should join?", "advice"},
 		// What the asker would be paid is a salary, not the industry's earnings.
 		{"paisa kitna milta hai bhai", "salaries"},
 		{"how much money do u make working in a call center", "salaries"},
@@ -2273,5 +2276,12 @@ func TestNamedInLast(t *testing.T) {
 	}
 	if r := e.AskAfter(r.Context(), "who heads it"); strings.Contains(r.Text(), "Adeel Azhar") {
 		t.Errorf("who heads it, after PSEB: %q; Adeel Azhar heads CCAP", r.Text())
+	}
+}
+
+// TestInDemand: "what services are in demand?" asks what services there are.
+func TestInDemand(t *testing.T) {
+	if r := engine(t).Ask("what services are in demand?"); !r.Answered || !strings.Contains(r.Text(), "customer support") {
+		t.Errorf("answered=%v %q", r.Answered, r.Text())
 	}
 }
