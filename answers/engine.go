@@ -404,10 +404,11 @@ func (e *Engine) askPointing(a *Analysis, person, thing bool) *Reply {
 }
 
 // namedInLast answers a question that points back at a thing and names no
-// one ("which org is that?" after the count of registered call centers)
-// with the best entry, among those that would answer it, about a name the
-// last answer's facts give (PSEB, which registers them), not one its own
-// words reach first (CCAP, the call centers' association). Or nil.
+// one ("which org is that?" after the count of registered call centers) as
+// if it named the one name the last answer's facts give (PSEB, which
+// registers them), not what its own words reach first (CCAP, the call
+// centers' association): with an entry about that name, or a decline of
+// what the sources don't say of it. Or nil.
 func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
 	if !thing || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName }) || contentTerms(a.Terms) == 0 {
 		return nil
@@ -425,11 +426,8 @@ func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
 			}
 		}
 	}
-	if len(names) == 0 {
-		return nil
-	}
 	if len(names) != 1 {
-		return nil // "that" could be any of them
+		return nil // none, or "that" could be any of them
 	}
 	// The question asked of the name, as if it had named it.
 	ti := &e.v.terms[names[0]]
@@ -837,7 +835,7 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 
 // otherSource answers a follow-up that asks what the other sources say
 // ("and the other article?", "what does the other article say about the
-// future?", "doosre article mein?"): on its own subject, or else the
+// future?"): on its own subject, or else the
 // previous question's, the first entry that would answer it (by the
 // policy's thresholds) with facts from the articles the answer before did
 // not use, with those facts only, led by the optional other_source message;
@@ -872,11 +870,7 @@ func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
 	var titles []string
 	other := map[string]bool{}
 	for _, s := range others {
-		t := "“" + s.Title + "”"
-		if s.Untitled {
-			t += " " + e.tr.Label("title_ours")
-		}
-		titles = append(titles, t)
+		titles = append(titles, e.sourceTitle(s))
 		other[s.ID] = true
 	}
 	sources := joinAnd(titles, e.tr.Label("and"))
@@ -1170,6 +1164,16 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
 }
 
+// sourceTitle returns a source's title as a reply names it: quoted, and
+// marked as ours when the source has none of its own.
+func (e *Engine) sourceTitle(s *knowledge.Source) string {
+	t := "“" + s.Title + "”"
+	if s.Untitled {
+		t += " " + e.tr.Label("title_ours")
+	}
+	return t
+}
+
 // fromSources says which sources an answer's facts come from and whom
 // they credit them to (the lexicon's optional from_sources message, then
 // saidBy's), or "".
@@ -1180,11 +1184,7 @@ func (e *Engine) fromSources(r *Reply) string {
 	}
 	var titles []string
 	for _, c := range r.Citations {
-		t := "“" + c.Source.Title + "”"
-		if c.Source.Untitled {
-			t += " " + e.tr.Label("title_ours")
-		}
-		if !slices.Contains(titles, t) {
+		if t := e.sourceTitle(c.Source); !slices.Contains(titles, t) {
 			titles = append(titles, t)
 		}
 	}
