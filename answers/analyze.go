@@ -56,10 +56,6 @@ type Analysis struct {
 	opensYesNo *bool
 	Introduce  bool // a question about the bot itself
 	Corrected  bool // some word was read through a spelling correction
-	// Binary is whether the message is mostly not text: bytes that are no
-	// UTF-8 and control characters (a file pasted or piped in). It is read
-	// as nothing, not searched for figures.
-	Binary bool
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)
@@ -163,7 +159,9 @@ func (e *Engine) detectLang(toks []token) int {
 // Analyze reads a question into terms.
 func (e *Engine) Analyze(text string) Analysis {
 	if binary(text) {
-		return Analysis{Text: strings.TrimSpace(clean(text)), Binary: true}
+		// Mostly not text (a file piped in): no question, and never
+		// searched for figures ("You mentioned $2...").
+		return Analysis{Text: strings.TrimSpace(clean(text))}
 	}
 	text = strings.TrimSpace(clean(text))
 	a := Analysis{Text: text}
