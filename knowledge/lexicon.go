@@ -102,7 +102,7 @@ const AsksSource = "source"
 const AsksReason = "reason"
 
 // AsksOther, as a concept's `asks:`, marks a concept that asks what the
-// other sources say ("the other article", "doosre article mein"): a
+// other sources say ("the other article", "and the other source?"): a
 // follow-up naming it is answered, on the subject of the question before
 // (or its own), from the sources the answer before did not use.
 const AsksOther = "other"
