@@ -1536,6 +1536,7 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 			startsContent[t.Tok] = true
 		}
 	}
+	saying := slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksAttribution) })
 	lang := langIndex(a.Lang)
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -1547,8 +1548,11 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 			l = langUr
 		}
 		p, th := e.personRefs.has(l, t), e.thingRefs.has(l, t)
-		if p && th && startsContent[i+1] {
+		switch {
+		case p && th && startsContent[i+1]:
 			p = false // a determiner: "that organisation", "ye bpo"
+		case p && th && !saying:
+			th = false // "وہ کون ہیں؟" after Nizam's remarks: who he is ("یہ کس نے کہا؟" asks who said it)
 		}
 		person, thing = person || p, thing || th
 	}

@@ -2285,3 +2285,15 @@ func TestInDemand(t *testing.T) {
 		t.Errorf("answered=%v %q", r.Answered, r.Text())
 	}
 }
+
+// TestWhoIsHeInUrdu: "وہ کون ہیں؟" after someone's remarks asks who he
+// is; "یہ کس نے کہا؟" after figures asks who said them.
+func TestWhoIsHeInUrdu(t *testing.T) {
+	e := translatedEngine(t)
+	if r := e.AskAfter("نظام صاحب نے کیا کہا؟", "وہ کون ہیں؟"); r.EntryID() != "umair-nizam" {
+		t.Errorf("وہ کون ہیں؟ after Nizam's remarks: %s %q; want who he is", r.EntryID(), r.Text())
+	}
+	if r := e.AskAfter("کال سینٹرز نے کتنا کمایا؟", "یہ کس نے کہا؟"); !strings.Contains(r.Premise, "اسٹیٹ بینک") {
+		t.Errorf("یہ کس نے کہا؟ after the earnings: premise %q; want the State Bank credited", r.Premise)
+	}
+}
