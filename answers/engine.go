@@ -873,7 +873,7 @@ func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
 		titles = append(titles, e.sourceTitle(s))
 		other[s.ID] = true
 	}
-	sources := joinAnd(titles, e.tr.Label("and"))
+	sources := e.list(titles)
 	// The subject: the question's own words of content, or the last question's.
 	terms := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool {
 		return t.ID < 0 || t.Kind != nil || e.asksFor(&t, knowledge.AsksOther) || e.aboutSources(&t) || e.asksFor(&t, knowledge.AsksAttribution)
@@ -1188,7 +1188,7 @@ func (e *Engine) fromSources(r *Reply) string {
 			titles = append(titles, t)
 		}
 	}
-	lead := strings.ReplaceAll(msg, "{sources}", joinAnd(titles, e.tr.Label("and")))
+	lead := strings.ReplaceAll(msg, "{sources}", e.list(titles))
 	if by := e.saidBy(r); by != "" && by != e.msg("said_by_none") {
 		lead += " " + by
 	}
@@ -1239,7 +1239,7 @@ func (e *Engine) saidBy(r *Reply) string {
 		return e.msg("said_by_none")
 	}
 	if msg := e.msg("said_by"); msg != "" {
-		return strings.ReplaceAll(msg, "{term}", joinAnd(who, e.tr.Label("and")))
+		return strings.ReplaceAll(msg, "{term}", e.list(who))
 	}
 	return ""
 }

@@ -372,11 +372,15 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		// $65 million?" answered with FY25's earnings is not told "my
 		// sources give $328 million".
 		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) && !(e.statedExactly(a) && e.periodStating(a) == "") {
-			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", joinAnd(same, e.tr.Label("and"))).Replace(msg)
+			for i := range same {
+				same[i] = e.figureWords(same[i])
+			}
+			a.text = e.figureWords(a.text)
+			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", e.list(same)).Replace(msg)
 			if p := e.periodStating(a); r.Answered && p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
 				// "Since call centers earned $328 million in FY24...": the
 				// figure is right, of another year.
-				r.Premise = strings.NewReplacer("{asked}", a.text, "{period}", p, "{given}", joinAnd(same, e.tr.Label("and")),
+				r.Premise = strings.NewReplacer("{asked}", a.text, "{period}", p, "{given}", e.list(same),
 					"{term}", strings.Join(r.Periods(), " "+e.tr.Label("and")+" ")).Replace(e.msg("premise_period"))
 			}
 			return
@@ -438,6 +442,15 @@ func (e *Engine) periodStating(a statedFigure) string {
 		period = f.Period
 	}
 	return period
+}
+
+// figureWords returns a figure as the reply's language words it: "$263
+// million" is "$263 ملین" in Urdu.
+func (e *Engine) figureWords(s string) string {
+	if e.tr == nil {
+		return s
+	}
+	return strings.NewReplacer(" million", " "+e.tr.Label("million"), " billion", " "+e.tr.Label("billion")).Replace(s)
 }
 
 // statedExactly reports whether some fact states a's figure as it is, not

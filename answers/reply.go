@@ -438,14 +438,14 @@ func (e *Engine) message(key, term string, extra map[string]string) string {
 		s = e.msg("not_covered")
 	}
 	if strings.Contains(s, "{periods}") {
-		s = strings.ReplaceAll(s, "{periods}", joinAnd(e.periods, e.tr.Label("and")))
+		s = strings.ReplaceAll(s, "{periods}", e.list(e.periods))
 	}
 	if strings.Contains(s, "{topics}") {
 		var ts []string
 		for _, t := range e.kb.Topics {
 			ts = append(ts, t.Title)
 		}
-		s = strings.ReplaceAll(s, "{topics}", joinAnd(ts, e.tr.Label("and")))
+		s = strings.ReplaceAll(s, "{topics}", e.list(ts))
 	}
 	s = strings.ReplaceAll(s, "{term}", term)
 	for k, v := range extra {
@@ -675,7 +675,12 @@ func capitalise(s string) string {
 	return strings.Join(words, " ")
 }
 
-func joinAnd(ss []string, and string) string {
+// list joins ss as a list in the reply's language: "a, b and c".
+func (e *Engine) list(ss []string) string {
+	return joinAnd(ss, e.tr.Label("and"), e.tr.Label("comma"))
+}
+
+func joinAnd(ss []string, and, comma string) string {
 	switch len(ss) {
 	case 0:
 		return ""
@@ -684,7 +689,7 @@ func joinAnd(ss []string, and string) string {
 	case 2:
 		return ss[0] + " " + and + " " + ss[1]
 	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " " + and + " " + ss[len(ss)-1]
+	return strings.Join(ss[:len(ss)-1], comma) + " " + and + " " + ss[len(ss)-1]
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

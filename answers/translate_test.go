@@ -148,3 +148,12 @@ func TestYearIsNoLatin(t *testing.T) {
 		t.Errorf("FY24 earnings? replied in %s", r.Lang())
 	}
 }
+
+// TestUrduPremiseFigures: a premise corrected in Urdu words its figures and
+// list in Urdu ("ملین", "اور"), not English ("million", ", ").
+func TestUrduPremiseFigures(t *testing.T) {
+	r := translatedEngine(t).Ask("جب آمدنی 400 ملین ڈالر تھی تو اضافہ کتنے فیصد تھا؟")
+	if !strings.Contains(r.Premise, "400 ملین") || strings.Contains(r.Premise, "million") || !strings.Contains(r.Premise, "اور") {
+		t.Errorf("premise %q; want its figures in Urdu words", r.Premise)
+	}
+}

@@ -45,8 +45,10 @@ type Translation struct {
 // give, with their English: the heading of the sources, of the suggestions,
 // of the follow-ups, the years the figures are for ({periods}), how to pick
 // a suggestion, the title of an answer in parts ({n}), the Discord footer,
-// the word joining the last two of a list, and the words of a citation
-// (an untitled source's title marked ours, its section, its author).
+// the word joining the last two of a list and the comma between the others,
+// the words of a citation (an untitled source's title marked ours, its
+// section, its author), and "million" and "billion" in a figure that a
+// reply words itself (a premise corrected).
 var Labels = map[string]string{
 	"sources":     "Sources",
 	"suggestions": "You could ask:",
@@ -59,6 +61,9 @@ var Labels = map[string]string{
 	"title_ours":  "(title ours)",
 	"section":     "section",
 	"by":          "by",
+	"comma":       ", ",
+	"million":     "million",
+	"billion":     "billion",
 }
 
 // Translation returns the translation for questions in lang ("ur",
