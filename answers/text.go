@@ -37,8 +37,9 @@ func FactLine(f CitedFact) string {
 const rlm = "\u200f"
 
 // Directed returns text with each of its lines marked right to left when
-// the reply is in a right-to-left language (Urdu), except the citation
-// lines ("[1] ..."), whose titles are English; otherwise text unchanged.
+// the reply is in a right-to-left language (Urdu), the citation lines too
+// (an English title runs inside them left to right, between the Urdu
+// words around it); otherwise text unchanged.
 func (r *Reply) Directed(text string) string { return Directed(r.Lang(), text) }
 
 // Directed returns text as [Reply.Directed] does for a reply in lang: what a
@@ -49,7 +50,7 @@ func Directed(lang, text string) string {
 	}
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
-		if l != "" && !strings.HasPrefix(l, "[") && !strings.HasPrefix(l, rlm) {
+		if l != "" && !strings.HasPrefix(l, rlm) {
 			lines[i] = rlm + l
 		}
 	}
@@ -85,10 +86,10 @@ func CitationLine(c Citation) string {
 		b.WriteString(" " + c.tr.Label("title_ours"))
 	}
 	if c.Section != "" {
-		b.WriteString(", " + c.tr.Label("section") + " “" + c.Section + "”")
+		b.WriteString(c.tr.Label("comma") + c.tr.Label("section") + " “" + c.Section + "”")
 	}
 	if credit := c.Source.Credit(); credit != "" {
-		b.WriteString(", " + c.tr.Label("by") + " " + credit)
+		b.WriteString(c.tr.Label("comma") + c.tr.Label("by") + " " + credit)
 	}
 	return b.String()
 }

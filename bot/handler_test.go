@@ -119,7 +119,11 @@ func TestSlashAskInUrdu(t *testing.T) {
 	}
 	// Every line of it is laid out right to left, even one that starts
 	// with FY25.
-	for _, l := range strings.Split(resp.Data.Embeds[0].Title+"\n"+resp.Data.Embeds[0].Description, "\n") {
+	lines := resp.Data.Embeds[0].Title + "\n" + resp.Data.Embeds[0].Description
+	for _, f := range resp.Data.Embeds[0].Fields {
+		lines += "\n" + f.Value // the sources, whose titles are English
+	}
+	for _, l := range strings.Split(lines, "\n") {
 		if l != "" && !strings.HasPrefix(l, "\u200f") {
 			t.Errorf("line %q lacks the right-to-left mark", l)
 		}

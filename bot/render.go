@@ -196,7 +196,7 @@ func answerEmbed(r *answers.Reply) *discordgo.MessageEmbed {
 	}
 	var cites []string
 	for _, c := range r.Citations {
-		cites = append(cites, answers.CitationLine(c))
+		cites = append(cites, r.Directed(answers.CitationLine(c)))
 	}
 	return &discordgo.MessageEmbed{
 		Title:       r.Directed(title),
