@@ -435,9 +435,12 @@ func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
 	b := *a
 	b.Terms, b.toks, b.repeats = terms, nil, nil
 	r := e.ask(b)
-	if !r.Answered && r.Reason == DeclineUnsupported && r.Unsupported != "" && !strings.EqualFold(r.Unsupported, ti.display) {
+	if !r.Answered && r.Reason == DeclineUnsupported && r.Unsupported != "" && (!strings.EqualFold(r.Unsupported, ti.display) || asksWho(a.Terms)) {
 		// "who heads it?" after PSEB: the sources don't say who heads
-		// PSEB (not CCAP's president, whom "heads" reaches first).
+		// PSEB, nor that of PSEB (not CCAP's president, whom "heads"
+		// reaches first). A decline of the name for another question
+		// ("how many people work in them?" after the registered count)
+		// is the question's own words not reaching the name.
 		r.Question, r.FollowUp = a.Text, true
 		return r
 	}
@@ -449,6 +452,14 @@ func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
 	}
 	r.Question, r.FollowUp, r.context = a.Text, true, termsText(terms)
 	return r
+}
+
+// asksWho reports whether a kind among terms asks for a name (who, which
+// body).
+func asksWho(terms []Term) bool {
+	return slices.ContainsFunc(terms, func(t Term) bool {
+		return t.Kind != nil && !countsThings(t.Kind) && slices.Contains(t.Kind.Needs, knowledge.StatesName)
+	})
 }
 
 // creditCheck answers a yes-or-no question whether the last answer is

@@ -1465,6 +1465,31 @@ func TestWhoHeadsNotOtherName(t *testing.T) {
 	}
 }
 
+// TestWhoDidSomethingToAName: "who heads PSEB?" needs a fact naming
+// someone other than PSEB; the facts about PSEB name only PSEB. A question
+// that only names ("who is Adeel Azhar?"), whose answer names someone
+// else ("who is the president of CCAP?"), or that names a place and asks
+// for others, is still answered.
+func TestWhoDidSomethingToAName(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"who heads PSEB?", "who runs PSEB"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("%q: answered with %s, want a decline", q, r.EntryID())
+		}
+	}
+	for q, want := range map[string]string{
+		"who is Adeel Azhar":           "adeel-azhar",
+		"who is the president of CCAP": "adeel-azhar",
+		"who heads CCAP?":              "adeel-azhar",
+		"who is CCAP?":                 "ccap",
+		"Do Pakistani call centres serve American customers, and who else?": "which-countries",
+	} {
+		if r := e.Ask(q); !r.Answered || r.EntryID() != want {
+			t.Errorf("%q: answered %v with %q, want %s", q, r.Answered, r.EntryID(), want)
+		}
+	}
+}
+
 // TestPlaceBroaderNote: an answer that reached a place only through a
 // wider one says the sources don't name it; one that names a place within
 // it, or a question whose place is not asked about, says nothing.
@@ -2274,8 +2299,8 @@ func TestNamedInLast(t *testing.T) {
 	if r.EntryID() != "pseb" {
 		t.Fatalf("which org is that: %s %q; want PSEB", r.EntryID(), r.Text())
 	}
-	if r := e.AskAfter(r.Context(), "who heads it"); strings.Contains(r.Text(), "Adeel Azhar") {
-		t.Errorf("who heads it, after PSEB: %q; Adeel Azhar heads CCAP", r.Text())
+	if r := e.AskAfter(r.Context(), "who heads it"); r.Answered || !strings.Contains(r.Decline, "PSEB") {
+		t.Errorf("who heads it, after PSEB: %s %q; want a decline naming PSEB (Adeel Azhar heads CCAP)", r.EntryID(), r.Text())
 	}
 }
 

@@ -162,12 +162,54 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 					ok = ok || ei.states[n]
 				}
 			}
+			if ok && !countsThings(t.Kind) && slices.Contains(t.Kind.Needs, knowledge.StatesName) && !e.namesAnother(ei, terms) {
+				ok = false
+			}
 			if !ok {
 				consider(t)
 			}
 		}
 	}
 	return best
+}
+
+// namesAnother reports whether the entry can answer a question who did
+// something to a name the question gives ("who heads PSEB?", "who runs
+// CCAP?"): some fact of it names a person, body or place other than the
+// question's own (another place, when the question names a place: "do
+// they serve the US, and who else?"). The facts about PSEB name PSEB and
+// no one who heads it.
+// A question that only names ("who is Adeel Azhar?") or asks who said
+// something is answered by facts about the name, and so is one that names
+// no one.
+func (e *Engine) namesAnother(ei *entryIndex, terms []Term) bool {
+	var named []int32
+	other, place := false, false
+	for i := range terms {
+		t := &terms[i]
+		switch {
+		case t.ID < 0 || t.within || t.Period != "":
+		case t.Class == knowledge.ClassName || t.Class == knowledge.ClassPlace:
+			named = append(named, t.ID)
+			place = place || t.Class == knowledge.ClassPlace
+		case e.asksFor(t, knowledge.AsksAttribution) || e.asksFor(t, knowledge.AsksSource):
+			return true
+		case t.content():
+			other = true
+		}
+	}
+	if len(named) == 0 || !other {
+		return true
+	}
+	ft := e.factTerms()
+	for _, id := range ei.entry.Facts {
+		for _, t := range ft[id] {
+			if c := e.v.terms[t].class; (c == knowledge.ClassName || place && c == knowledge.ClassPlace) && !slices.Contains(named, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksChange reports whether a term of the question asks about a change

@@ -332,7 +332,7 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(std.err)
 	set := fs.String("set", "all", "which set: "+strings.Join(eval.SetNames(), ", ")+" or all")
-	misses := fs.Bool("misses", false, "list every miss of the sets tuned on (always, for a FILE; never of a held-out set)")
+	misses := fs.Bool("misses", false, "list every miss of the sets tuned on (always, for a FILE, unless it says it is FROZEN; never of a held-out set)")
 	self := fs.Bool("self", false, "also check that every canonical question and phrasing answers its own entry")
 	loo := fs.Bool("loo", false, "also run leave-one-phrasing-out (rebuilds the engine once per phrasing)")
 	sweep := fs.Bool("sweep", false, "print how accuracy on the tune set moves with the thresholds, and the 5-fold cross-validated choice")
@@ -381,7 +381,13 @@ func evalCmd(args []string, std stdio, newEngine func() (*answers.Engine, error)
 		if err != nil {
 			return fmt.Errorf("%s: %v", files[0], err)
 		}
-		report(files[0], cases, nil, false)
+		if eval.Frozen(data) && !*misses {
+			// A held-out set measured from its file: its figures, not
+			// what it misses (--misses shows them).
+			report(files[0], cases, &eval.Gate{}, true)
+		} else {
+			report(files[0], cases, nil, false)
+		}
 	} else {
 		chosen := eval.Sets
 		if *set != "all" {

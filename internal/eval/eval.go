@@ -31,6 +31,27 @@ type Case struct {
 	Note     string   `yaml:"note,omitempty"`
 }
 
+// Frozen reports whether a question set's file marks itself frozen: a
+// comment line among those it opens with says FROZEN, as every held-out
+// set's first line does. `bpobot eval FILE` prints no misses of a frozen
+// set unless asked, so that measuring one does not show what it would be
+// tuned on.
+func Frozen(data []byte) bool {
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if !strings.HasPrefix(line, "#") {
+			return false
+		}
+		if strings.Contains(line, "FROZEN") {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseCases decodes a labelled question set (a YAML list of Case). Unknown
 // fields are errors.
 func ParseCases(data []byte) ([]Case, error) {
@@ -112,6 +133,9 @@ const (
 	// HeldOut15Set is a fifteenth, written at the end of that session: a
 	// first contact for the engine it left.
 	HeldOut15Set = "heldout15"
+	// HeldOut16Set is a sixteenth, written at the start of the ninth
+	// session: a first contact for the engine the eighth left.
+	HeldOut16Set = "heldout16"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -133,7 +157,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut15Set) from Dir.
+// HeldOut16Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

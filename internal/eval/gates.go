@@ -37,6 +37,8 @@ var (
 	HeldOut14Gate = Gate{Answer: 0.907, Decline: 0.985}
 	// HeldOut15Gate was set at the fifteenth held-out set's first contact.
 	HeldOut15Gate = Gate{Answer: 0.892, Decline: 0.914}
+	// HeldOut16Gate was set at the sixteenth held-out set's first contact.
+	HeldOut16Gate = Gate{Answer: 0.907, Decline: 1.0}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.908
@@ -80,6 +82,7 @@ var Sets = []Set{
 	{HeldOut13Set, "held-out set 13 (frozen 2026-12-07, end of the seventh session; never tuned on)", &HeldOut13Gate, false},
 	{HeldOut14Set, "held-out set 14 (frozen 2026-12-07, eighth session; never tuned on)", &HeldOut14Gate, false},
 	{HeldOut15Set, "held-out set 15 (frozen 2026-12-07, end of the eighth session; never tuned on)", &HeldOut15Gate, false},
+	{HeldOut16Set, "held-out set 16 (frozen 2026-12-07, ninth session; never tuned on)", &HeldOut16Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
