@@ -2533,6 +2533,16 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			vagueOnes = slices.Delete(vagueOnes, i, i+1)
 		}
 	}
+	// A part whose entry's facts another part's entry all has adds
+	// nothing: "how much did they earn in FY24 and FY25 combined?" is the
+	// two years added up, which gives FY24's figure too.
+	for i := len(out) - 1; i >= 0 && len(out) >= 2; i-- {
+		if slices.ContainsFunc(out, func(m *match) bool {
+			return m != out[i] && len(m.ei.entry.Facts) > len(out[i].ei.entry.Facts) && containsAllFacts(m.ei.entry.Facts, out[i].ei.entry.Facts)
+		}) {
+			out = slices.Delete(out, i, i+1)
+		}
+	}
 	switch {
 	case len(out) >= 2:
 		return out, blocker
@@ -2546,6 +2556,16 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return out, nil
 	}
 	return nil, nil
+}
+
+// containsAllFacts reports whether facts has every one of want.
+func containsAllFacts(facts, want []string) bool {
+	for _, f := range want {
+		if !slices.Contains(facts, f) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyPeriods reports whether every term is a fiscal year (and there is one).

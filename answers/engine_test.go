@@ -1490,6 +1490,17 @@ func TestWhoDidSomethingToAName(t *testing.T) {
 	}
 }
 
+// TestPartWithinAnotherDropped: a part whose entry's facts another
+// part's entry all has adds nothing. India's competition is one of the
+// facts about the "Dabba Capital" remark, so "compare india and pakistan on
+// scams" is the remark, not the competition first and the remark after.
+func TestPartWithinAnotherDropped(t *testing.T) {
+	r := engine(t).Ask("compare india and pakistan on scams")
+	if !r.Answered || len(r.Parts) != 1 || r.EntryID() != "india-dabba-capital" {
+		t.Errorf("answered=%v, %d parts, %s; want the Dabba Capital entry alone:\n%s", r.Answered, len(r.Parts), r.EntryID(), r.Text())
+	}
+}
+
 // TestPlaceBroaderNote: an answer that reached a place only through a
 // wider one says the sources don't name it; one that names a place within
 // it, or a question whose place is not asked about, says nothing.
