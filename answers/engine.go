@@ -2477,12 +2477,14 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		}
 		ranked := e.rank(terms)
 		m, b := e.decide(ranked, terms)
-		if m == nil && len(alone) >= 2 && len(alone) < len(terms) && slices.ContainsFunc(alone, func(t Term) bool { return t.Period != "" && t.ID >= 0 }) &&
+		if len(alone) >= 2 && len(alone) < len(terms) && slices.ContainsFunc(alone, func(t Term) bool { return t.Period != "" && t.ID >= 0 }) &&
 			slices.ContainsFunc(alone, func(t Term) bool { return t.Class == knowledge.ClassMetric && t.ID >= 0 }) {
 			// The kind belongs to the other part: "FY25 earnings and how
 			// many people work there?" asks FY25's earnings, not how many
-			// they are. (Only a figure of a year the facts cover asks
-			// without a question word.)
+			// they are, and "what did call centers earn in FY25 and how
+			// many are registered?" is not answered with what counts
+			// something in FY25. (Only a figure of a year the facts cover
+			// asks without a question word.)
 			if m2, _ := e.decide(e.rank(alone), alone); m2 != nil {
 				m = m2
 			}

@@ -136,7 +136,9 @@ func TestAskDeclines(t *testing.T) {
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
 		{"tell me everything", Introduced},
-		{"do call centers hire students?", DeclineUnsupported}, // a jobs question
+		{"do call centers hire students?", DeclineUnsupported},       // a jobs question
+		{"is registration with PSEB mandatory?", DeclineUnsupported}, // rules: the sources count the registered, nothing more
+		{"kya PSEB mein register karwana zaroori hai?", DeclineUnsupported},
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineNotCovered}, // the weather is off topic: not "nothing for Lahore"
 		{"how do I reverse a string in go", DeclineUnsupported},
@@ -370,6 +372,17 @@ func TestTwoPartQuestion(t *testing.T) {
 		if len(r.Parts) != 2 || !strings.Contains(r.Text(), "$328 million") || !strings.Contains(r.Text(), "million people") {
 			t.Errorf("Ask(%q): %d parts:\n%s", q, len(r.Parts), r.Text())
 		}
+	}
+	// A part asking what the sources never give is named as not answered.
+	r = engine(t).Ask("What is PSEB and do I need to register with them?")
+	if r.EntryID() != "pseb" || !strings.Contains(r.Note, "legal requirements") {
+		t.Errorf("what is PSEB and must I register: %s, note %q; want PSEB and a note that the sources give no rules", r.EntryID(), r.Note)
+	}
+	// Nor is it when the part would be answered by something else with
+	// it: not the article's summary, which counts things in FY25.
+	r = engine(t).Ask("what did call centers earn in FY25 and how many are registered with PSEB?")
+	if got := r.EntryIDs(); len(got) != 2 || got[0] != "fy25-earnings" || got[1] != "call-center-count" {
+		t.Errorf("earn in FY25 and how many registered: %v, want fy25-earnings and call-center-count", got)
 	}
 }
 
