@@ -139,6 +139,7 @@ func TestAskDeclines(t *testing.T) {
 		{"do call centers hire students?", DeclineUnsupported},       // a jobs question
 		{"is registration with PSEB mandatory?", DeclineUnsupported}, // rules: the sources count the registered, nothing more
 		{"kya PSEB mein register karwana zaroori hai?", DeclineUnsupported},
+		{"مالی سال 2024 میں کتنے کال سینٹرز تھے؟", DeclineUnsupported}, // a count of FY24, not FY24's dollars
 		{"\x00\x01\xff\xfe", DeclineEmpty},
 		{"what's the weather in lahore tomorrow", DeclineNotCovered}, // the weather is off topic: not "nothing for Lahore"
 		{"how do I reverse a string in go", DeclineUnsupported},
