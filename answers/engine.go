@@ -2346,8 +2346,13 @@ func (e *Engine) vague(terms []Term) bool {
 // `kinds:`.
 func (e *Engine) anyKinds(id int32) bool { return e.ix.declared[id] }
 
+// lowerFirst lowers the first letter of a sentence to go on from a colon,
+// unless its first word is "I" or an acronym ("I give...", "PSEB...").
 func lowerFirst(s string) string {
 	if s == "" {
+		return s
+	}
+	if len(s) > 1 && (s[0] == 'I' && (s[1] == ' ' || s[1] == '\'') || unicode.IsUpper(rune(s[1]))) {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]

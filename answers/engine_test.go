@@ -132,6 +132,8 @@ func TestAskDeclines(t *testing.T) {
 		{"assalam o alaikum", Greeted},
 		{"السلام علیکم", Greeted},
 		{"shukriya", Greeted},
+		{"thanks bro ur a lifesaver 🙏", Greeted},
+		{"how old are these articles?", DeclineUnsupported}, // their dates, not an age
 		{"who made you", Introduced},
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
@@ -2347,5 +2349,30 @@ func TestWhoIsHeInUrdu(t *testing.T) {
 	}
 	if r := e.AskAfter("کال سینٹرز نے کتنا کمایا؟", "یہ کس نے کہا؟"); !strings.Contains(r.Premise, "اسٹیٹ بینک") {
 		t.Errorf("یہ کس نے کہا؟ after the earnings: premise %q; want the State Bank credited", r.Premise)
+	}
+}
+
+// TestLowerFirst: a sentence going on after a colon starts lower case,
+// unless it starts with "I" or an acronym.
+func TestLowerFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"My sources don't say.": "my sources don't say.",
+		"I give what they say.": "I give what they say.",
+		"I'm not sure.":         "I'm not sure.",
+		"PSEB is not named.":    "PSEB is not named.",
+		"It is not given.":      "it is not given.",
+		"":                      "",
+	} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHowOldAreTheArticles: how old the articles are asks their dates, not
+// an age the sources would give figures on.
+func TestHowOldAreTheArticles(t *testing.T) {
+	if r := engine(t).Ask("how old are these articles?"); r.Answered || !strings.Contains(r.Decline, "dates") {
+		t.Errorf("how old are these articles: %q", r.Text())
 	}
 }
