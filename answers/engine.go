@@ -1538,10 +1538,15 @@ func (a *Analysis) hasWordFrom(set wordSet, from int) bool {
 // hai": this BPO), and otherwise at either ("wo kis tanzeem se hai").
 func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 	inTerm := make([]bool, len(a.toks))
+	inKind := make([]bool, len(a.toks)) // within a kind's phrase: "his title" still points at him
 	startsContent := make([]bool, len(a.toks)+1)
 	for _, t := range a.Terms {
 		for i := t.Tok; i >= 0 && i < len(a.toks) && i < t.Tok+len(strings.Fields(t.Surface)); i++ {
-			inTerm[i] = true
+			if t.Kind != nil {
+				inKind[i] = true
+			} else {
+				inTerm[i] = true
+			}
 		}
 		if t.Tok >= 0 && t.Tok < len(a.toks) && (t.content() || t.Unknown) {
 			startsContent[t.Tok] = true
@@ -1559,6 +1564,9 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 			l = langUr
 		}
 		p, th := e.personRefs.has(l, t), e.thingRefs.has(l, t)
+		if inKind[i] {
+			th = false // "how does it compare" asks nothing of a thing before
+		}
 		switch {
 		case p && th && startsContent[i+1]:
 			p = false // a determiner: "that organisation", "ye bpo"

@@ -2376,3 +2376,12 @@ func TestHowOldAreTheArticles(t *testing.T) {
 		t.Errorf("how old are these articles: %q", r.Text())
 	}
 }
+
+// TestPronounInKindPhrase: "his" in "his title" (a phrase of the who kind)
+// still points at the person the last question named.
+func TestPronounInKindPhrase(t *testing.T) {
+	r := engine(t).AskAfter("what did Umair Nizam say about India?", "what's his title exactly?")
+	if r.EntryID() != "umair-nizam" || !strings.Contains(r.Text(), "senior vice chairman") {
+		t.Errorf("his title, after Nizam: %s %q", r.EntryID(), r.Text())
+	}
+}
