@@ -2385,3 +2385,17 @@ func TestPronounInKindPhrase(t *testing.T) {
 		t.Errorf("his title, after Nizam: %s %q", r.EntryID(), r.Text())
 	}
 }
+
+// TestPremiseBeforeAMetricDecline: a figure stated on the way to asking for
+// something the sources never give is still corrected, by the nearest
+// entry's facts; a figure of a year the sources lack is not.
+func TestPremiseBeforeAMetricDecline(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Since the industry employs 10 million people, what's revenue per employee?")
+	if r.Answered || !strings.Contains(r.Premise, "10 million") || !strings.Contains(r.DeclineText(), "averages") {
+		t.Errorf("10 million people, per employee: premise %q, decline %q", r.Premise, r.DeclineText())
+	}
+	if r := e.Ask("will call centers earn $400 million in FY26?"); r.Answered || r.Premise != "" {
+		t.Errorf("$400 million in FY26: answered=%v premise %q; want a decline without a correction", r.Answered, r.Premise)
+	}
+}

@@ -87,6 +87,7 @@ type Reply struct {
 	saysWho      bool                   // answers "who said that?" with Premise (see Restates)
 	pushedBack   bool                   // answers a figure pushed back with Premise (see Restates)
 	offTopic     bool                   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
+	blockedClass string                 // declined for a salient term: its class (a metric: "per employee")
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
 	currentNote  string // what "currently" means, for facts that hold when their source was written
@@ -533,7 +534,7 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 		r.Decline = e.message("empty", "", nil)
 	case DeclineUnsupported:
 		blocker = e.asTyped(r.Question, blocker)
-		r.Unsupported = blocker.Surface
+		r.Unsupported, r.blockedClass = blocker.Surface, blocker.Class
 		r.Decline = e.blockMessage(blocker)
 		if msg := e.msg("period_change"); msg != "" && blocker.Period != "" && len(ranked) > 0 {
 			// "Did earnings grow 24.6% in FY24?": the nearest entry gives
