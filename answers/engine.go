@@ -1758,10 +1758,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 				// after saying they don't credit it to him.
 				e.creditedOnly(a.Terms, m)
 				e.answer(r, []*match{m})
-				r.Premise = e.blockMessage(e.asTyped(r.Question, who))
-				if by := e.saidBy(r); by != "" {
-					r.Premise += " " + by
-				}
+				r.Premise = e.notCredited(r, who)
 				return r
 			}
 			// "Did Adeel Azhar warn about excessive crackdowns?": what
@@ -1822,10 +1819,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// ethically?": what the sources say, and whom they credit it
 			// to, after saying they don't credit it to the one named.
 			e.answer(r, []*match{m})
-			r.Premise = e.blockMessage(e.asTyped(r.Question, who))
-			if by := e.saidBy(r); by != "" {
-				r.Premise += " " + by
-			}
+			r.Premise = e.notCredited(r, who)
 			return r
 		}
 	}
@@ -2224,6 +2218,23 @@ func (e *Engine) isYesNo(a *Analysis) bool {
 		l = langUr
 	}
 	return e.yesNo.has(l, t)
+}
+
+// notCredited is what an answer to a yes-or-no question that credits its
+// facts to who says first: that the sources don't say it of them, and whom
+// they credit it to; or, when they credit it to no one, that in one
+// sentence (the lexicon's optional not_credited_none message).
+func (e *Engine) notCredited(r *Reply, who *Term) string {
+	typed := e.asTyped(r.Question, who)
+	by := e.saidBy(r)
+	if by != "" && by == e.msg("said_by_none") && e.msg("not_credited_none") != "" {
+		return e.message("not_credited_none", displayTerm(typed), nil)
+	}
+	p := e.blockMessage(typed)
+	if by != "" {
+		p += " " + by
+	}
+	return p
 }
 
 // creditedElsewhere returns the answer to a yes-or-no question that asks

@@ -1963,10 +1963,10 @@ func TestSeventhSessionReview(t *testing.T) {
 		t.Errorf("what section: %v %q %q", r.EntryIDs(), r.Premise, r.Decline)
 	}
 	for q, want := range map[string]string{
-		"Is he the one who said 90% work for overseas clients?": "without crediting it to anyone",
-		"did he say most call centers are ethical?":             "credit that to P@SHA senior vice chairman Muhammad Umair Nizam",
+		"Is he the one who said 90% work for overseas clients?": "don't credit that to “Adeel Azhar”: they report it without crediting anyone",
+		"did he say most call centers are ethical?":             "don't say that about “Adeel Azhar”. My sources credit that to P@SHA senior vice chairman Muhammad Umair Nizam",
 	} {
-		if r := e.AskAfter("who is adeel azhar", q); !strings.Contains(r.Premise, "don't say that about “Adeel Azhar”") || !strings.Contains(r.Premise, want) {
+		if r := e.AskAfter("who is adeel azhar", q); !strings.Contains(r.Premise, want) {
 			t.Errorf("AskAfter(Adeel Azhar, %q): premise %q; want not him, and %q", q, r.Premise, want)
 		}
 	}
@@ -2397,5 +2397,20 @@ func TestPremiseBeforeAMetricDecline(t *testing.T) {
 	}
 	if r := e.Ask("will call centers earn $400 million in FY26?"); r.Answered || r.Premise != "" {
 		t.Errorf("$400 million in FY26: answered=%v premise %q; want a decline without a correction", r.Answered, r.Premise)
+	}
+}
+
+// TestHowToSolveIsARemedy: how the challenges could be solved is what the
+// sources never say, also as the second part of a message.
+func TestHowToSolveIsARemedy(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("what are the challenges? and how can they be solved?")
+	if r.EntryID() != "challenges-overview" || !strings.Contains(r.Note, "how to solve") {
+		t.Errorf("challenges and how to solve them: %s, note %q", r.EntryID(), r.Note)
+	}
+	for _, q := range []string{"how can the talent drain be solved?", "challenges kaise hal ho sakte hain?"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "how to solve") {
+			t.Errorf("%q: %q", q, r.Text())
+		}
 	}
 }
