@@ -2414,3 +2414,30 @@ func TestHowToSolveIsARemedy(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondReview: the second review of the ninth session.
+func TestSecondReview(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"Does any article mention Europe?":    "new-markets",
+		"Does any article mention subsidies?": "government-support",
+		"What is Adeel Azhar's position?":     "adeel-azhar",
+		"Umair Nizam ka poora naam kya hai?":  "umair-nizam",
+		"who are the actual clients?":         "clients-overview",
+	} {
+		if r := e.Ask(q); !r.Answered || r.EntryID() != want {
+			t.Errorf("%q: answered=%v %s, want %s", q, r.Answered, r.EntryID(), want)
+		}
+	}
+	if r := e.Ask("Does any article mention Europe?"); !strings.HasPrefix(r.Premise, "That is from") {
+		t.Errorf("does any article mention Europe: premise %q, want which article", r.Premise)
+	}
+	for q, want := range map[string]string{
+		"How old is Umair Nizam?":                          "age",
+		"how old is the call center industry in pakistan?": "history",
+	} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, want) {
+			t.Errorf("%q: %q, want a decline about %s", q, r.Text(), want)
+		}
+	}
+}
