@@ -2496,7 +2496,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			terms = append(slices.Clip(terms), kinds...)
 			question = true // the kind of another part: enough for a multi-part answer, not for a partial one
 		}
-		if len(terms) == 0 || len(terms) == 1 && !question {
+		if len(terms) == 0 || len(terms) == 1 && !question && !e.telling(&terms[0]) {
 			continue // "outsourcing ke liye" is not a question of its own
 		}
 		ranked := e.rank(terms)
@@ -2592,6 +2592,15 @@ func containsAllFacts(facts, want []string) bool {
 		}
 	}
 	return true
+}
+
+// telling reports whether t, alone in a part of a message, names a subject
+// of its own beside another part's question: a word of content few entries
+// have ("Tell me about the Dabba scam and also the FY25 earnings", "...aur
+// kya challenges hain"), not a common one ("outsourcing ke liye"). Such a
+// part counts toward a multi-part answer, never a partial one.
+func (e *Engine) telling(t *Term) bool {
+	return t.ID >= 0 && t.content() && t.Class == "" && float64(len(e.ix.postings[t.ID])) <= e.policy.LoneShare*float64(len(e.ix.entries))
 }
 
 // onlyPeriods reports whether every term is a fiscal year (and there is one).

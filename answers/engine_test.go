@@ -2441,3 +2441,21 @@ func TestSecondReview(t *testing.T) {
 		}
 	}
 }
+
+// TestLonePartWithASubject: a part of one word that names a subject few
+// entries have is answered beside another part; a common word, or "thanks
+// in advance", is not.
+func TestLonePartWithASubject(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string][]string{
+		"Tell me about the Dabba scam and also the FY25 earnings":       {"dabba-scam", "fy25-earnings"},
+		"pakistan mein bpo ka future kaisa hai aur kya challenges hain": {"future-overview", "challenges-overview"},
+	} {
+		if got := e.Ask(q).EntryIDs(); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", q, got, want)
+		}
+	}
+	if got := e.Ask("how much did call centers earn in FY25? thanks in advance").EntryIDs(); !slices.Equal(got, []string{"fy25-earnings"}) {
+		t.Errorf("thanks in advance: %v", got)
+	}
+}
