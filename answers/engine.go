@@ -2463,7 +2463,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 	var prev []Term // the terms of the part before
 	anyOwn := false // some part asks something itself
 	plain := false  // the one answered part was answered from its own words, no other part's kind
-	for _, sg := range segs {
+	for si, sg := range segs {
 		var terms []Term
 		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
 		for _, ts := range [][]Term{a.Terms, a.repeats} {
@@ -2479,6 +2479,15 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			// earnings, what the first asked of FY24.
 			for _, t := range prev {
 				if t.Period == "" {
+					terms = append(terms, t)
+				}
+			}
+		} else if onlyPeriods(terms) && si+1 < len(segs) {
+			// "FY24 and FY25 earnings": the first part is FY24's
+			// earnings, what the next asks of FY25.
+			next := segs[si+1]
+			for _, t := range a.Terms {
+				if t.Tok >= next.from && t.Tok < next.to && t.Period == "" && !slices.ContainsFunc(terms, func(u Term) bool { return u.ID >= 0 && u.ID == t.ID }) {
 					terms = append(terms, t)
 				}
 			}

@@ -559,6 +559,10 @@ func TestPartsAskTheSameOfTwoYears(t *testing.T) {
 		"FY25 earning aur FY24 earning kya thi?",
 		"earnings in FY24 and FY25",
 		"how much did call centers earn in FY24 and FY25?",
+		// The first year borrows what the next part asks.
+		"FY24 and FY25 earnings",
+		"what were the FY24 and FY25 earnings?",
+		"FY24 aur FY25 ki kamai",
 	} {
 		r := e.Ask(q)
 		text := r.Text()
