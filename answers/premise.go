@@ -356,6 +356,7 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			given[i].bound = 0
 		}
 	}
+	rounding := "" // a share the facts give a tenth of a point away: the shown figure
 	for _, a := range asked {
 		if a.bound == 'q' && e.statedAnywhere(a) {
 			continue // "the previous year's figure, before the $328m?": a reference, not a claim
@@ -368,6 +369,9 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			}
 			if a.within(g) {
 				agrees = true
+				if a.kind == '%' && g.kind == '%' && a.bound == 0 && g.bound == 0 && a.value != g.value && math.Abs(a.value-g.value) <= 0.1+1e-9 && rounding == "" && e.msg("premise_rounding") != "" {
+					rounding = strings.NewReplacer("{asked}", e.figureWords(a.text), "{given}", e.figureWords(g.shown(e.bounds))).Replace(e.msg("premise_rounding"))
+				}
 			}
 			if t := g.shown(e.bounds); !containsString(same, t) {
 				same = append(same, t)
@@ -391,6 +395,11 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			}
 			return
 		}
+	}
+	if rounding != "" && r.Premise == "" {
+		// "Is 24.6% right? I get 24.7% from 328 and 263": both are the
+		// same growth, rounded; said, not corrected.
+		r.Premise = rounding
 	}
 }
 
