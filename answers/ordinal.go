@@ -142,3 +142,31 @@ func (e *Engine) ItemEntry(r *Reply, n int) *knowledge.Entry {
 	}
 	return nil
 }
+
+// PickItem returns the entry an ordinal picks in a conversation: item n of
+// the last reply or, past its end, of the last list (a reply of several
+// points: "aur paanchwa?" after a point). When the last reply answered one
+// of the list's points ("tell me more about the second one"), the next
+// ordinal counts in the list too: "and the third?" is the third
+// challenge, not the talent drain answer's third follow-up. Nil when
+// neither has item n.
+func (e *Engine) PickItem(last, list *Reply, n int) *knowledge.Entry {
+	if list != nil && last != nil && list != last && last.Answered && len(last.Parts) == 1 {
+		for k := 1; ; k++ {
+			en := e.ItemEntry(list, k)
+			if en == nil || k > len(list.Facts) {
+				break
+			}
+			if en.ID == last.Parts[0].Entry.ID {
+				if en := e.ItemEntry(list, n); en != nil {
+					return en
+				}
+				break
+			}
+		}
+	}
+	if en := e.ItemEntry(last, n); en != nil {
+		return en
+	}
+	return e.ItemEntry(list, n)
+}

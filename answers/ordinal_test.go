@@ -98,3 +98,23 @@ func TestListNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestPickItemWalksTheList: after a point of a list was picked, the next
+// ordinal counts in that list, not in the point's own follow-ups.
+func TestPickItemWalksTheList(t *testing.T) {
+	e := engine(t)
+	list := e.Ask("what are the challenges?")
+	second := e.PickItem(list, list, 2)
+	if second == nil || second.ID != "talent-drain" {
+		t.Fatalf("second challenge: %v", second)
+	}
+	last := e.AnswerEntry(second.ID)
+	if got := e.PickItem(last, list, 3); got == nil || got.ID != "competition" {
+		t.Errorf("and the third, after the second: %v, want competition", got)
+	}
+	// A reply that is not one of the list's points counts its own items.
+	other := e.Ask("how much did call centers earn in FY25?")
+	if got, want := e.PickItem(other, list, 1), e.ItemEntry(other, 1); got != want {
+		t.Errorf("first after another answer: %v, want its own first follow-up %v", got, want)
+	}
+}

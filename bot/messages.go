@@ -56,10 +56,7 @@ func (b *Bot) messageResponse(m *discordgo.Message, me string) Response {
 		// "tell me more about the second one", "teesra wala": that point
 		// or suggestion of the last reply, asked as its own question; or,
 		// past its end, of the last list ("aur paanchwa?" after a point).
-		en := b.engine().ItemEntry(prevReply, n)
-		if en == nil {
-			en = b.engine().ItemEntry(list, n)
-		}
+		en := b.engine().PickItem(prevReply, list, n)
 		if en == nil {
 			// "the 9th one" after three: said so, not asked as a question.
 			if n == answers.Last {

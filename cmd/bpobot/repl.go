@@ -217,10 +217,7 @@ func (s *session) handle(line string) bool {
 	if n, ok := s.eng.Ordinal(line); ok {
 		// "tell me more about the second one", "teesra wala samjhao":
 		// the item of the last reply, asked as its own question.
-		en := s.eng.ItemEntry(s.last, n)
-		if en == nil {
-			en = s.eng.ItemEntry(s.list, n) // "aur paanchwa?" after a point of the list
-		}
+		en := s.eng.PickItem(s.last, s.list, n) // "aur paanchwa?", "and the third?" after a point of the list
 		if en == nil && s.last != nil {
 			if n == answers.Last {
 				fmt.Fprint(s.out, "My last answer has no points or follow-ups to pick from. Type /topics to list the questions I can answer.\n\n")
