@@ -1126,6 +1126,63 @@ func (e *Engine) mentioning(ids []int32) *match {
 	return best
 }
 
+// figureOfPeriod answers a question of nothing but a concept that asks for
+// a figure (knowledge.AsksFigure) and one fiscal year the facts cover, and
+// kinds of question that ask for a figure or nothing: with the one entry
+// whose facts all are of that year, one of them stating a figure. Nil
+// when there is none, or several (FY25 has many: the question is read as
+// usual).
+func (e *Engine) figureOfPeriod(a *Analysis) *match {
+	period, figure := "", false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.ID < 0:
+			return nil
+		case t.Period != "":
+			if period != "" && period != t.Period {
+				return nil
+			}
+			period = t.Period
+		case e.asksFor(t, knowledge.AsksFigure):
+			figure = true
+		case t.Kind != nil && !t.Kind.Never && (len(t.Kind.Needs) == 0 || slices.ContainsFunc(t.Kind.Needs, func(n string) bool {
+			return n == knowledge.StatesMoney || n == knowledge.StatesCount || n == knowledge.StatesPercent
+		})):
+		default:
+			return nil
+		}
+	}
+	if period == "" || !figure {
+		return nil
+	}
+	var only *entryIndex
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		all, figures := len(ei.entry.Facts) > 0, false
+		for _, id := range ei.entry.Facts {
+			f := e.kb.Fact(id)
+			if f == nil || f.Period != period {
+				all = false
+				break
+			}
+			figures = figures || slices.ContainsFunc(f.States, func(s string) bool {
+				return s == knowledge.StatesMoney || s == knowledge.StatesCount || s == knowledge.StatesPercent
+			})
+		}
+		if all && figures {
+			if only != nil {
+				return nil
+			}
+			only = ei
+		}
+	}
+	if only == nil {
+		return nil
+	}
+	return &match{ei: only, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
 // figureNamed answers a question that asks when or who of a figure the
 // facts state ("In which year did call centers earn $263 million?", "who
 // reported the 24.6%?"), or that quotes one ("90% wala kya hai?"): the entry with the fewest facts among those with a
@@ -1771,6 +1828,12 @@ func (e *Engine) ask(a Analysis) *Reply {
 			}
 		}
 		return e.decline(r, ranked, who, DeclineUnsupported)
+	}
+	if m := e.figureOfPeriod(&a); m != nil {
+		// "What was the FY24 figure?": FY24's earnings, the one entry
+		// of FY24's figures (not the industry's size, with FY24 in it).
+		e.answer(r, []*match{m})
+		return r
 	}
 	if m := e.figureNamed(&a); m != nil {
 		// "In which year did call centers earn $263 million?": FY24's.

@@ -2467,3 +2467,18 @@ func TestLonePartWithASubject(t *testing.T) {
 		t.Errorf("thanks in advance: %v", got)
 	}
 }
+
+// TestFigureOfAYear: "what was the FY24 figure?" is the one entry of FY24's
+// figures, FY24's earnings (it was the industry's size).
+func TestFigureOfAYear(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"what was the FY24 figure", "What exactly was the FY24 figure?", "what was the FY24 number again?", "FY24 ka figure kya tha"} {
+		if r := e.Ask(q); r.EntryID() != "fy24-earnings" {
+			t.Errorf("%q: %s, want fy24-earnings", q, r.EntryID())
+		}
+	}
+	// Not when another word asks something else of the year.
+	if r := e.Ask("what was the FY24 employment figure?"); r.EntryID() == "fy24-earnings" {
+		t.Errorf("FY24 employment figure: answered with FY24's earnings")
+	}
+}

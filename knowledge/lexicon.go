@@ -107,6 +107,12 @@ const AsksReason = "reason"
 // (or its own), from the sources the answer before did not use.
 const AsksOther = "other"
 
+// AsksFigure, as a concept's `asks:`, marks a concept that asks for a
+// figure as such ("figure", "number"): a question of nothing but it and a
+// fiscal year ("what was the FY24 figure?") is answered by the one entry
+// whose facts are all of that year and state a figure, when there is one.
+const AsksFigure = "figure"
+
 var allStates = []string{StatesMoney, StatesCount, StatesPercent, StatesPlace, StatesPeriod, StatesName, StatesChange}
 
 // A Concept is one unit of meaning with its forms in each language, for
