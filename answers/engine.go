@@ -454,6 +454,22 @@ func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
 	return r
 }
 
+// whoSaidOf reports whether terms ask who said something and name no one
+// ("who said 90% work for overseas clients?"; "did Nizam say...?" names
+// him, and is answered otherwise); with orSource, also who reported it
+// ("who reported the 24.6%?", of a figure: not "who wrote the articles?").
+func (e *Engine) whoSaidOf(terms []Term, orSource bool) bool {
+	said := false
+	for i := range terms {
+		t := &terms[i]
+		if t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole {
+			return false
+		}
+		said = said || e.asksFor(t, knowledge.AsksAttribution) || orSource && e.aboutSources(t)
+	}
+	return said && asksWho(terms)
+}
+
 // asksWho reports whether a kind among terms asks for a name (who, which
 // body).
 func asksWho(terms []Term) bool {
@@ -1838,6 +1854,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 	if m := e.figureNamed(&a); m != nil {
 		// "In which year did call centers earn $263 million?": FY24's.
 		e.answer(r, []*match{m})
+		if e.whoSaidOf(a.Terms, true) {
+			// "Who said 90% work for overseas clients?": the article's
+			// own reporting; "who reported the 24.6%?": the SBP.
+			r.Premise = e.saidBy(r)
+		}
 		return r
 	}
 	if m, lead := e.sourceOf(&a); m != nil {
@@ -1903,6 +1924,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 		e.creditedOnly(a.Terms, best)
 		ms := e.withReasons(a.Terms, best)
 		e.answer(r, ms)
+		if e.whoSaidOf(a.Terms, false) && r.Premise == "" {
+			// "Who said 90% work for overseas clients?": whom the
+			// sources credit, or that they credit no one, first.
+			r.Premise = e.saidBy(r)
+		}
 		e.headReasons(r, len(ms) > 1, 1)
 		e.narrowToPlace(r, a.Terms)
 		if len(parts) == 1 && parts[0].ei == best.ei && partBlocker != nil {

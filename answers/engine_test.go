@@ -2482,3 +2482,20 @@ func TestFigureOfAYear(t *testing.T) {
 		t.Errorf("FY24 employment figure: answered with FY24's earnings")
 	}
 }
+
+// TestWhoSaidAQuestionsClaim: "who said X?" of a claim the sources report
+// says whom they credit it to, or that they credit no one, first.
+func TestWhoSaidAQuestionsClaim(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"Who said 90% work with overseas clients?":          "without crediting it to anyone",
+		"Who said there are 1,000 registered call centers?": "without crediting it to anyone",
+		"90% wali baat kis ne kahi?":                        "without crediting it to anyone",
+		"who reported the 24.6%?":                           "State Bank of Pakistan",
+		"who said fraudsters deserve firm action?":          "Muhammad Umair Nizam",
+	} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Premise, want) {
+			t.Errorf("%q: answered=%v premise %q, want %q", q, r.Answered, r.Premise, want)
+		}
+	}
+}

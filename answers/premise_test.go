@@ -74,7 +74,11 @@ func TestPremiseCorrected(t *testing.T) {
 			t.Errorf("Ask(%q): premise %q, want %q", q, r.Premise, want)
 		}
 	}
-	for _, q := range []string{"call centers earned $328 million in FY25, who said so?", "how much did call centers earn in FY25?",
+	// Who said a right figure is whom the sources credit, not a correction.
+	if r := e.Ask("call centers earned $328 million in FY25, who said so?"); r.Premise != "My sources credit that to the State Bank of Pakistan." {
+		t.Errorf("who said so: premise %q, want the SBP credited", r.Premise)
+	}
+	for _, q := range []string{"how much did call centers earn in FY25?",
 		// Within the facts' own bound: over a million, more than 1,000.
 		"do call centers employ 1.5 million people?", "are 1,200 call centers registered with pseb?",
 		// A plain small number is not a headcount: "328" is not set against a million.
