@@ -134,6 +134,7 @@ func TestAskDeclines(t *testing.T) {
 		{"shukriya", Greeted},
 		{"thanks bro ur a lifesaver 🙏", Greeted},
 		{"how old are these articles?", DeclineUnsupported}, // their dates, not an age
+		{"Does the article quote Adeel Azhar directly?", DeclineUnsupported}, // quotes: our own words
 		{"who made you", Introduced},
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
