@@ -136,6 +136,9 @@ const (
 	// HeldOut16Set is a sixteenth, written at the start of the ninth
 	// session: a first contact for the engine the eighth left.
 	HeldOut16Set = "heldout16"
+	// HeldOut17Set is a seventeenth, written late in that session: a
+	// first contact for the engine its reviews had changed.
+	HeldOut17Set = "heldout17"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -157,7 +160,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut16Set) from Dir.
+// HeldOut17Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -39,6 +39,8 @@ var (
 	HeldOut15Gate = Gate{Answer: 0.892, Decline: 0.914}
 	// HeldOut16Gate was set at the sixteenth held-out set's first contact.
 	HeldOut16Gate = Gate{Answer: 0.915, Decline: 1.0}
+	// HeldOut17Gate was set at the seventeenth held-out set's first contact.
+	HeldOut17Gate = Gate{Answer: 0.884, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.910
@@ -83,6 +85,7 @@ var Sets = []Set{
 	{HeldOut14Set, "held-out set 14 (frozen 2026-12-07, eighth session; never tuned on)", &HeldOut14Gate, false},
 	{HeldOut15Set, "held-out set 15 (frozen 2026-12-07, end of the eighth session; never tuned on)", &HeldOut15Gate, false},
 	{HeldOut16Set, "held-out set 16 (frozen 2026-12-07, ninth session; never tuned on)", &HeldOut16Gate, false},
+	{HeldOut17Set, "held-out set 17 (frozen 2026-12-07, late in the ninth session; never tuned on)", &HeldOut17Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
