@@ -184,6 +184,7 @@ func (e *Engine) Analyze(text string) Analysis {
 		a.toks = toks
 	}
 	seen := make(map[int32]bool, len(toks))
+	a.Terms = make([]Term, 0, min(len(toks), 16)) // one allocation, not one per doubling
 	add := func(t Term) {
 		if t.ID < 0 && t.Surface == "" {
 			return // a word that means nothing here

@@ -1050,6 +1050,9 @@ func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
 // article about the $328 million?"). Otherwise nil: the question is read as
 // usual.
 func (e *Engine) sourceOf(a *Analysis) (*match, bool) {
+	if !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksSource) }) {
+		return nil, false // most questions: nothing to copy
+	}
 	var asks []int32
 	rest := make([]Term, 0, len(a.Terms))
 	for i := range a.Terms {

@@ -239,6 +239,9 @@ var aMillionRE = regexp.MustCompile(`(?i)\ba (million|billion)\b`)
 // 100 without a comma ("top 5", "24/7") and a year are not figures.
 func statedFigures(text string, bs *bounds) []statedFigure {
 	var out []statedFigure
+	if strings.IndexAny(text, "0123456789") < 0 && !strings.Contains(text, "illion") {
+		return nil // most questions state no figure: no expression is run
+	}
 	if strings.Contains(text, "illion") {
 		text = aMillionRE.ReplaceAllString(text, "1 $1")
 	}
