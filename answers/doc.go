@@ -69,7 +69,11 @@
 //     a yes-or-no question stating a count asks how many ("are there 1500
 //     call centers?"). Messages with several questions are also answered
 //     part by part; a part of one common word another part's answer is
-//     about asks nothing of its own (Policy.PartShare). A why-question
+//     about asks nothing of its own (Policy.PartShare), while one naming a
+//     subject few entries have does (Policy.LoneShare: "the Dabba scam and
+//     also the FY25 earnings"); a part of only a year asks what the part
+//     next to it asks ("FY24 and FY25 earnings"); and a part whose entry's
+//     facts another part's entry all has adds nothing. A why-question
 //     also gets the entries its answer lists as reasons. What
 //     is not answered is declined naming the most telling blocking term, or,
 //     when the best entry is close (Policy.AskScore), offered back as "did
