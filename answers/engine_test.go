@@ -698,6 +698,13 @@ func TestAnalyze(t *testing.T) {
 		{"مالی سال 2025", "p:FY25"},
 		{"FY24", "p:FY24"},
 		{"2024-25", "p:FY25"},
+		// Without a dash, when the second year follows the first.
+		{"2024 25", "p:FY25"},
+		{"fy 24 25", "p:FY25"},
+		{"2024 26", "p:FY24"}, // not one fiscal year: the first read alone
+		// Two digits before a Roman Urdu "in".
+		{"24 me", "p:FY24"},
+		{"25 mein", "p:FY25"},
 		{"P@SHA", "c:pasha"},
 		{"PASHA", "c:pasha"},
 		{"call centres", "c:call-center"},

@@ -167,6 +167,9 @@ var (
 	dots       = &rewrite{re: regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), with: " $1$2$3 ", triggers: []string{dotted}}
 	yearDigits = &rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{fourDigits}}
 	years      = &rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
+	// "2024 25 ki earning": a range without a dash, when the second year
+	// follows the first (FY25); "2024 25 call centers" is left alone.
+	spacedYears = &rewrite{re: regexp.MustCompile(`()\b20(\d{2})\s+(?:20)?(\d{2})\b`), triggers: []string{fourDigits}, fn: consecutiveYears(1)}
 	// After the years: "2,000 call centers" is a count, never the year 2000.
 	thousands = &rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
 	allDay    = &rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{roundTheClock}}
@@ -228,8 +231,19 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {
+		// "fy 24 25": the years of one fiscal year, written without a
+		// dash, when the second follows the first.
+		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*(?:20)?(\d{2})\s+(?:20)?(\d{2})\b`),
+			lower: lowered(fy.LeadIns), needs: []string{anyDigit}, fn: consecutiveYears(1)})
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*[-–']?\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			lower: lowered(fy.LeadIns), needs: []string{anyDigit}})
+	}
+	add(spacedYears)
+	if len(fy.After) > 0 {
+		// "earning kitni thi 24 me": a year of two digits, from 20 to 29,
+		// before a word that makes it one.
+		add(&rewrite{pattern: (`(?i)` + wordStart + `(2\d)\s+(` + alternation(fy.After) + `)` + wordEnd), with: "$1 FY$2 $3$4",
+			lower: lowered(fy.After), needs: []string{anyDigit}})
 	}
 	add(years)
 	add(thousands)
@@ -380,4 +394,23 @@ func figures(text string) []string {
 		out = append(out, f)
 	}
 	return out
+}
+
+// consecutiveYears returns a rewrite's function for two years written one
+// after the other (submatches first+1 and first+2; submatch first is the
+// character before, written back): "FYnn" of the second when it follows
+// the first, the match unchanged otherwise.
+func consecutiveYears(first int) func(re *regexp.Regexp, m string) string {
+	return func(re *regexp.Regexp, m string) string {
+		sm := re.FindStringSubmatch(m)
+		if len(sm) < first+3 {
+			return m
+		}
+		a, errA := strconv.Atoi(sm[first+1])
+		b, errB := strconv.Atoi(sm[first+2])
+		if errA != nil || errB != nil || b != a+1 {
+			return m
+		}
+		return sm[first] + " FY" + sm[first+2] + " "
+	}
 }

@@ -292,6 +292,9 @@ type FiscalYear struct {
 	// Ending are the words before the month a year ends in: "the year
 	// ending June 2025", "year ended June 30, 2025" are FY25.
 	Ending []string `yaml:"ending"`
+	// After are the words after a year written with two digits alone that
+	// make it one: Roman Urdu "24 me kitna kamaya" ("in 24") asks of FY24.
+	After []string `yaml:"after"`
 }
 
 // merge returns n with m's words added.
@@ -306,6 +309,7 @@ func (n Numbers) merge(m Numbers) Numbers {
 	f.Last = append(f.Last, g.Last...)
 	f.Until = append(f.Until, g.Until...)
 	f.Ending = append(f.Ending, g.Ending...)
+	f.After = append(f.After, g.After...)
 	return n
 }
 
