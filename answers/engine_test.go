@@ -2507,3 +2507,14 @@ func TestWhoSaidAQuestionsClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestHowManyOfAList: "how many trends are there?" is the list of them, not
+// "my sources don't give a number".
+func TestHowManyOfAList(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{"How many BPO trends are there?": "trends-overview", "bpo trends kitne hain": "trends-overview"} {
+		if r := e.Ask(q); r.EntryID() != want {
+			t.Errorf("%q: %s %q, want %s", q, r.EntryID(), r.Decline, want)
+		}
+	}
+}
