@@ -1276,6 +1276,12 @@ func (e *Engine) fromSources(r *Reply) string {
 		}
 	}
 	lead := strings.ReplaceAll(msg, "{sources}", e.list(titles))
+	if slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return f.Fact.Attribution == "" && !e.namesCredited(f.Fact.Text) }) {
+		// Some of it is the article's own reporting: whom the rest is
+		// credited to would read as the source of all of it ("the 1
+		// million employees figure" is not the SBP's).
+		return lead
+	}
 	if by := e.saidBy(r); by != "" && by != e.msg("said_by_none") {
 		lead += " " + by
 	}

@@ -2519,3 +2519,13 @@ func TestHowManyOfAList(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceOfAFigureOfAnother: "the source for the 1 million employees
+// figure" is not corrected against the SBP's $328 million (a nearest entry
+// without the metric), and is not credited to the SBP.
+func TestSourceOfAFigureOfAnother(t *testing.T) {
+	r := engine(t).Ask("What is the source for the 1 million employees figure?")
+	if strings.Contains(r.Premise, "You mentioned") || strings.Contains(r.Premise, "State Bank") || strings.Contains(r.Decline, "You mentioned") {
+		t.Errorf("premise %q, decline %q", r.Premise, r.Decline)
+	}
+}

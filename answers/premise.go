@@ -315,11 +315,13 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		}
 	case r.Reason == DeclineUnsure && r.Nearest != nil:
 		facts = r.Nearest.Facts
-	case r.Reason == DeclineUnsupported && r.blockedClass == knowledge.ClassMetric && r.Nearest != nil:
+	case r.Reason == DeclineUnsupported && r.blockedNever && r.Nearest != nil:
 		// "Since the industry employs 10 million people, what's revenue
 		// per employee?": no averages, and not 10 million either. (Not
 		// for a year or a forecast the sources lack: "$400 million in
-		// FY26?" is no mistake about FY25.)
+		// FY26?" is no mistake about FY25; nor when the nearest entry
+		// lacks a metric others have: its figures are of something
+		// else, "the 1 million employees" no mistake about $328 million.)
 		facts = r.Nearest.Facts
 	default:
 		return

@@ -87,7 +87,7 @@ type Reply struct {
 	saysWho      bool                   // answers "who said that?" with Premise (see Restates)
 	pushedBack   bool                   // answers a figure pushed back with Premise (see Restates)
 	offTopic     bool                   // declined, about nothing of the sector or nothing of its own: it starts no subject (see Context)
-	blockedClass string                 // declined for a salient term: its class (a metric: "per employee")
+	blockedNever bool                   // declined for a metric no entry has ("per employee", salaries)
 	fiscalNote   string
 	calendarNote string // a calendar year of the question was read as a fiscal year
 	currentNote  string // what "currently" means, for facts that hold when their source was written
@@ -534,7 +534,8 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 		r.Decline = e.message("empty", "", nil)
 	case DeclineUnsupported:
 		blocker = e.asTyped(r.Question, blocker)
-		r.Unsupported, r.blockedClass = blocker.Surface, blocker.Class
+		r.Unsupported = blocker.Surface
+		r.blockedNever = blocker.Class == knowledge.ClassMetric && (blocker.ID < 0 || len(e.ix.postings[blocker.ID]) == 0)
 		r.Decline = e.blockMessage(blocker)
 		if msg := e.msg("period_change"); msg != "" && blocker.Period != "" && len(ranked) > 0 {
 			// "Did earnings grow 24.6% in FY24?": the nearest entry gives
