@@ -2529,3 +2529,11 @@ func TestSourceOfAFigureOfAnother(t *testing.T) {
 		t.Errorf("premise %q, decline %q", r.Premise, r.Decline)
 	}
 }
+
+// TestFallWithAWordBetween: "earning kam kyu hui" (why did earnings fall)
+// is told they rose, as "why did earnings fall?" is.
+func TestFallWithAWordBetween(t *testing.T) {
+	if r := engine(t).Ask("earning kam kyu hui"); r.EntryID() != "earnings-growth-rate" || !strings.Contains(r.Premise, "rise, not a fall") {
+		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
+	}
+}

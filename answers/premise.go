@@ -513,7 +513,19 @@ func (e *Engine) indexDown() {
 	for _, c := range e.v.lex.Concepts {
 		for l := range numLangs {
 			for _, f := range c.Down.Of(langNames[l]) {
-				e.down[e.downKey(l, f)] = true
+				if !strings.Contains(f, "*") {
+					e.down[e.downKey(l, f)] = true
+					continue
+				}
+				// "kam * hui": each word's key, and "*" for any one word.
+				key := strconv.Itoa(l)
+				for _, w := range strings.Fields(f) {
+					if w != "*" {
+						w = strings.TrimPrefix(e.downKey(l, w), strconv.Itoa(l)+"\x00")
+					}
+					key += "\x00" + w
+				}
+				e.down[key] = true
 			}
 		}
 	}
@@ -530,6 +542,36 @@ func (e *Engine) downKey(lang int, text string) string {
 	return b.String()
 }
 
+// isDown reports whether the words a term was read from, in its language,
+// are a form that says a change went down; a form's "*" stands for any one
+// word ("kam * hui": "kam kyu hui").
+func (e *Engine) isDown(lang int, surface string) bool {
+	if e.down[e.downKey(lang, surface)] {
+		return true
+	}
+	words := strings.Split(e.downKey(lang, surface), "\x00")
+	for k := range e.down {
+		if !strings.Contains(k, "\x00*") {
+			continue
+		}
+		form := strings.Split(k, "\x00")
+		if len(form) != len(words) {
+			continue
+		}
+		same := true
+		for i := range form {
+			if form[i] != "*" && form[i] != words[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
 // noteDirection says so when the question says a change went down and the
 // answer's facts give it as a rise: "why did earnings fall in FY25?" is
 // answered with the 24.6% growth, after "My sources report a rise, not a
@@ -543,7 +585,7 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 	down := false
 	for i := range terms {
 		t := &terms[i]
-		if e.asksFor(t, knowledge.StatesChange) && e.down[e.downKey(langIndex(t.Lang), t.Surface)] {
+		if e.asksFor(t, knowledge.StatesChange) && e.isDown(langIndex(t.Lang), t.Surface) {
 			down = true
 			break
 		}
