@@ -135,6 +135,7 @@ func TestAskDeclines(t *testing.T) {
 		{"thanks bro ur a lifesaver 🙏", Greeted},
 		{"how old are these articles?", DeclineUnsupported}, // their dates, not an age
 		{"Does the article quote Adeel Azhar directly?", DeclineUnsupported}, // quotes: our own words
+		{"subsidy kitni milti", DeclineUnsupported},                          // no figure, and not a salary
 		{"who made you", Introduced},
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
@@ -2535,5 +2536,13 @@ func TestSourceOfAFigureOfAnother(t *testing.T) {
 func TestFallWithAWordBetween(t *testing.T) {
 	if r := engine(t).Ask("earning kam kyu hui"); r.EntryID() != "earnings-growth-rate" || !strings.Contains(r.Premise, "rise, not a fall") {
 		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
+	}
+}
+
+// TestSubsidyIsNoSalary: "subsidy kitni milti" is declined for its figure,
+// not as a salary.
+func TestSubsidyIsNoSalary(t *testing.T) {
+	if r := engine(t).Ask("subsidy kitni milti"); strings.Contains(r.Decline, "salaries") {
+		t.Errorf("subsidy kitni milti: %q", r.Decline)
 	}
 }
