@@ -292,6 +292,15 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 
 	p := e.Analyze(previous)
 	terms := borrowedTerms(&p, carry)
+	if len(terms) == 0 && person && !thing && e.refersBoth(a) {
+		// "us ki earning" after "india ka kia scene": "us" is "his" or
+		// "its", and the last question named no one: its India.
+		if c := e.borrowsAs(a, false, true); c != nil {
+			if terms = borrowedTerms(&p, c); len(terms) > 0 {
+				thing = true
+			}
+		}
+	}
 	if len(terms) == 0 {
 		return e.askPointing(a, person, thing)
 	}
@@ -1467,6 +1476,13 @@ func (e *Engine) FollowsUp(question string) bool {
 // borrows returns which terms of the previous question a follows up with,
 // or nil when it stands on its own (see AskAfter).
 func (e *Engine) borrows(a *Analysis) func(*Term) bool {
+	person, thing := e.refersBack(a)
+	return e.borrowsAs(a, person, thing)
+}
+
+// borrowsAs is borrows with a's words that point back read as pointing at
+// a person, a thing, or both.
+func (e *Engine) borrowsAs(a *Analysis, person, thing bool) func(*Term) bool {
 	if a.Greet || a.Thank || a.Introduce || len(a.Terms) == 0 {
 		return nil
 	}
@@ -1500,7 +1516,6 @@ func (e *Engine) borrows(a *Analysis) func(*Term) bool {
 			own = true
 		}
 	}
-	person, thing := e.refersBack(a)
 	thing = thing || quotes || slices.ContainsFunc(a.Terms, func(t Term) bool { return e.relativeAlone(a, &t) })
 	kindsOnly := !slices.ContainsFunc(a.Terms, func(t Term) bool { return (t.Kind == nil && !t.within) || t.Kind != nil && t.Kind.Never })
 	// A kind that says what it counts ("aur kitne call centers hain?")
@@ -1658,6 +1673,23 @@ func (e *Engine) refersBack(a *Analysis) (person, thing bool) {
 		person, thing = person || p, thing || th
 	}
 	return person, thing
+}
+
+// refersBoth reports whether a word of a points back at a person or a
+// thing alike ("us", "wo", "یہ": in both of the lexicon's references).
+func (e *Engine) refersBoth(a *Analysis) bool {
+	lang := langIndex(a.Lang)
+	for i := range a.toks {
+		t := &a.toks[i]
+		l := lang
+		if t.urdu {
+			l = langUr
+		}
+		if e.personRefs.has(l, t) && e.thingRefs.has(l, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksMore reports whether a says nothing but that it wants more ("tell me

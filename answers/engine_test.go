@@ -2546,3 +2546,12 @@ func TestSubsidyIsNoSalary(t *testing.T) {
 		t.Errorf("subsidy kitni milti: %q", r.Decline)
 	}
 }
+
+// TestItsAfterAPlace: "us ki earning" after India ("us" is "his" or "its",
+// and no one was named) asks India's earnings, which the sources lack: not
+// Pakistan's, answered as if they were.
+func TestItsAfterAPlace(t *testing.T) {
+	if r := engine(t).AskAfter("india ka kia scene", "us ki earning"); r.Answered || !strings.Contains(r.Decline, "India") {
+		t.Errorf("us ki earning, after India: %s %q", r.EntryID(), r.Text())
+	}
+}
