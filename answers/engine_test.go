@@ -2555,3 +2555,16 @@ func TestItsAfterAPlace(t *testing.T) {
 		t.Errorf("us ki earning, after India: %s %q", r.EntryID(), r.Text())
 	}
 }
+
+// TestPastYearNotAForecast: FY26 is over (it ended in June 2026): asked of,
+// it is a year the sources do not cover, not a forecast; asked what it
+// will be, a forecast still.
+func TestPastYearNotAForecast(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("What were call center earnings in FY26?"); !strings.Contains(r.Decline, "FY24 and FY25") {
+		t.Errorf("earnings in FY26: %q", r.Decline)
+	}
+	if r := e.Ask("what will earnings be in FY27?"); !strings.Contains(r.Decline, "forecasts") {
+		t.Errorf("earnings in FY27: %q", r.Decline)
+	}
+}
