@@ -2023,6 +2023,19 @@ func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *T
 	case blocker != nil:
 		return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, blocker), DeclineUnsupported)
 	case len(ranked) > 0 && ranked[0].content && ranked[0].score >= p.AskScore && ranked[0].coverage >= p.AskCoverage:
+		if b := e.blocker(ranked[0].ei, a.Terms); b != nil && b.Kind != nil && !b.Kind.Never {
+			// "Which countries were clients in FY24?": the nearest entry
+			// (what FY24 is) names no country, but the next one near
+			// does (the clients' countries): that is asked back, first,
+			// not "my sources don't say where".
+			for i := 1; i < min(3, len(ranked)); i++ {
+				m := ranked[i]
+				if m.content && m.score >= p.AskScore && m.coverage >= p.AskCoverage && e.blocker(m.ei, a.Terms) == nil {
+					reordered := append([]match{m}, slices.Delete(slices.Clone(ranked), i, i+1)...)
+					return e.decline(r, reordered, nil, DeclineUnsure)
+				}
+			}
+		}
 		if b := e.blocker(ranked[0].ei, a.Terms); b != nil && (b.Kind != nil || b.Class == knowledge.ClassPlace) {
 			// "how much FDI came into BPO?": the nearest entry (the IT
 			// parks) gives no sum; "Germany ke clients kitne percent

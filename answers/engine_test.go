@@ -2568,3 +2568,13 @@ func TestPastYearNotAForecast(t *testing.T) {
 		t.Errorf("earnings in FY27: %q", r.Decline)
 	}
 }
+
+// TestKindNotUntrulyBlamed: "Which countries were clients in FY24?" is
+// asked back with the clients' countries first, not told the sources don't
+// say where (they do, of the clients now).
+func TestKindNotUntrulyBlamed(t *testing.T) {
+	r := engine(t).Ask("Which countries were clients in FY24?")
+	if r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) == 0 || r.Suggestions[0].ID != "which-countries" {
+		t.Errorf("%v %q %v", r.Reason, r.Decline, r.Suggestions)
+	}
+}
