@@ -136,6 +136,7 @@ func TestAskDeclines(t *testing.T) {
 		{"how old are these articles?", DeclineUnsupported}, // their dates, not an age
 		{"Does the article quote Adeel Azhar directly?", DeclineUnsupported}, // quotes: our own words
 		{"subsidy kitni milti", DeclineUnsupported},                          // no figure, and not a salary
+		{"Name some Pakistani call center companies", DeclineUnsupported},    // the sources name none
 		{"who made you", Introduced},
 		{"who are you?", Introduced},
 		{"what can you do", Introduced},
