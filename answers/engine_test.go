@@ -2579,3 +2579,15 @@ func TestKindNotUntrulyBlamed(t *testing.T) {
 		t.Errorf("%v %q %v", r.Reason, r.Decline, r.Suggestions)
 	}
 }
+
+// TestFraudImageIsReputation: "has fraud damaged the industry's image?" is
+// the reputation entry, not the legitimacy one by a tie that "trust", a
+// word of reputation among the legitimacy entry's keywords, made.
+func TestFraudImageIsReputation(t *testing.T) {
+	if r := engine(t).Ask("has fraud damaged the call center industry's image?"); r.EntryID() != "reputation" {
+		t.Errorf("%s", r.EntryID())
+	}
+	if r := engine(t).Ask("What skills do call center workers have?"); r.EntryID() != "workforce" {
+		t.Errorf("skills: %s", r.EntryID())
+	}
+}

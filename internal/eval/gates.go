@@ -43,7 +43,7 @@ var (
 	HeldOut17Gate = Gate{Answer: 0.884, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.910
+	LOOGate = 0.911
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
