@@ -35,6 +35,7 @@ type Engine struct {
 	complete     *completer
 	periods      []string        // the periods the facts cover
 	down         map[string]bool // the forms that say a change went down (see noteDirection)
+	downGapped   [][]string      // those with "*", as word keys ("*" for any one word)
 	ordinals     map[string]int  // an ordinal's forms, folded: its value
 	pointers     map[string]bool // the words that make an ordinal pick an item
 	bounds       *bounds         // the words that bound a figure of a question (see notePremise)

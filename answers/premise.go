@@ -509,7 +509,7 @@ func (e *Engine) readFactFigures() func() map[string][]statedFigure {
 // indexDown collects the forms that say a change went down (a concept's
 // `down:` forms), by language and words, for noteDirection.
 func (e *Engine) indexDown() {
-	e.down = map[string]bool{}
+	e.down, e.downGapped = map[string]bool{}, nil
 	for _, c := range e.v.lex.Concepts {
 		for l := range numLangs {
 			for _, f := range c.Down.Of(langNames[l]) {
@@ -517,15 +517,16 @@ func (e *Engine) indexDown() {
 					e.down[e.downKey(l, f)] = true
 					continue
 				}
-				// "kam * hui": each word's key, and "*" for any one word.
-				key := strconv.Itoa(l)
+				// "kam * hui": the language, each word's key, and "*" for
+				// any one word.
+				form := []string{strconv.Itoa(l)}
 				for _, w := range strings.Fields(f) {
 					if w != "*" {
 						w = strings.TrimPrefix(e.downKey(l, w), strconv.Itoa(l)+"\x00")
 					}
-					key += "\x00" + w
+					form = append(form, w)
 				}
-				e.down[key] = true
+				e.downGapped = append(e.downGapped, form)
 			}
 		}
 	}
@@ -546,15 +547,15 @@ func (e *Engine) downKey(lang int, text string) string {
 // are a form that says a change went down; a form's "*" stands for any one
 // word ("kam * hui": "kam kyu hui").
 func (e *Engine) isDown(lang int, surface string) bool {
-	if e.down[e.downKey(lang, surface)] {
+	key := e.downKey(lang, surface)
+	if e.down[key] {
 		return true
 	}
-	words := strings.Split(e.downKey(lang, surface), "\x00")
-	for k := range e.down {
-		if !strings.Contains(k, "\x00*") {
-			continue
-		}
-		form := strings.Split(k, "\x00")
+	if len(e.downGapped) == 0 {
+		return false
+	}
+	words := strings.Split(key, "\x00")
+	for _, form := range e.downGapped {
 		if len(form) != len(words) {
 			continue
 		}
