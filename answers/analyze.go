@@ -28,6 +28,7 @@ type Term struct {
 	number    bool    // a number: it weighs numberWeight of its IDF
 	relative  string  // for a period read from a relative one ("last year"): how it was resolved
 	within    bool    // read inside a kind's phrase ("percent" in "what percent"): part of the kind
+	of        string  // for a role that blocks: the name the question asks it of ("who heads PSEB?")
 }
 
 // numberWeight is the share of its weight a number of the question keeps. A

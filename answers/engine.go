@@ -2074,6 +2074,16 @@ func (e *Engine) onTopic(terms []Term) bool {
 // periods) of the question that the nearest entry does not support either:
 // "call centers in Lahore and Islamabad" is declined for both.
 func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term {
+	if blocker.Class == knowledge.ClassRole {
+		// "who heads PSEB?": the title the sources don't give is PSEB's.
+		for i := range terms {
+			if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && !t.Name {
+				b := *blocker
+				b.of = displayTerm(t)
+				return &b
+			}
+		}
+	}
 	if blocker.Class != knowledge.ClassPlace && blocker.Class != knowledge.ClassPeriod {
 		return blocker
 	}

@@ -230,8 +230,9 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"call centers in karachi", "karachi"},
 		{"how much did call centers earn in FY23", "FY24 and FY25"}, // the periods come from the facts
 		// P@SHA is covered; its president is not named.
-		{"who is the president of P@SHA?", "say who the “president” is"},
-		{"who is the head of P@SHA?", "say who the president is"}, // a title read through another form of it
+		{"who is the president of P@SHA?", "say who the “president” of “P@SHA” is"},
+		{"who is the head of P@SHA?", "say who the president of “P@SHA” is"}, // a title read through another form of it
+		{"who heads PSEB?", "say who the president of “PSEB” is"},            // or through an inflected word
 		// A metric no entry has comes before a place: no salaries at all.
 		{"لاہور میں کال سینٹر کی تنخواہ کتنی ہے؟", "salaries"},
 		{"call center salary in lahore", "salaries"},
@@ -274,7 +275,7 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"Is Pakistan cheaper than India?", "“India”"},
 		{"How does Pakistan compare with the Philippines on cost?", "“Philippines”"},
 		// A senior vice chairman is not the chairman.
-		{"what did the chairman of P@SHA say", "say who the “chairman” is"},
+		{"what did the chairman of P@SHA say", "say who the “chairman” of “P@SHA” is"},
 		// A kind of question never answered says more than a place.
 		{"How do I get a job at a call center in Islamabad?", "jobs"},
 		{"top 5 call centers in Lahore", "rank"},

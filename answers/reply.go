@@ -508,13 +508,18 @@ func (e *Engine) blockMessage(t *Term) string {
 			term = ti.display
 		}
 		if t.Class == knowledge.ClassRole && ti != nil && ti.concept != nil && t.Lang == knowledge.English {
-			// A title read through another form of it, or through a phrase
-			// ("who is the head of P@SHA?"), is named by the title: who
-			// the president is.
+			// A title read through another form of it, through a phrase
+			// ("who is the head of P@SHA?") or through an inflected word
+			// ("who heads PSEB?") is named by the title: who the
+			// president is.
 			forms := ti.concept.Forms.Of(knowledge.English)
-			if len(forms) > 0 && (strings.Contains(t.Surface, " ") || !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, t.Surface) })) {
+			lower := strings.ToLower(t.Surface)
+			if len(forms) > 0 && (strings.Contains(t.Surface, " ") || wordKey(langEn, lower) != lower || !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, t.Surface) })) {
 				term = forms[0]
 			}
+		}
+		if t.of != "" && e.msg("class_role_of") != "" {
+			return e.message("class_role_of", term, map[string]string{"{name}": t.of})
 		}
 		return e.message("class_"+t.Class, term, nil)
 	}

@@ -139,6 +139,9 @@ const (
 	// HeldOut17Set is a seventeenth, written late in that session: a
 	// first contact for the engine its reviews had changed.
 	HeldOut17Set = "heldout17"
+	// HeldOut18Set is an eighteenth, written at the start of the tenth
+	// session: a first contact for the engine the ninth left.
+	HeldOut18Set = "heldout18"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -160,7 +163,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut17Set) from Dir.
+// HeldOut18Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -41,6 +41,8 @@ var (
 	HeldOut16Gate = Gate{Answer: 0.915, Decline: 1.0}
 	// HeldOut17Gate was set at the seventeenth held-out set's first contact.
 	HeldOut17Gate = Gate{Answer: 0.884, Decline: 0.957}
+	// HeldOut18Gate was set at the eighteenth held-out set's first contact.
+	HeldOut18Gate = Gate{Answer: 0.923, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.911
@@ -86,6 +88,7 @@ var Sets = []Set{
 	{HeldOut15Set, "held-out set 15 (frozen 2026-12-07, end of the eighth session; never tuned on)", &HeldOut15Gate, false},
 	{HeldOut16Set, "held-out set 16 (frozen 2026-12-07, ninth session; never tuned on)", &HeldOut16Gate, false},
 	{HeldOut17Set, "held-out set 17 (frozen 2026-12-07, late in the ninth session; never tuned on)", &HeldOut17Gate, false},
+	{HeldOut18Set, "held-out set 18 (frozen 2026-12-07, tenth session; never tuned on)", &HeldOut18Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
