@@ -1226,10 +1226,20 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	}
 	scanned := e.scannedText(a)
 	asked := statedFigures(scanned, e.bounds)
+	subject := false // the figure is what the question is about
 	if !asks {
 		// "90% wala kya hai?", "what is the 90% figure?": a figure quoted,
 		// not claimed, names what it is asked about.
-		asked = slices.DeleteFunc(asked, func(f statedFigure) bool { return !e.quotesFigure(scanned, f) })
+		quoted := slices.DeleteFunc(slices.Clone(asked), func(f statedFigure) bool { return !e.quotesFigure(scanned, f) })
+		if len(quoted) == 0 && len(asked) == 1 && plainWhat(a.Terms) {
+			// "what does 90% mean?", "90 percent kya matlab": a plain
+			// what-question about one figure asks what the figure is,
+			// when the words beside it are the figure's own or its
+			// entry's (checked below).
+			subject = true
+		} else {
+			asked = quoted
+		}
 	}
 	if len(asked) == 0 {
 		return nil
@@ -1258,7 +1268,34 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 		// usual reading says the sources don't credit it to PSEB.
 		return nil
 	}
+	if subject {
+		words := strings.Fields(strings.ToLower(asked[0].text))
+		for _, t := range a.Terms {
+			if !t.content() || t.number || t.ID >= 0 && (best.hasPrimary(t.ID) || best.hasSecondary(t.ID)) {
+				continue
+			}
+			if !slices.Contains(words, strings.ToLower(t.Surface)) && !strings.Contains(asked[0].text, t.Surface) {
+				return nil // "what does 90% of India's revenue mean?"
+			}
+		}
+	}
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
+// plainWhat reports whether the question's kinds are all plain
+// what-questions (none asks for a kind of fact, none is one the sources
+// never answer), and it has at least one.
+func plainWhat(terms []Term) bool {
+	n := 0
+	for _, t := range terms {
+		if t.Kind != nil {
+			if t.Kind.Never || len(t.Kind.Needs) > 0 || len(t.Kind.Asks) > 0 {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // sourceTitle returns a source's title as a reply names it: quoted, and

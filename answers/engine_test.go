@@ -2592,3 +2592,23 @@ func TestFraudImageIsReputation(t *testing.T) {
 		t.Errorf("skills: %s", r.EntryID())
 	}
 }
+
+// TestFigureAsSubject: "what does 90% mean?" asks what the sources' 90% is
+// (the share of work for overseas clients), and must not be told the
+// sources give 24.6% instead; a figure no fact states is still checked.
+func TestFigureAsSubject(t *testing.T) {
+	e := translatedEngine(t)
+	for _, q := range []string{"what does 90% mean?", "90 percent kya matlab", "90 فیصد کا کیا مطلب ہے؟", "what does 263 million mean?"} {
+		r := e.Ask(q)
+		want := "overseas-share"
+		if strings.Contains(q, "263") {
+			want = "fy24-earnings"
+		}
+		if !r.Answered || r.EntryID() != want || r.Premise != "" {
+			t.Errorf("%q: %s, premise %q; want %s and no correction", q, r.EntryID(), r.Premise, want)
+		}
+	}
+	if r := e.Ask("what does 90% of India's revenue mean?"); r.Answered && r.EntryID() == "overseas-share" {
+		t.Errorf("90%% of India's revenue: answered with the overseas share")
+	}
+}
