@@ -131,6 +131,7 @@ func TestAskDeclines(t *testing.T) {
 		{"hi", Greeted},
 		{"assalam o alaikum", Greeted},
 		{"السلام علیکم", Greeted},
+		{"کیا حال ہے؟", Greeted}, // how are you: not "حال" of "حال ہی میں" (recently)
 		{"shukriya", Greeted},
 		{"thanks bro ur a lifesaver 🙏", Greeted},
 		{"how old are these articles?", DeclineUnsupported}, // their dates, not an age
