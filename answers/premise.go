@@ -361,6 +361,9 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			given[i].bound = 0
 		}
 	}
+	if e.wrongYear(r, scanned, asked) {
+		return
+	}
 	rounding := "" // a share the facts give a tenth of a point away: the shown figure
 	for _, a := range asked {
 		if a.bound == 'q' && e.statedAnywhere(a) {
@@ -406,6 +409,60 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		// same growth, rounded; said, not corrected.
 		r.Premise = rounding
 	}
+}
+
+// wrongYear notes a figure the facts state for one year that the question
+// puts in another it names: "since call centers earned $263 million in
+// FY25, what was the growth?" is told $263 million is FY24's, and FY25's
+// figure, even when the answer (the growth from $263 million to $328
+// million) states both. It reports whether it noted one.
+func (e *Engine) wrongYear(r *Reply, scanned string, asked []statedFigure) bool {
+	msg := e.msg("premise_period")
+	if msg == "" || !r.Answered {
+		return false
+	}
+	named := periodsIn(scanned)
+	if len(named) != 1 || !slices.ContainsFunc(r.Periods(), func(p string) bool { return strings.Contains(p, named[0]) }) {
+		return false // "how much in FY25, was it $263 million?" answered with FY24 is no place to say so
+	}
+	for _, a := range asked {
+		p := e.periodStating(a)
+		if a.bound != 0 || p == "" || p == named[0] {
+			continue
+		}
+		var given []string
+		for _, f := range e.kb.Facts {
+			if f.Period != named[0] {
+				continue
+			}
+			if src := e.kb.Source(f.Source); src != nil && src.Editorial {
+				continue
+			}
+			for _, g := range e.factFigures()[f.ID] {
+				if g.kind == a.kind && g.bound == 0 && !containsString(given, g.shown(e.bounds)) {
+					given = append(given, g.shown(e.bounds))
+				}
+			}
+		}
+		if len(given) != 1 {
+			continue
+		}
+		r.Premise = strings.NewReplacer("{asked}", e.figureWords(a.text), "{period}", p, "{given}", e.figureWords(given[0]),
+			"{term}", named[0]).Replace(msg)
+		return true
+	}
+	return false
+}
+
+// periodsIn returns the fiscal years a scanned text names, once each.
+func periodsIn(scanned string) []string {
+	var named []string
+	for _, w := range strings.Fields(scanned) {
+		if isPeriodToken(w) && !slices.Contains(named, w) {
+			named = append(named, w)
+		}
+	}
+	return named
 }
 
 // quotesFigure reports whether the question quotes figure a rather than

@@ -326,3 +326,17 @@ func TestPremiseOfAnotherYear(t *testing.T) {
 		t.Errorf("a figure no fact states: %q", r.Premise)
 	}
 }
+
+// TestFigureOfAnotherYear: "$263 million in FY25" is FY24's figure put in
+// FY25, told so even when the answer (the growth from $263 million to $328
+// million) states both; not when the answer is not about the year named.
+func TestFigureOfAnotherYear(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("since call centers earned 263 million in FY25, what was the growth?")
+	if r.EntryID() != "earnings-growth-rate" || !strings.Contains(r.Premise, "FY24") || !strings.Contains(r.Premise, "$328 million for FY25") {
+		t.Errorf("263 million in FY25: %s, premise %q", r.EntryID(), r.Premise)
+	}
+	if r := e.Ask("since call centers earned 263 million in FY24, what was the growth?"); r.Premise != "" {
+		t.Errorf("263 million in FY24: premise %q, want none", r.Premise)
+	}
+}
