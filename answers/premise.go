@@ -527,7 +527,11 @@ func (e *Engine) figureWords(s string) string {
 	if e.tr == nil {
 		return s
 	}
-	return strings.NewReplacer(" million", " "+e.tr.Label("million"), " billion", " "+e.tr.Label("billion")).Replace(s)
+	if w := e.bounds.word('>'); w != "" && strings.HasPrefix(s, w+" ") {
+		// "over 1 million" is "1 ملین سے زیادہ"
+		s = strings.ReplaceAll(e.tr.Label("over"), "{n}", strings.TrimPrefix(s, w+" "))
+	}
+	return strings.NewReplacer(" million", " "+e.tr.Label("million"), " billion", " "+e.tr.Label("billion"), " percent", " "+e.tr.Label("percent")).Replace(s)
 }
 
 // statedExactly reports whether some fact states a's figure as it is, not

@@ -499,13 +499,13 @@ func (e *Engine) blockMessage(t *Term) string {
 		// "kya call center ki job achi hai?": the sources do give
 		// employment figures, just not this; "don't give figures on
 		// employment" would be untrue.
-		if ti != nil && ti.display != "" {
+		if ti != nil && ti.display != "" && e.tr == nil {
 			term = ti.display
 		}
 		return e.message("name_known", term, nil)
 	case t.Class != "":
-		if t.Class == knowledge.ClassMetric && ti != nil && ti.display != "" {
-			term = ti.display
+		if t.Class == knowledge.ClassMetric && ti != nil && ti.display != "" && e.tr == nil {
+			term = ti.display // a translated reply keeps the asker's word: the display is English
 		}
 		if t.Class == knowledge.ClassRole && ti != nil && ti.concept != nil && t.Lang == knowledge.English {
 			// A title read through another form of it, through a phrase

@@ -158,3 +158,22 @@ func TestUrduPremiseFigures(t *testing.T) {
 		t.Errorf("premise %q; want its figures in Urdu words", r.Premise)
 	}
 }
+
+// TestUrduRepliesKeepNoEnglishWords: a translated reply names what is not
+// given in the asker's word (not the English display "arrests"), words a
+// percentage and a bound figure in Urdu, and does not call a count a sum
+// of money.
+func TestUrduRepliesKeepNoEnglishWords(t *testing.T) {
+	e := translatedEngine(t)
+	for q, bad := range map[string]string{
+		"کتنے لوگ گرفتار ہوئے؟":                        "arrests",
+		"کال سینٹر میں کتنی خواتین کام کرتی ہیں؟":      "women",
+		"اور ترقی 30 فیصد تھی نا؟":                     "percent",
+		"کیا 20 لاکھ لوگ کال سینٹرز میں کام کرتے ہیں؟": "over",
+		"کتنے غیر قانونی کال سینٹرز بند ہوئے؟":         "رقم",
+	} {
+		if got := e.Ask(q).Text(); strings.Contains(got, bad) {
+			t.Errorf("%q: reply has %q:\n%s", q, bad, got)
+		}
+	}
+}

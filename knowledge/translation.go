@@ -64,6 +64,8 @@ var Labels = map[string]string{
 	"comma":       ", ",
 	"million":     "million",
 	"billion":     "billion",
+	"percent":     "percent",
+	"over":        "over {n}", // a figure the facts give as a bound: "over 1 million"
 }
 
 // Translation returns the translation for questions in lang ("ur",
