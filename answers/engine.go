@@ -1961,6 +1961,16 @@ func (e *Engine) ask(a Analysis) *Reply {
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	best, blocker := e.decide(ranked, a.Terms)
+	if best == nil && blocker != nil && blocker.Kind != nil && blocker.Kind.Context {
+		if m := e.withoutContext(&a); m != nil {
+			// "what challenges should I expect if I start a BPO?": the
+			// challenges, and that the sources give no guidance on
+			// setting one up.
+			e.answer(r, []*match{m})
+			r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(e.asTyped(r.Question, blocker)))})
+			return r
+		}
+	}
 	parts, partBlocker := e.askParts(&a, best == nil)
 	if best == nil && blocker != nil && len(parts) < 2 {
 		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a), e.offersName(&a)); m != nil {
@@ -2782,6 +2792,22 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		return out, nil
 	}
 	return nil, nil
+}
+
+// withoutContext decides a question without its context kinds ("if I start
+// a BPO"), when what is left asks something telling: a word of content
+// that not most entries have ("challenges", "incentives"; not "call
+// center"). Otherwise nil.
+func (e *Engine) withoutContext(a *Analysis) *match {
+	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Kind != nil && t.Kind.Context })
+	if !slices.ContainsFunc(rest, func(t Term) bool {
+		return t.ID >= 0 && t.content() && float64(len(e.ix.postings[t.ID])) <= e.policy.PartShare*float64(len(e.ix.entries)) &&
+			(e.v.terms[t.ID].concept == nil || !e.v.terms[t.ID].concept.Domain)
+	}) {
+		return nil
+	}
+	best, _ := e.decide(e.rank(rest), rest)
+	return best
 }
 
 // containsAllFacts reports whether facts has every one of want.

@@ -2613,3 +2613,24 @@ func TestFigureAsSubject(t *testing.T) {
 		t.Errorf("90%% of India's revenue: answered with the overseas share")
 	}
 }
+
+// TestSetupIsContext: "if I open a BPO" beside a question the sources
+// answer says why it is asked: the question is answered, with the note
+// that they give no guidance on setting one up; alone, it is declined.
+func TestSetupIsContext(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"I want to start a call center, what risks are there?": "challenges-overview",
+		"what incentives are there if I open a BPO?":           "government-support",
+	} {
+		r := e.Ask(q)
+		if !r.Answered || r.EntryID() != want || !strings.Contains(r.Note, "setting one up") {
+			t.Errorf("%q: %s, note %q; want %s and a note", q, r.EntryID(), r.Note, want)
+		}
+	}
+	for _, q := range []string{"I want to open a call center", "how do I start a call center?"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("%q: answered with %s, want a decline", q, r.EntryID())
+		}
+	}
+}

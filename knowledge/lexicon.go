@@ -178,6 +178,11 @@ type Kind struct {
 	// than asks ("that's not what I asked"): beside a question that is
 	// answered, its message is not given as the rest of the question.
 	Aside bool `yaml:"aside,omitempty"`
+	// Context marks a never kind that, beside a question the sources
+	// answer, only says why it is asked: "what challenges should I expect
+	// if I start a BPO?" is answered with the challenges, and its message
+	// given as the rest of the question.
+	Context bool `yaml:"context,omitempty"`
 	// Asks says what a question of the kind asks for beyond what its facts
 	// state: AsksReason (the reasons an entry lists).
 	Asks []string `yaml:"asks,omitempty"`

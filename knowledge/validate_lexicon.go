@@ -126,6 +126,9 @@ func (b *Base) validateLexicon() []error {
 		if k.Aside && !k.Never {
 			bad(k.Pos, "kind", k.ID, "is an aside but not never: add never: true, or remove aside")
 		}
+		if k.Context && !k.Never {
+			bad(k.Pos, "kind", k.ID, "is a context but not never: add never: true, or remove context")
+		}
 		for _, l := range Languages {
 			for _, j := range k.Joins.Of(l) {
 				if !slices.ContainsFunc(k.Forms.Of(l), func(f string) bool { return FormKey(f) == FormKey(j) }) || strings.Contains(strings.TrimSpace(j), " ") {
