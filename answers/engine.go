@@ -1361,13 +1361,24 @@ func (e *Engine) saidBy(r *Reply) string {
 		}
 	}
 	if len(who) == 0 {
+		var named []string // whom facts that name their speaker name
 		for _, f := range r.Facts {
-			if e.namesCredited(f.Fact.Text) {
+			if n := e.creditedIn(f.Fact.Text); n != "" {
 				// "P@SHA's Muhammad Umair Nizam drew a comparison...": the
 				// fact itself says who; "nobody is credited" would
 				// contradict it.
-				return ""
+				if !slices.Contains(named, n) {
+					named = append(named, n)
+				}
 			}
+		}
+		if len(named) > 0 {
+			if msg := e.msg("said_by_some"); msg != "" && len(r.Facts) > 1 && slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return e.creditedIn(f.Fact.Text) == "" }) {
+				// The competition: the trends article's own point, and
+				// Nizam's comparison with India.
+				return strings.ReplaceAll(msg, "{term}", e.list(named))
+			}
+			return ""
 		}
 		if msg := e.msg("said_by_editors"); msg != "" && !slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
 			s := e.kb.Source(f.Source)
@@ -1386,16 +1397,24 @@ func (e *Engine) saidBy(r *Reply) string {
 
 // namesCredited reports whether text names a name or title to which some
 // fact is credited (Muhammad Umair Nizam, the State Bank of Pakistan).
-func (e *Engine) namesCredited(text string) bool {
+func (e *Engine) namesCredited(text string) bool { return e.creditedIn(text) != "" }
+
+// creditedIn returns the first one text names to whom some fact is
+// credited, by name or title, as the reply's language names them; or "".
+func (e *Engine) creditedIn(text string) string {
 	ids := e.termIDs(text)
 	for _, c := range e.ix.credits {
 		for _, id := range c.terms {
 			if ti := &e.v.terms[id]; (ti.class == knowledge.ClassName || ti.class == knowledge.ClassRole) && slices.Contains(ids, id) {
-				return true
+				n := e.kb.Lexicon.Attributee(c.fact.Attribution)
+				if t := e.tr.Name(n); t != "" {
+					n = t
+				}
+				return n
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // contentTerms counts the terms that say what is asked about: not kinds of

@@ -2634,3 +2634,15 @@ func TestSetupIsContext(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoSaidMixedCredit: "who said that?" of the competition, one point
+// the trends article's own and one naming Nizam, says both, instead of
+// repeating the answer.
+func TestWhoSaidMixedCredit(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("How does Pakistan compete with India and the Philippines in BPO?")
+	r = e.AskAfter(r.Context(), "who said that?")
+	if !strings.Contains(r.Text(), "Muhammad Umair Nizam are theirs") || !strings.Contains(r.Text(), "credited to no one") {
+		t.Errorf("who said that, after the competition:\n%s", r.Text())
+	}
+}
