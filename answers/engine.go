@@ -252,6 +252,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
 		e.offerMore,     // "tell me more", "aur batao"
 		e.otherSource,   // "and the other article?"
+		e.otherPerson,   // "and who is the other guy?"
 		e.sourceOfLast,  // "source?", "where is that from?"
 		e.reasonsOfLast, // "why?", "kyun?" after an answer whose entry lists reasons
 		e.borrowing,     // "and in FY24?", "who said that?", "why?", "what did he say?"
@@ -868,6 +869,63 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 	r.Premise = e.fromSources(r)
 	r.saysWho = r.Premise != ""
 	return r
+}
+
+// otherPerson answers a follow-up that asks about the other person ("and
+// who is the other guy?", "aur doosra banda kon hai"): when the answer
+// before names one of the people facts are credited to (a name credited
+// with a title) and there is one other, the question is asked of that one.
+// It returns nil for any other question.
+func (e *Engine) otherPerson(previous string, a *Analysis) *Reply {
+	i := slices.IndexFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksOtherPerson) })
+	if i < 0 {
+		return nil
+	}
+	p := e.Ask(previous)
+	if !p.Answered {
+		return nil
+	}
+	// The people facts are credited to: the names of credits that the
+	// lexicon marks as a person's.
+	var people []int32
+	for _, c := range e.ix.credits {
+		for _, id := range c.terms {
+			if ti := &e.v.terms[id]; ti.class == knowledge.ClassName && ti.concept != nil && ti.concept.Person && !slices.Contains(people, id) {
+				people = append(people, id)
+			}
+		}
+	}
+	var shown []int32
+	for _, f := range p.Facts {
+		ids := e.termIDs(f.Fact.Text)
+		for _, c := range e.ix.credits {
+			if c.fact.ID == f.Fact.ID {
+				ids = append(ids, c.terms...) // whom it is credited to
+			}
+		}
+		for _, id := range people {
+			if slices.Contains(ids, id) && !slices.Contains(shown, id) {
+				shown = append(shown, id)
+			}
+		}
+	}
+	others := slices.DeleteFunc(slices.Clone(people), func(id int32) bool { return len(shown) == 1 && id == shown[0] })
+	terms := slices.Delete(slices.Clone(a.Terms), i, i+1)
+	for _, id := range others {
+		terms = append(terms, Term{ID: id, Class: knowledge.ClassName, Surface: e.v.terms[id].display, Tok: -1, Weight: e.ix.weight[id]})
+	}
+	ranked := e.rank(terms)
+	r := &Reply{Question: a.Text, FollowUp: true, context: previous}
+	if len(others) == 1 {
+		if best, _ := e.decide(ranked, terms); best != nil {
+			e.answer(r, []*match{best})
+			return r
+		}
+	}
+	// Which other person is not clear (the answer before named no one,
+	// or several): asked back with the people.
+	r.context = ""
+	return e.decline(r, ranked, nil, DeclineUnsure)
 }
 
 // otherSource answers a follow-up that asks what the other sources say

@@ -2646,3 +2646,30 @@ func TestWhoSaidMixedCredit(t *testing.T) {
 		t.Errorf("who said that, after the competition:\n%s", r.Text())
 	}
 }
+
+// TestOtherPerson: "and who is the other guy?" after an answer about one
+// of the two people the sources quote is about the other, in all three
+// languages; after an answer about neither, it is asked back with both.
+func TestOtherPerson(t *testing.T) {
+	e := translatedEngine(t)
+	for _, c := range [][]string{
+		{"who is adeel azhar?", "what did he say?", "and who is the other guy?"},
+		{"adeel azhar kon hai", "aur doosra banda kon hai"},
+		{"عدیل اظہر کون ہیں؟", "اور دوسرے صاحب کون ہیں؟"},
+	} {
+		r := e.Ask(c[0])
+		for _, q := range c[1:] {
+			r = e.AskAfter(r.Context(), q)
+		}
+		if r.EntryID() != "umair-nizam" {
+			t.Errorf("%q: %s, want umair-nizam", c, r.EntryID())
+		}
+	}
+	if r := e.AskAfter(e.Ask("who is umair nizam?").Context(), "and the other guy?"); r.EntryID() != "adeel-azhar" {
+		t.Errorf("the other guy after Nizam: %s", r.EntryID())
+	}
+	r := e.AskAfter(e.Ask("what is the growth rate?").Context(), "who is the other guy?")
+	if r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) < 2 {
+		t.Errorf("the other guy after the growth: %v %s %v", r.Answered, r.Reason, r.Suggestions)
+	}
+}

@@ -107,6 +107,12 @@ const AsksReason = "reason"
 // (or its own), from the sources the answer before did not use.
 const AsksOther = "other"
 
+// AsksOtherPerson, as a concept's `asks:`, marks a concept that asks about
+// the other person the sources quote ("and who is the other guy?"): a
+// follow-up naming it, after an answer about one of the people facts are
+// credited to, is answered about the one other.
+const AsksOtherPerson = "other-person"
+
 // AsksFigure, as a concept's `asks:`, marks a concept that asks for a
 // figure as such ("figure", "number"): a question of nothing but it and a
 // fiscal year ("what was the FY24 figure?") is answered by the one entry
@@ -139,6 +145,9 @@ type Concept struct {
 	// center, BPO): when nothing answers such a question, the decline says
 	// the sources don't have it, not that it is off-topic.
 	Domain bool `yaml:"domain,omitempty"`
+	// Person marks a name that is a person's, not a body's: "the other
+	// guy" asks about another person (AsksOtherPerson).
+	Person bool `yaml:"person,omitempty"`
 	// Asks says what a question naming the concept asks for: a question
 	// about growth asks for a change (StatesChange), so only a fact that
 	// states a change answers its "how much" or "what percentage"; one

@@ -134,7 +134,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"bad-yaml", []string{"kb.yaml", "line"}},
 		{"bad-period", []string{"kb.yaml:5", `fact "f1"`, `period "FY2025" is not a fiscal year the engine understands: write it as FY25`}},
 		{"figure-without-period", []string{"kb.yaml:5", `fact "f1"`, "states a figure (count) but no period"}},
-		{"bad-concept-asks", []string{"kb.yaml:19", `concept "growth"`, `asks "share": a concept can ask only for change, attribution, source, other or figure`}},
+		{"bad-concept-asks", []string{"kb.yaml:19", `concept "growth"`, `asks "share": a concept can ask only for change, attribution, source, other, other-person or figure`}},
 		{"bad-requires", []string{"kb.yaml:14", `entry "e1"`, `requires: "nope" is not a concept in the lexicon`}},
 		{"bad-down-form", []string{"kb.yaml:19", `concept "growth"`, `down form "fell" is not one of its en forms`}},
 		{"direction-without-change", []string{"kb.yaml:5", `fact "f1"`, "has a direction but does not state a change"}},

@@ -70,8 +70,8 @@ func (b *Base) validateLexicon() []error {
 			bad(c.Pos, "concept", c.ID, "class %q is not one of %s", c.Class, strings.Join(Classes, ", "))
 		}
 		for _, a := range c.Asks {
-			if a != StatesChange && a != AsksAttribution && a != AsksSource && a != AsksOther && a != AsksFigure {
-				bad(c.Pos, "concept", c.ID, "asks %q: a concept can ask only for %s, %s, %s, %s or %s", a, StatesChange, AsksAttribution, AsksSource, AsksOther, AsksFigure)
+			if a != StatesChange && a != AsksAttribution && a != AsksSource && a != AsksOther && a != AsksOtherPerson && a != AsksFigure {
+				bad(c.Pos, "concept", c.ID, "asks %q: a concept can ask only for %s, %s, %s, %s, %s or %s", a, StatesChange, AsksAttribution, AsksSource, AsksOther, AsksOtherPerson, AsksFigure)
 			}
 		}
 		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
