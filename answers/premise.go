@@ -641,7 +641,20 @@ func (e *Engine) isDown(lang int, surface string) bool {
 // to a contradicted figure (notePremise).
 func (e *Engine) noteDirection(r *Reply, terms []Term) {
 	msg := e.msg("premise_rise")
-	if !r.Answered || msg == "" || r.Premise != "" {
+	if msg == "" || r.Premise != "" {
+		return
+	}
+	var facts []string // the facts shown, or those of the entry asked back about
+	switch {
+	case r.Answered:
+		for _, f := range r.Facts {
+			facts = append(facts, f.Fact.ID)
+		}
+	case r.Reason == DeclineUnsure && r.Nearest != nil:
+		// "how did the 24.6% decline affect jobs?": told it was a rise
+		// before it is asked back.
+		facts = r.Nearest.Facts
+	default:
 		return
 	}
 	down := false
@@ -655,8 +668,8 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 	if !down {
 		return
 	}
-	for _, f := range r.Facts {
-		if f.Direction == "up" {
+	for _, id := range facts {
+		if f := e.kb.Fact(id); f != nil && f.Direction == "up" {
 			r.Premise = msg
 			return
 		}

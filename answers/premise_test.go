@@ -181,6 +181,10 @@ func TestFallToldItRose(t *testing.T) {
 			t.Errorf("Ask(%q).Premise = %q; want it told it rose: %v", q, r.Premise, want)
 		}
 	}
+	// Asked back too: "how did the 24.6% decline affect jobs?"
+	if r := e.Ask("how did the 24.6% decline affect jobs?"); r.Answered || r.Premise != rose {
+		t.Errorf("24.6%% decline, asked back: answered %v, premise %q", r.Answered, r.Premise)
+	}
 	// A contradicted figure is said first.
 	if r := e.Ask("why did earnings fall to $200 million?"); !strings.HasPrefix(r.Premise, "You mentioned $200 million") {
 		t.Errorf("Ask(fall to $200 million).Premise = %q; want the figure", r.Premise)
