@@ -2827,6 +2827,11 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 				// of what the other part asked, is what is not given.
 				bb := alone[0]
 				blocker = &bb
+			} else if i := slices.IndexFunc(alone, func(t Term) bool { return t.Kind == nil }); i >= 0 && alone[i].Class != "" && contentTerms(alone) == 1 {
+				// "...and how many in karachi?": the one thing the part
+				// asks about, which nothing answers.
+				bb := alone[i]
+				blocker = &bb
 			}
 		}
 	}

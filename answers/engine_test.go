@@ -2673,3 +2673,13 @@ func TestOtherPerson(t *testing.T) {
 		t.Errorf("the other guy after the growth: %v %s %v", r.Answered, r.Reason, r.Suggestions)
 	}
 }
+
+// TestPartAboutUncoveredPlace: "...and how many in karachi?" is answered
+// for the part the sources cover, naming Karachi as not given (it was
+// dropped without a word).
+func TestPartAboutUncoveredPlace(t *testing.T) {
+	r := engine(t).Ask("how many call centers are registered with PSEB and how many in karachi?")
+	if r.EntryID() != "call-center-count" || !strings.Contains(r.Note, "Karachi") {
+		t.Errorf("%s, note %q", r.EntryID(), r.Note)
+	}
+}
