@@ -55,8 +55,9 @@ type Analysis struct {
 	// question: kept when its words are not (a follow-up read with the
 	// words it borrowed).
 	opensYesNo *bool
-	Introduce  bool // a question about the bot itself
-	Corrected  bool // some word was read through a spelling correction
+	Introduce  bool   // a question about the bot itself
+	replyIn    string // the language the asker asked the reply in ("reply in urdu"), or ""
+	Corrected  bool   // some word was read through a spelling correction
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)
@@ -114,6 +115,9 @@ func isPeriodToken(s string) bool {
 // fiscal years are neither), else the language its Latin-script words were
 // read in.
 func (a *Analysis) replyLang() string {
+	if a.replyIn != "" {
+		return a.replyIn
+	}
 	urdu, latin := 0, 0
 	for i := range a.toks {
 		switch t := &a.toks[i]; {
@@ -240,6 +244,9 @@ func (e *Engine) Analyze(text string) Analysis {
 				return
 			case knowledge.ActIntroduce:
 				a.Introduce = true
+				return
+			case knowledge.ActReply:
+				a.replyIn = t.Kind.Reply // "urdu mein jawab do": how to reply, not what to
 				return
 			}
 		}

@@ -177,3 +177,21 @@ func TestUrduRepliesKeepNoEnglishWords(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyInUrduOnRequest: "urdu mein jawab do", "reply in urdu" ask for
+// the reply in Urdu script; the rest of the message is the question.
+func TestReplyInUrduOnRequest(t *testing.T) {
+	e := translatedEngine(t)
+	for q, want := range map[string]string{
+		"mujhe urdu mein jawab do: challenges kya hain":              "challenges-overview",
+		"please reply in urdu: how many people work in call centers": "employment",
+	} {
+		r := e.Ask(q)
+		if r.EntryID() != want || r.Lang() != knowledge.Urdu {
+			t.Errorf("%q: %s in %q, want %s in Urdu", q, r.EntryID(), r.Lang(), want)
+		}
+	}
+	if r := e.Ask("how many people work in call centers"); r.Lang() == knowledge.Urdu {
+		t.Errorf("an English question was answered in Urdu")
+	}
+}

@@ -173,6 +173,7 @@ const (
 	ActGreet     = "greet"     // hello, salam
 	ActThank     = "thank"     // thanks, shukriya, bye
 	ActIntroduce = "introduce" // who are you, what can you do
+	ActReply     = "reply"     // "reply in urdu": the reply's language, with the kind's Reply
 )
 
 // A Kind is a kind of question ("how many", "where", "how to"), recognised by
@@ -192,6 +193,10 @@ type Kind struct {
 	// if I start a BPO?" is answered with the challenges, and its message
 	// given as the rest of the question.
 	Context bool `yaml:"context,omitempty"`
+	// Reply is, for act reply, the language the asker wants the reply in
+	// ("ur": "urdu mein jawab do", "reply in urdu"); the rest of the message
+	// is the question.
+	Reply string `yaml:"reply,omitempty"`
 	// Asks says what a question of the kind asks for beyond what its facts
 	// state: AsksReason (the reasons an entry lists).
 	Asks []string `yaml:"asks,omitempty"`

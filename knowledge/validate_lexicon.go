@@ -117,8 +117,11 @@ func (b *Base) validateLexicon() []error {
 				bad(k.Pos, "kind", k.ID, "needs %q, which is not one of %s", n, strings.Join(allStates, ", "))
 			}
 		}
-		if k.Act != "" && k.Act != ActGreet && k.Act != ActThank && k.Act != ActIntroduce {
-			bad(k.Pos, "kind", k.ID, "act %q is not %s, %s or %s", k.Act, ActGreet, ActThank, ActIntroduce)
+		if k.Act != "" && k.Act != ActGreet && k.Act != ActThank && k.Act != ActIntroduce && k.Act != ActReply {
+			bad(k.Pos, "kind", k.ID, "act %q is not %s, %s, %s or %s", k.Act, ActGreet, ActThank, ActIntroduce, ActReply)
+		}
+		if (k.Act == ActReply) != (k.Reply != "") {
+			bad(k.Pos, "kind", k.ID, "act reply and reply: go together (reply: names the language, such as ur)")
 		}
 		if k.Never && blank(k.Message) {
 			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
