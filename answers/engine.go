@@ -810,6 +810,27 @@ func (e *Engine) hasWord(a *Analysis, set wordSet) bool {
 	})
 }
 
+// onlySummary reports whether every term of a is read from a word that
+// asks for a summary ("tldr", "gist": also a concept of the entries that
+// summarise one article), so the message asks for nothing else.
+func (e *Engine) onlySummary(a *Analysis) bool {
+	l := langIndex(a.Lang)
+	for _, t := range a.Terms {
+		if t.Tok < 0 || t.Tok >= len(a.toks) {
+			return false
+		}
+		tok := &a.toks[t.Tok]
+		if lang := l; tok.urdu {
+			if !e.summary.has(langUr, tok) {
+				return false
+			}
+		} else if !e.summary.has(lang, tok) {
+			return false
+		}
+	}
+	return true
+}
+
 // asksSummary reports whether a word of the question asks for a summary.
 func (e *Engine) asksSummary(a *Analysis) bool { return e.hasWord(a, e.summary) }
 
@@ -1922,7 +1943,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 		e.decline(r, nil, nil, DeclineNotCovered)
 		r.Decline = e.message("other_script", "", nil)
 		return r
-	case len(a.Terms) == 0 && e.asksSummary(&a):
+	case e.asksSummary(&a) && e.onlySummary(&a):
 		// "give me a summary", "khulasa batao": the sources and what
 		// each covers.
 		if ei := e.entryIndexOf(e.kb.Entry(e.v.lex.Settings.Summary.Entry)); ei != nil {

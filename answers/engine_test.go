@@ -2683,3 +2683,18 @@ func TestPartAboutUncoveredPlace(t *testing.T) {
 		t.Errorf("%s, note %q", r.EntryID(), r.Note)
 	}
 }
+
+// TestSummaryWordAlone: "tldr", "gist?" alone ask for the summary of
+// every source, not of one article (the words are also a concept of the
+// entries that summarise one).
+func TestSummaryWordAlone(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"tldr", "gist?", "what website is this from?"} {
+		if r := e.Ask(q); r.EntryID() != "sources-list" {
+			t.Errorf("%q: %s, want sources-list", q, r.EntryID())
+		}
+	}
+	if r := e.Ask("tldr of the trends article"); r.EntryID() != "source-bpo-trends" {
+		t.Errorf("tldr of the trends article: %s", r.EntryID())
+	}
+}
