@@ -1361,6 +1361,51 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
 }
 
+// figureNotTheirs returns, for a question about what someone said (ms, the
+// facts credited to them) that states a figure none of those facts states,
+// the entry whose facts state it (the fewest facts first) and the name the
+// question gave; else nil. The figure is then credited by its own facts.
+func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
+	if len(ms) == 0 || !a.hasNumber() {
+		return nil, nil
+	}
+	i := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName && t.ID >= 0 })
+	if i < 0 {
+		return nil, nil
+	}
+	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 })
+	if len(asked) == 0 {
+		return nil, nil
+	}
+	figs := e.factFigures()
+	name := a.Terms[i].ID
+	theirs := func(id string) bool { // a fact credited to the one named
+		return slices.ContainsFunc(e.ix.credits, func(c credit) bool { return c.fact.ID == id && slices.Contains(c.terms, name) })
+	}
+	for _, m := range ms {
+		for _, id := range m.ei.entry.Facts {
+			if theirs(id) && slices.ContainsFunc(figs[id], func(g statedFigure) bool {
+				return slices.ContainsFunc(asked, func(f statedFigure) bool { return g.kind == f.kind && g.value == f.value })
+			}) {
+				return nil, nil // one of theirs: "did Nizam say 90%?"
+			}
+		}
+	}
+	stating := e.figureEntries()
+	var best *entryIndex
+	for _, f := range asked {
+		for _, j := range stating[figureKey{f.kind, f.value}] {
+			if ei := &e.ix.entries[j]; best == nil || len(ei.entry.Facts) < len(best.entry.Facts) {
+				best = ei
+			}
+		}
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}, &a.Terms[i]
+}
+
 // plainWhat reports whether the question's kinds are all plain
 // what-questions (none asks for a kind of fact, none is one the sources
 // never answer), and it has at least one.
@@ -1990,6 +2035,13 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		m := match{ei: &e.ix.entries[ei], score: 1, coverage: 1, phrasing: 1, content: true}
 		e.answer(r, []*match{&m})
+		return r
+	}
+	if m, name := e.figureNotTheirs(&a, ms); m != nil {
+		// "did Adeel Azhar say 328 million?": the sources credit the
+		// $328 million to the State Bank of Pakistan, not to him.
+		e.answer(r, []*match{m})
+		r.Premise = e.notCredited(r, name)
 		return r
 	}
 	if len(ms) > 0 {

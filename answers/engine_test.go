@@ -2698,3 +2698,17 @@ func TestSummaryWordAlone(t *testing.T) {
 		t.Errorf("tldr of the trends article: %s", r.EntryID())
 	}
 }
+
+// TestFigureNotTheirs: "did adeel azhar say 328 million?" is told the
+// sources credit the figure to the State Bank of Pakistan, and given it;
+// a figure that is one of theirs is not.
+func TestFigureNotTheirs(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("did adeel azhar say 328 million?")
+	if r.EntryID() != "fy25-earnings" || !strings.Contains(r.Premise, "Adeel Azhar") || !strings.Contains(r.Premise, "State Bank of Pakistan") {
+		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
+	}
+	if r := e.Ask("what did adeel azhar say?"); r.Premise != "" {
+		t.Errorf("what did adeel azhar say: premise %q", r.Premise)
+	}
+}
