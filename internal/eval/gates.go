@@ -45,7 +45,7 @@ var (
 	HeldOut18Gate = Gate{Answer: 0.923, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
-	LOOGate = 0.911
+	LOOGate = 0.913
 	// SelfGate: every canonical question and phrasing answers its own entry.
 	SelfGate = 1.0
 )
