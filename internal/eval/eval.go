@@ -142,6 +142,9 @@ const (
 	// HeldOut18Set is an eighteenth, written at the start of the tenth
 	// session: a first contact for the engine the ninth left.
 	HeldOut18Set = "heldout18"
+	// HeldOut19Set is a nineteenth, written mid-way through that session:
+	// a first contact for the engine its first review had changed.
+	HeldOut19Set = "heldout19"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -163,7 +166,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut18Set) from Dir.
+// HeldOut19Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -43,6 +43,8 @@ var (
 	HeldOut17Gate = Gate{Answer: 0.884, Decline: 0.957}
 	// HeldOut18Gate was set at the eighteenth held-out set's first contact.
 	HeldOut18Gate = Gate{Answer: 0.923, Decline: 0.942}
+	// HeldOut19Gate was set at the nineteenth held-out set's first contact.
+	HeldOut19Gate = Gate{Answer: 0.915, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -89,6 +91,7 @@ var Sets = []Set{
 	{HeldOut16Set, "held-out set 16 (frozen 2026-12-07, ninth session; never tuned on)", &HeldOut16Gate, false},
 	{HeldOut17Set, "held-out set 17 (frozen 2026-12-07, late in the ninth session; never tuned on)", &HeldOut17Gate, false},
 	{HeldOut18Set, "held-out set 18 (frozen 2026-12-07, tenth session; never tuned on)", &HeldOut18Gate, false},
+	{HeldOut19Set, "held-out set 19 (frozen 2026-12-07, mid-way through the tenth session; never tuned on)", &HeldOut19Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
