@@ -2362,6 +2362,15 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 			// capital kyun kaha?"): they don't say it of him.
 			return b
 		}
+		if i == 0 && b != nil && b.Kind != nil && !slices.ContainsFunc(terms, func(t Term) bool {
+			return t.content() && t.ID >= 0 && !m.ei.hasPrimary(t.ID) && !m.ei.hasSecondary(t.ID)
+		}) {
+			// The nearest entry has every word of the question but what
+			// it asks for ("how many hours ahead of the UK?": the time
+			// zone, with no number of hours): that is what is not given,
+			// not the UK.
+			return b
+		}
 		consider(b)
 	}
 	consider(decided)

@@ -2712,3 +2712,19 @@ func TestFigureNotTheirs(t *testing.T) {
 		t.Errorf("what did adeel azhar say: premise %q", r.Premise)
 	}
 }
+
+// TestHoursAhead: "how many hours ahead of London?" is the time difference,
+// which the sources give no number for: not declined as working hours, nor
+// for London or the UK (the time-zone fact names the UK).
+func TestHoursAhead(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"how many hours ahead of London is Pakistan?", "pakistan london se kitne ghante aage hai"} {
+		r := e.Ask(q)
+		if r.Answered || !strings.Contains(r.Decline, "number") && !strings.Contains(r.Decline, "figure for that") {
+			t.Errorf("%q: %s %q", q, r.EntryID(), r.Decline)
+		}
+	}
+	if r := e.Ask("how many hours do call center agents work?"); r.Answered || !strings.Contains(r.Decline, "working hours") {
+		t.Errorf("working hours: %s %q", r.EntryID(), r.Decline)
+	}
+}
