@@ -1254,6 +1254,9 @@ func (e *Engine) figureOfPeriod(a *Analysis) *match {
 			period = t.Period
 		case e.asksFor(t, knowledge.AsksFigure):
 			figure = true
+		case e.asksFor(t, knowledge.AsksAttribution), e.aboutSources(t):
+			// "who reported the FY24 figure?": whose it is (whoSaidOf)
+		case t.Kind != nil && !t.Kind.Never && !countsThings(t.Kind) && slices.Contains(t.Kind.Needs, knowledge.StatesName):
 		case t.Kind != nil && !t.Kind.Never && (len(t.Kind.Needs) == 0 || slices.ContainsFunc(t.Kind.Needs, func(n string) bool {
 			return n == knowledge.StatesMoney || n == knowledge.StatesCount || n == knowledge.StatesPercent
 		})):
@@ -2078,6 +2081,10 @@ func (e *Engine) ask(a Analysis) *Reply {
 		// "What was the FY24 figure?": FY24's earnings, the one entry
 		// of FY24's figures (not the industry's size, with FY24 in it).
 		e.answer(r, []*match{m})
+		if e.whoSaidOf(a.Terms, true) {
+			// "Who reported the FY24 figure?": the SBP.
+			r.Premise = e.saidBy(r)
+		}
 		return r
 	}
 	if m := e.figureNamed(&a); m != nil {

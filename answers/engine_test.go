@@ -2728,3 +2728,13 @@ func TestHoursAhead(t *testing.T) {
 		t.Errorf("working hours: %s %q", r.EntryID(), r.Decline)
 	}
 }
+
+// TestWhoReportedYearsFigure: "Who reported the FY24 figure?" is FY24's
+// earnings, credited to the State Bank of Pakistan (it was declined for
+// FY24).
+func TestWhoReportedYearsFigure(t *testing.T) {
+	r := engine(t).Ask("Who reported the FY24 figure?")
+	if r.EntryID() != "fy24-earnings" || !strings.Contains(r.Premise, "State Bank of Pakistan") {
+		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
+	}
+}
