@@ -409,6 +409,37 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		// same growth, rounded; said, not corrected.
 		r.Premise = rounding
 	}
+	if r.Premise == "" && r.Answered {
+		e.figureOfOther(r, scanned, asked, given)
+	}
+}
+
+// figureOfOther notes a figure the question puts on something the answer
+// gives no figure of its kind for, when another entry's facts state it:
+// "Nearly 90% of call centers are registered with PSEB?" is told that in
+// the sources 90% is the share of work for overseas clients (the lexicon's
+// optional premise_other message, with that entry's question).
+func (e *Engine) figureOfOther(r *Reply, scanned string, asked, given []statedFigure) {
+	msg := e.msg("premise_other")
+	if msg == "" {
+		return
+	}
+	for _, a := range asked {
+		if a.bound == 'q' || a.bound == 'r' || e.quotesFigure(scanned, a) || slices.ContainsFunc(given, func(g statedFigure) bool { return g.kind == a.kind }) {
+			continue
+		}
+		var best *entryIndex
+		for _, j := range e.figureEntries()[figureKey{a.kind, a.value}] {
+			if ei := &e.ix.entries[j]; best == nil || len(ei.entry.Facts) < len(best.entry.Facts) {
+				best = ei
+			}
+		}
+		if best == nil || slices.ContainsFunc(r.Parts, func(p Part) bool { return p.Entry == best.entry }) {
+			continue
+		}
+		r.Premise = strings.NewReplacer("{asked}", e.figureWords(a.text), "{question}", e.tr.Question(best.entry)).Replace(msg)
+		return
+	}
 }
 
 // wrongYear notes a figure the facts state for one year that the question

@@ -344,3 +344,17 @@ func TestFigureOfAnotherYear(t *testing.T) {
 		t.Errorf("263 million in FY24: premise %q, want none", r.Premise)
 	}
 }
+
+// TestFigureOfOther: a figure put on something the answer gives no figure
+// of its kind for, which another entry states, is said to answer that
+// entry's question ("90% of call centers registered?": the overseas share).
+func TestFigureOfOther(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Nearly 90% of call centers are registered with PSEB?")
+	if r.EntryID() != "call-center-count" || !strings.Contains(r.Premise, "overseas clients") {
+		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
+	}
+	if r := e.Ask("how many call centers are registered with PSEB?"); r.Premise != "" {
+		t.Errorf("no figure: premise %q", r.Premise)
+	}
+}
