@@ -902,9 +902,11 @@ func (e *Engine) otherPerson(previous string, a *Analysis) *Reply {
 	if i < 0 {
 		return nil
 	}
-	p := e.Ask(previous)
-	if !p.Answered {
-		return nil
+	var p *Reply
+	if previous != "" {
+		if p = e.Ask(previous); !p.Answered {
+			return nil
+		}
 	}
 	// The people facts are credited to: the names of credits that the
 	// lexicon marks as a person's.
@@ -917,7 +919,7 @@ func (e *Engine) otherPerson(previous string, a *Analysis) *Reply {
 		}
 	}
 	var shown []int32
-	for _, f := range p.Facts {
+	for _, f := range p.factsOrNone() {
 		ids := e.termIDs(f.Fact.Text)
 		for _, c := range e.ix.credits {
 			if c.fact.ID == f.Fact.ID {
@@ -947,6 +949,14 @@ func (e *Engine) otherPerson(previous string, a *Analysis) *Reply {
 	// or several): asked back with the people.
 	r.context = ""
 	return e.decline(r, ranked, nil, DeclineUnsure)
+}
+
+// factsOrNone returns r's facts, or none when r is nil.
+func (r *Reply) factsOrNone() []CitedFact {
+	if r == nil {
+		return nil
+	}
+	return r.Facts
 }
 
 // otherSource answers a follow-up that asks what the other sources say
@@ -2006,6 +2016,14 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
 	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber())
+	if slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksOtherPerson) }) {
+		if o := e.otherPerson("", &a); o != nil {
+			// "who is the other guy?" with nothing before: which one is
+			// asked back.
+			o.FollowUp = false
+			return o
+		}
+	}
 	ms, who := e.quoted(a.Terms)
 	if len(ms) == 0 && who == nil {
 		ms = e.quotedEach(a.Terms) // "what did both of them say?": each one's remarks

@@ -2672,6 +2672,9 @@ func TestOtherPerson(t *testing.T) {
 	if r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) < 2 {
 		t.Errorf("the other guy after the growth: %v %s %v", r.Answered, r.Reason, r.Suggestions)
 	}
+	if r := e.Ask("and who is the other guy?"); r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) < 2 {
+		t.Errorf("the other guy, first: %v %s %q", r.Answered, r.Reason, r.Decline)
+	}
 }
 
 // TestPartAboutUncoveredPlace: "...and how many in karachi?" is answered
