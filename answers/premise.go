@@ -307,14 +307,9 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	// The facts shown; or, for a question asked back ("did you mean"),
 	// those of the nearest entry: "Given the 34.6% growth, is the sector
 	// healthy?" is told the growth was 24.6% before it is asked back.
-	var facts []string
+	facts, ok := r.factsChecked()
 	switch {
-	case r.Answered:
-		for _, f := range r.Facts {
-			facts = append(facts, f.Fact.ID)
-		}
-	case r.Reason == DeclineUnsure && r.Nearest != nil:
-		facts = r.Nearest.Facts
+	case ok:
 	case r.Reason == DeclineUnsupported && r.blockedNever && r.Nearest != nil:
 		// "Since the industry employs 10 million people, what's revenue
 		// per employee?": no averages, and not 10 million either. (Not
@@ -496,6 +491,22 @@ func periodsIn(scanned string) []string {
 	return named
 }
 
+// factsChecked returns the ids of the facts a premise is checked against:
+// those shown, or, for a question asked back ("did you mean"), those of the
+// nearest entry; ok is false for any other reply.
+func (r *Reply) factsChecked() (facts []string, ok bool) {
+	switch {
+	case r.Answered:
+		for _, f := range r.Facts {
+			facts = append(facts, f.Fact.ID)
+		}
+		return facts, true
+	case r.Reason == DeclineUnsure && r.Nearest != nil:
+		return r.Nearest.Facts, true
+	}
+	return nil, false
+}
+
 // quotesFigure reports whether the question quotes figure a rather than
 // claims it: a word before it points back ("that 90 percent") or a word
 // after it points at an item ("the 90% figure", "90% wala", the lexicon's
@@ -675,17 +686,10 @@ func (e *Engine) noteDirection(r *Reply, terms []Term) {
 	if msg == "" || r.Premise != "" {
 		return
 	}
-	var facts []string // the facts shown, or those of the entry asked back about
-	switch {
-	case r.Answered:
-		for _, f := range r.Facts {
-			facts = append(facts, f.Fact.ID)
-		}
-	case r.Reason == DeclineUnsure && r.Nearest != nil:
-		// "how did the 24.6% decline affect jobs?": told it was a rise
-		// before it is asked back.
-		facts = r.Nearest.Facts
-	default:
+	// "how did the 24.6% decline affect jobs?" is told it was a rise
+	// before it is asked back, as an answer is.
+	facts, ok := r.factsChecked()
+	if !ok {
 		return
 	}
 	down := false
