@@ -1336,25 +1336,7 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 	if len(asked) == 0 {
 		return nil
 	}
-	// Of the entries stating an asked figure, the one with the fewest facts
-	// (the first in order of several).
-	stating := e.figureEntries()
-	bestI := int32(-1)
-	for _, q := range asked {
-		if q.bound != 0 {
-			continue
-		}
-		for _, i := range stating[figureKey{q.kind, q.value}] {
-			if n := len(e.ix.entries[i].entry.Facts); bestI < 0 || n < len(e.ix.entries[bestI].entry.Facts) ||
-				n == len(e.ix.entries[bestI].entry.Facts) && i < bestI {
-				bestI = i
-			}
-		}
-	}
-	var best *entryIndex
-	if bestI >= 0 {
-		best = &e.ix.entries[bestI]
-	}
+	best := e.entryStating(asked)
 	if best == nil || e.blocker(best, a.Terms) != nil {
 		// "which body reported the $328m figure, was it PSEB?": the
 		// usual reading says the sources don't credit it to PSEB.
@@ -1404,19 +1386,34 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 			}
 		}
 	}
-	stating := e.figureEntries()
-	var best *entryIndex
-	for _, f := range asked {
-		for _, j := range stating[figureKey{f.kind, f.value}] {
-			if ei := &e.ix.entries[j]; best == nil || len(ei.entry.Facts) < len(best.entry.Facts) {
-				best = ei
-			}
-		}
-	}
+	best := e.entryStating(asked)
 	if best == nil {
 		return nil, nil
 	}
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}, &a.Terms[i]
+}
+
+// entryStating returns, of the entries with a fact stating one of figs
+// exactly, the one with the fewest facts (the first in order of several);
+// or nil. A bounded figure ("over 300") names none.
+func (e *Engine) entryStating(figs []statedFigure) *entryIndex {
+	stating := e.figureEntries()
+	bestI := int32(-1)
+	for _, q := range figs {
+		if q.bound != 0 {
+			continue
+		}
+		for _, i := range stating[figureKey{q.kind, q.value}] {
+			if n := len(e.ix.entries[i].entry.Facts); bestI < 0 || n < len(e.ix.entries[bestI].entry.Facts) ||
+				n == len(e.ix.entries[bestI].entry.Facts) && i < bestI {
+				bestI = i
+			}
+		}
+	}
+	if bestI < 0 {
+		return nil
+	}
+	return &e.ix.entries[bestI]
 }
 
 // plainWhat reports whether the question's kinds are all plain

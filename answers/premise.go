@@ -423,12 +423,9 @@ func (e *Engine) figureOfOther(r *Reply, scanned string, asked, given []statedFi
 		if a.bound == 'q' || a.bound == 'r' || e.quotesFigure(scanned, a) || slices.ContainsFunc(given, func(g statedFigure) bool { return g.kind == a.kind }) {
 			continue
 		}
-		var best *entryIndex
-		for _, j := range e.figureEntries()[figureKey{a.kind, a.value}] {
-			if ei := &e.ix.entries[j]; best == nil || len(ei.entry.Facts) < len(best.entry.Facts) {
-				best = ei
-			}
-		}
+		exact := a
+		exact.bound = 0 // "nearly 90%" names the facts' 90%
+		best := e.entryStating([]statedFigure{exact})
 		if best == nil || slices.ContainsFunc(r.Parts, func(p Part) bool { return p.Entry == best.entry }) {
 			continue
 		}
