@@ -194,4 +194,9 @@ func TestReplyInUrduOnRequest(t *testing.T) {
 	if r := e.Ask("how many people work in call centers"); r.Lang() == knowledge.Urdu {
 		t.Errorf("an English question was answered in Urdu")
 	}
+	// Roman Urdu replies are not given: asked for, the reply is English,
+	// not Urdu script, and the question is still read.
+	if r := e.Ask("Roman Urdu mein batao call centers ne kitna kamaya"); r.EntryID() != "fy25-earnings" || r.Lang() == knowledge.Urdu {
+		t.Errorf("roman urdu mein batao: %s in %q", r.EntryID(), r.Lang())
+	}
 }
