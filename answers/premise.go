@@ -444,11 +444,18 @@ func (e *Engine) wrongYear(r *Reply, scanned string, asked []statedFigure) bool 
 	if msg == "" || !r.Answered {
 		return false
 	}
-	named := periodsIn(scanned)
-	if len(named) != 1 || !slices.ContainsFunc(r.Periods(), func(p string) bool { return strings.Contains(p, named[0]) }) {
-		return false // "how much in FY25, was it $263 million?" answered with FY24 is no place to say so
-	}
+	all := periodsIn(scanned)
 	for _, a := range asked {
+		// The year the question puts the figure in: the one it names, or,
+		// naming several, the one right after the figure in its clause
+		// ("$328 million in FY24, how much in FY25?").
+		named := all
+		if len(all) > 1 {
+			named = periodsIn(e.clauseAt(scanned, a.at))
+		}
+		if len(named) != 1 || !slices.ContainsFunc(r.Periods(), func(p string) bool { return strings.Contains(p, named[0]) }) {
+			continue // "how much in FY25, was it $263 million?" answered with FY24 is no place to say so
+		}
 		p := e.periodStating(a)
 		if a.bound != 0 || p == "" || p == named[0] {
 			continue
@@ -473,6 +480,45 @@ func (e *Engine) wrongYear(r *Reply, scanned string, asked []statedFigure) bool 
 		r.Premise = strings.NewReplacer("{asked}", e.figureWords(a.text), "{period}", p, "{given}", e.figureWords(given[0]),
 			"{term}", named[0]).Replace(msg)
 		return true
+	}
+	return false
+}
+
+// clauseAt returns the clause of text around byte offset at: from the last
+// punctuation mark or joining word ("and", "aur", "اور") before it to the
+// next one after it. ("FY24 mein 263 million aur FY25 mein 328 million"
+// has two clauses, each a year and its figure.)
+func (e *Engine) clauseAt(text string, at int) string {
+	if at < 0 || at > len(text) {
+		return ""
+	}
+	start, pos := 0, 0
+	for _, w := range strings.Fields(text) {
+		i := pos + strings.Index(text[pos:], w)
+		pos = i + len(w)
+		marked := strings.ContainsAny(w, ",.?;")
+		if !marked && !e.isJoiner(strings.ToLower(w)) {
+			continue
+		}
+		switch {
+		case pos <= at:
+			start = pos // a stop before the figure
+		case marked && i >= at:
+			return text[start:pos] // "in FY24," ends the clause, its year kept
+		case i >= at:
+			return text[start:i] // "... aur": the joining word is the next clause's
+		}
+	}
+	return text[start:]
+}
+
+// isJoiner reports whether w is one of the lexicon's words that join two
+// questions, in any language.
+func (e *Engine) isJoiner(w string) bool {
+	for l := range numLangs {
+		if e.joiners[l][wordKey(l, w)] {
+			return true
+		}
 	}
 	return false
 }

@@ -343,6 +343,15 @@ func TestFigureOfAnotherYear(t *testing.T) {
 	if r := e.Ask("since call centers earned 263 million in FY24, what was the growth?"); r.Premise != "" {
 		t.Errorf("263 million in FY24: premise %q, want none", r.Premise)
 	}
+	// Two years named: the one in the figure's clause.
+	if r := e.Ask("since earnings were $328 million in FY24, how much in FY25?"); !strings.Contains(r.Premise, "$263 million for FY24") {
+		t.Errorf("$328 million in FY24, then FY25: premise %q", r.Premise)
+	}
+	for _, q := range []string{"FY24 mein 263 million aur FY25 mein 328 million, sahi?", "earnings were $263M in FY24 and $328M in FY25, what was the growth?"} {
+		if r := e.Ask(q); r.Premise != "" {
+			t.Errorf("%q: premise %q, want none (both right)", q, r.Premise)
+		}
+	}
 }
 
 // TestFigureOfOther: a figure put on something the answer gives no figure
