@@ -2298,7 +2298,7 @@ func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term
 		for i := range terms {
 			if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && !t.Name {
 				b := *blocker
-				b.of = displayTerm(t)
+				b.of = e.shownTerm(t)
 				return &b
 			}
 		}

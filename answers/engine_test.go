@@ -2741,3 +2741,15 @@ func TestWhoReportedYearsFigure(t *testing.T) {
 		t.Errorf("%s, premise %q", r.EntryID(), r.Premise)
 	}
 }
+
+// TestNameCasedAsTheLexicon: a name typed in other case is named as the
+// lexicon writes it ("ccap" is CCAP, not Ccap).
+func TestNameCasedAsTheLexicon(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("what did ccap say about the crackdown?"); !strings.Contains(r.Text(), "“CCAP”") {
+		t.Errorf("ccap: %q", r.Text())
+	}
+	if r := e.Ask("pseb ka president kon hai"); !strings.Contains(r.Decline, "“PSEB”") {
+		t.Errorf("pseb: %q", r.Decline)
+	}
+}

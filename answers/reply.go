@@ -470,7 +470,7 @@ func (e *Engine) givesFigures(id int32) bool {
 // blockMessage says why a blocking term cannot be answered, in the words of
 // the lexicon's messages.
 func (e *Engine) blockMessage(t *Term) string {
-	term := displayTerm(t)
+	term := e.shownTerm(t)
 	var ti *termInfo
 	if t.ID >= 0 {
 		ti = &e.v.terms[t.ID]
@@ -637,6 +637,18 @@ func (e *Engine) asTyped(question string, t *Term) *Term {
 	c := *t
 	c.Surface = strings.Join(parts, " or ")
 	return &c
+}
+
+// shownTerm is displayTerm, with the lexicon's casing of a name typed in
+// other case: "ccap" is named CCAP, not Ccap.
+func (e *Engine) shownTerm(t *Term) string {
+	term := displayTerm(t)
+	if t.ID >= 0 {
+		if d := e.v.terms[t.ID].display; d != "" && strings.EqualFold(d, strings.Trim(term, "“”")) {
+			return "“" + d + "”"
+		}
+	}
+	return term
 }
 
 // displayTerm shows the user's word back to them: letters, digits and
