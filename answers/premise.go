@@ -496,7 +496,7 @@ func (e *Engine) clauseAt(text string, at int) string {
 	for _, w := range strings.Fields(text) {
 		i := pos + strings.Index(text[pos:], w)
 		pos = i + len(w)
-		marked := strings.ContainsAny(w, ",.?;")
+		marked := strings.ContainsAny(w[len(w)-1:], ",.?;") // a mark after the word, not "24.6%"'s point
 		if !marked && !e.isJoiner(strings.ToLower(w)) {
 			continue
 		}
