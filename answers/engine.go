@@ -938,16 +938,16 @@ func (e *Engine) otherPerson(previous string, a *Analysis) *Reply {
 		terms = append(terms, Term{ID: id, Class: knowledge.ClassName, Surface: e.v.terms[id].display, Tok: -1, Weight: e.ix.weight[id]})
 	}
 	ranked := e.rank(terms)
-	r := &Reply{Question: a.Text, FollowUp: true, context: previous}
+	r := &Reply{Question: a.Text, FollowUp: true}
 	if len(others) == 1 {
 		if best, _ := e.decide(ranked, terms); best != nil {
 			e.answer(r, []*match{best})
+			r.context = termsText(terms) // "what did he say?" next is of the other one
 			return r
 		}
 	}
 	// Which other person is not clear (the answer before named no one,
 	// or several): asked back with the people.
-	r.context = ""
 	return e.decline(r, ranked, nil, DeclineUnsure)
 }
 

@@ -2667,6 +2667,8 @@ func TestOtherPerson(t *testing.T) {
 	}
 	if r := e.AskAfter(e.Ask("who is umair nizam?").Context(), "and the other guy?"); r.EntryID() != "adeel-azhar" {
 		t.Errorf("the other guy after Nizam: %s", r.EntryID())
+	} else if r := e.AskAfter(r.Context(), "what did he say?"); !strings.Contains(r.Text(), "Adeel Azhar said") {
+		t.Errorf("what did he say, after the other guy (Azhar): %q", r.Text())
 	}
 	r := e.AskAfter(e.Ask("what is the growth rate?").Context(), "who is the other guy?")
 	if r.Answered || r.Reason != DeclineUnsure || len(r.Suggestions) < 2 {
