@@ -249,6 +249,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		return nil
 	}
 	for _, read := range []func(previous string, a *Analysis) *Reply{
+		e.inLanguage,    // "translate that to urdu", "in english please": the last answer again, in that language
 		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
 		e.offerMore,     // "tell me more", "aur batao"
 		e.otherSource,   // "and the other article?"
@@ -889,6 +890,23 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 	r.Question, r.FollowUp, r.context = a.Text, true, previous
 	r.Premise = e.fromSources(r)
 	r.saysWho = r.Premise != ""
+	return r
+}
+
+// inLanguage answers a follow-up that only asks for a reply's language
+// ("translate that to urdu", "urdu mein", "in english please"): the last
+// question again, answered in it (e replies in it already). It returns nil
+// for any other question.
+func (e *Engine) inLanguage(previous string, a *Analysis) *Reply {
+	if a.replyIn == "" || len(a.Terms) > 0 || a.Greet || a.Thank || a.Introduce {
+		return nil
+	}
+	r := e.askOwn(e.Analyze(previous))
+	if !r.Answered {
+		return nil
+	}
+	r.tr = e.tr
+	r.Question, r.FollowUp, r.context = a.Text, true, previous
 	return r
 }
 

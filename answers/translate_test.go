@@ -200,3 +200,24 @@ func TestReplyInUrduOnRequest(t *testing.T) {
 		t.Errorf("roman urdu mein batao: %s in %q", r.EntryID(), r.Lang())
 	}
 }
+
+// TestLanguageFollowUp: "translate that to urdu", "urdu mein" after an
+// answer give it again in Urdu, and "in english please" back in English;
+// "are agents fluent in english?" still asks about the workforce.
+func TestLanguageFollowUp(t *testing.T) {
+	e := translatedEngine(t)
+	first := e.Ask("what is the dabba scam?")
+	ur := e.AskAfter(first.Context(), "translate that to urdu")
+	if ur.EntryID() != first.EntryID() || ur.Lang() != knowledge.Urdu {
+		t.Fatalf("translate that to urdu: %s in %q", ur.EntryID(), ur.Lang())
+	}
+	if en := e.AskAfter(ur.Context(), "in english please"); en.EntryID() != first.EntryID() || en.Lang() == knowledge.Urdu {
+		t.Errorf("in english please: %s in %q", en.EntryID(), en.Lang())
+	}
+	if r := e.AskAfter(e.Ask("how much did call centers earn in FY25?").Context(), "urdu mein"); r.EntryID() != "fy25-earnings" || r.Lang() != knowledge.Urdu {
+		t.Errorf("urdu mein: %s in %q", r.EntryID(), r.Lang())
+	}
+	if r := e.Ask("are agents fluent in english?"); r.EntryID() != "workforce" {
+		t.Errorf("fluent in english: %s", r.EntryID())
+	}
+}
