@@ -2755,3 +2755,12 @@ func TestNameCasedAsTheLexicon(t *testing.T) {
 		t.Errorf("pseb: %q", r.Decline)
 	}
 }
+
+// TestSetupSuggests: a decline for setting up a business suggests what
+// the sources do say that bears on it (the kind's `suggest:`).
+func TestSetupSuggests(t *testing.T) {
+	r := engine(t).Ask("I want to open a call center in Pakistan, what should I know?")
+	if r.Answered || len(r.Suggestions) == 0 || r.Suggestions[0].ID != "government-support" {
+		t.Errorf("%v %q %v", r.Answered, r.Decline, r.Suggestions)
+	}
+}

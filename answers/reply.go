@@ -561,13 +561,22 @@ func (e *Engine) decline(r *Reply, ranked []match, blocker *Term, reason Decline
 			r.Decline = e.message("not_found", "", nil)
 		}
 	}
-	// Suggest the nearest entries that a user could have meant, but only
-	// ones that share a real term with the question; otherwise the defaults.
+	// A kind's own suggestions first ("I want to open a call center": what
+	// the sources say that bears on it); then the nearest entries that a
+	// user could have meant, but only ones that share a real term with the
+	// question; otherwise the defaults.
+	if reason == DeclineUnsupported && blocker != nil && blocker.Kind != nil {
+		for _, id := range blocker.Kind.Suggest {
+			if en := e.kb.Entry(id); en != nil && len(r.Suggestions) < MaxSuggestions && !containsEntry(r.Suggestions, en) {
+				r.Suggestions = append(r.Suggestions, en)
+			}
+		}
+	}
 	for _, m := range ranked {
 		if len(r.Suggestions) >= MaxSuggestions {
 			break
 		}
-		if m.coverage > e.policy.SuggestCoverage && m.content {
+		if m.coverage > e.policy.SuggestCoverage && m.content && !containsEntry(r.Suggestions, m.ei.entry) {
 			r.Suggestions = append(r.Suggestions, m.ei.entry)
 		}
 	}

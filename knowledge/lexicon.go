@@ -193,6 +193,10 @@ type Kind struct {
 	// if I start a BPO?" is answered with the challenges, and its message
 	// given as the rest of the question.
 	Context bool `yaml:"context,omitempty"`
+	// Suggest lists entry ids a decline for the kind suggests first: what
+	// the sources do say to someone who asks it ("I want to open a call
+	// center": the government's support, the challenges, the workforce).
+	Suggest []string `yaml:"suggest,omitempty"`
 	// Reply is, for act reply, the language the asker wants the reply in
 	// ("ur": "urdu mein jawab do", "reply in urdu"); the rest of the message
 	// is the question.

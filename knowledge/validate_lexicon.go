@@ -214,6 +214,13 @@ func (b *Base) validateLexicon() []error {
 			errs = append(errs, fmt.Errorf("lexicon: message %q is missing (add it under messages:)", key))
 		}
 	}
+	for _, k := range lx.Kinds {
+		for _, id := range k.Suggest {
+			if b.entries[id] == nil {
+				errs = append(errs, fmt.Errorf("%s: kind %q: suggest %q is not an entry", k.Pos, k.ID, id))
+			}
+		}
+	}
 	for _, id := range lx.Settings.DefaultSuggestions {
 		if b.entries[id] == nil {
 			errs = append(errs, fmt.Errorf("lexicon: settings: default suggestion %q is not an entry", id))
