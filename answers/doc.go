@@ -57,7 +57,9 @@
 //     kind of question that needs a money figure, a count, a percentage, a
 //     place, a date or a name needs a fact that states one (facts declare
 //     what they state); a kind the sources never answer (how-to, forecasts,
-//     rankings, company lists, jobs) blocks unless the entry declares it.
+//     rankings, company lists, jobs) blocks unless the entry declares it;
+//     one marked context ("if I open a call center") only says why the rest
+//     is asked, which is answered with its message as a note.
 //     A fact that states a change between two periods (a growth rate)
 //     answers only a question about a change (a concept that asks for one),
 //     and such a question needs a change ending in the period it names. A
@@ -78,7 +80,9 @@
 //     is not answered is declined naming the most telling blocking term, or,
 //     when the best entry is close (Policy.AskScore), offered back as "did
 //     you mean". Greetings and questions about the bot get a greeting and an
-//     introduction.
+//     introduction; a request for the reply's language ("urdu mein jawab
+//     do") is read in analysis and chooses the reply's language, and alone
+//     after an answer gives that answer again in it.
 //
 //  4. Reply. The facts of the answering entries, each once and no two
 //     stating the same figure, numbered citations by source and section,
