@@ -820,12 +820,11 @@ func (e *Engine) onlySummary(a *Analysis) bool {
 		if t.Tok < 0 || t.Tok >= len(a.toks) {
 			return false
 		}
-		tok := &a.toks[t.Tok]
-		if lang := l; tok.urdu {
-			if !e.summary.has(langUr, tok) {
-				return false
-			}
-		} else if !e.summary.has(lang, tok) {
+		tok, lang := &a.toks[t.Tok], l
+		if tok.urdu {
+			lang = langUr
+		}
+		if !e.summary.has(lang, tok) {
 			return false
 		}
 	}

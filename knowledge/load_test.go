@@ -143,6 +143,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"bad-kind-joins", []string{"kb.yaml:19", `kind "when"`, `joins "whenever", which is not one of its own one-word en forms`}},
 		{"bad-kind-aside", []string{"kb.yaml:22", `kind "misread"`, `is an aside but not never`}},
 		{"bad-kind-suggest", []string{"kb.yaml:22", `kind "setup"`, `suggest "e7" is not an entry`}},
+		{"bad-kind-reply", []string{"kb.yaml:22", `kind "in-french"`, `reply "fr" is not a language replies are given in`}},
 		{"bad-within", []string{`concept "germany": lies within "atlantis", which is no concept`, `concept "germany": lies within "growth", which is not a place`,
 			`concept "growth": is not a place, so it lies within nothing`}},
 		{"bad-translation", []string{`fr.yaml:1: translation "fr": lang must be "ur" (Urdu script) or "roman" (Roman Urdu)`,

@@ -122,6 +122,10 @@ func (b *Base) validateLexicon() []error {
 		}
 		if (k.Act == ActReply) != (k.Reply != "") {
 			bad(k.Pos, "kind", k.ID, "act reply and reply: go together (reply: names the language, such as ur)")
+		} else if k.Reply != "" && k.Reply != English && k.Reply != Urdu {
+			// Replies are given in English, and in the languages of the
+			// translations (translations/*.yaml); Urdu script today.
+			bad(k.Pos, "kind", k.ID, "reply %q is not a language replies are given in: write en or ur", k.Reply)
 		}
 		if k.Never && blank(k.Message) {
 			bad(k.Pos, "kind", k.ID, "is never answered, so it needs a message saying so")
