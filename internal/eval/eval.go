@@ -145,6 +145,9 @@ const (
 	// HeldOut19Set is a nineteenth, written mid-way through that session:
 	// a first contact for the engine its first review had changed.
 	HeldOut19Set = "heldout19"
+	// HeldOut20Set is a twentieth, written at the start of the eleventh
+	// session: a first contact for the engine the tenth left.
+	HeldOut20Set = "heldout20"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -166,7 +169,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut19Set) from Dir.
+// HeldOut20Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -45,6 +45,8 @@ var (
 	HeldOut18Gate = Gate{Answer: 0.923, Decline: 0.942}
 	// HeldOut19Gate was set at the nineteenth held-out set's first contact.
 	HeldOut19Gate = Gate{Answer: 0.915, Decline: 0.971}
+	// HeldOut20Gate was set at the twentieth held-out set's first contact.
+	HeldOut20Gate = Gate{Answer: 0.892, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -92,6 +94,7 @@ var Sets = []Set{
 	{HeldOut17Set, "held-out set 17 (frozen 2026-12-07, late in the ninth session; never tuned on)", &HeldOut17Gate, false},
 	{HeldOut18Set, "held-out set 18 (frozen 2026-12-07, tenth session; never tuned on)", &HeldOut18Gate, false},
 	{HeldOut19Set, "held-out set 19 (frozen 2026-12-07, mid-way through the tenth session; never tuned on)", &HeldOut19Gate, false},
+	{HeldOut20Set, "held-out set 20 (frozen 2026-12-07, eleventh session; never tuned on)", &HeldOut20Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
