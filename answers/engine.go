@@ -2160,7 +2160,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return r
 		}
 	}
-	parts, partBlocker := e.askParts(&a, best == nil)
+	parts, partBlocker := e.askParts(&a, best)
 	if best == nil && blocker != nil && len(parts) < 2 {
 		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a), e.offersName(&a)); m != nil {
 			// "Is Adeel Azhar the president of P@SHA?": what the sources
@@ -2784,7 +2784,12 @@ func upperFirst(s string) string {
 }
 
 // A segment is a run of tokens between joints.
-type segment struct{ from, to int }
+// A segment is a part of a message: tokens from up to to. joined is set on
+// a part that follows a joiner ("and"), not a sentence's or clause's end.
+type segment struct {
+	from, to int
+	joined   bool
+}
 
 // segments splits a message at its joints: sentence boundaries and the
 // lexicon's joiners ("and", "aur", "vs").
@@ -2808,7 +2813,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 			ahead = false
 		}
 	}
-	start := 0
+	start, joined := 0, false
 	for i := range a.toks {
 		t := &a.toks[i]
 		l := lang
@@ -2818,16 +2823,16 @@ func (e *Engine) segments(a *Analysis) []segment {
 		joiner := e.joiners[l][t.key(l)]
 		if t.brk || joiner || t.comma && kindAhead[i] {
 			if i > start {
-				segs = append(segs, segment{start, i})
+				segs = append(segs, segment{start, i, joined})
 			}
-			start = i
+			start, joined = i, joiner
 			if joiner {
 				start = i + 1
 			}
 		}
 	}
 	if start < len(a.toks) {
-		segs = append(segs, segment{start, len(a.toks)})
+		segs = append(segs, segment{start, len(a.toks), joined})
 	}
 	return segs
 }
@@ -2837,11 +2842,12 @@ func (e *Engine) segments(a *Analysis) []segment {
 // asked something not covered.
 //
 // Two or more answered parts make a multi-part answer. A single answered
-// part is returned only when the whole was declined and the part is itself
-// a question: the question buried in a long message, or the covered half of
-// "earnings in FY25 and the average salary", whose other half is then named
-// as not covered.
-func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
+// part is returned only when the whole was declined (best is nil) and the
+// part is itself a question: the question buried in a long message, or the
+// covered half of "earnings in FY25 and the average salary", whose other
+// half is then named as not covered.
+func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
+	whole := best == nil
 	segs := e.segments(a)
 	if len(segs) < 2 {
 		return nil, nil
@@ -2849,6 +2855,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 	var out []*match
 	var lone []int32     // for each of out, the one term its part had, or -1
 	var vagueOnes []bool // for each of out, whether its part's own words were vague
+	var alones [][]Term  // for each of out, its part's own terms
 	var blocker *Term
 	asked := false
 	// A kind of question distributes over the parts it joins: "what do PSEB
@@ -2861,7 +2868,9 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 	}
 	var prev []Term // the terms of the part before
 	anyOwn := false // some part asks something itself
-	plain := false  // the one answered part was answered from its own words, no other part's kind
+	kindParts := 0  // parts with a kind of question of their own
+	oneSentence := !slices.ContainsFunc(segs[1:], func(sg segment) bool { return !sg.joined })
+	plain := false // the one answered part was answered from its own words, no other part's kind
 	for si, sg := range segs {
 		var terms []Term
 		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
@@ -2892,6 +2901,9 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 			}
 		}
 		prev = terms
+		if slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil }) {
+			kindParts++
+		}
 		anyOwn = anyOwn || own
 		if t := terms; len(t) == 1 && t[0].Class == knowledge.ClassMetric && t[0].Tok >= 0 && (t[0].ID < 0 || len(e.ix.postings[t[0].ID]) == 0) {
 			// "salary and number of jobs": a metric the sources never
@@ -2930,6 +2942,7 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 				lone[len(lone)-1] = terms[0].ID
 			}
 			vagueOnes = append(vagueOnes, e.vague(alone))
+			alones = append(alones, alone)
 			asked = asked || own
 			plain = len(alone) >= 2 && len(alone) == len(terms)
 		case m != nil:
@@ -2966,10 +2979,18 @@ func (e *Engine) askParts(a *Analysis, whole bool) ([]*match, *Term) {
 		id := lone[i]
 		common := id >= 0 && float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) &&
 			slices.ContainsFunc(out, func(m *match) bool { return m != out[i] && m.ei.hasPrimary(id) })
-		if common || vagueOnes[i] && slices.Contains(vagueOnes, false) {
+		if common || vagueOnes[i] && slices.Contains(vagueOnes, false) || oneSentence && kindParts == 1 && best != nil && out[i].ei != best.ei && containsMatch(out, best) && e.coversAll(best.ei, alones[i]) {
+			// The last: in one sentence with one part that has a kind
+			// of question,
+			// a part the whole's answer, itself one of the parts, answers
+			// in full ("How much did the call center and BPO segment earn
+			// in FY25?" is not also how many call centers there are: "how
+			// much did the call center" is the earnings; "how many call
+			// centres r there n how many ppl work in them" asks two).
 			out = slices.Delete(out, i, i+1)
 			lone = slices.Delete(lone, i, i+1)
 			vagueOnes = slices.Delete(vagueOnes, i, i+1)
+			alones = slices.Delete(alones, i, i+1)
 		}
 	}
 	// A part whose entry's facts another part's entry all has adds
@@ -3040,6 +3061,16 @@ func onlyPeriods(terms []Term) bool {
 		}
 	}
 	return len(terms) > 0
+}
+
+// coversAll reports whether ei, ranked on terms alone, covers all of them.
+func (e *Engine) coversAll(ei *entryIndex, terms []Term) bool {
+	for _, m := range e.rank(terms) {
+		if m.ei == ei {
+			return m.coverage >= 1
+		}
+	}
+	return false
 }
 
 func containsMatch(ms []*match, m *match) bool {

@@ -2764,3 +2764,20 @@ func TestSetupSuggests(t *testing.T) {
 		t.Errorf("%v %q %v", r.Answered, r.Decline, r.Suggestions)
 	}
 }
+
+// TestJoinedNounPhraseIsOneQuestion: "the call center and BPO segment" in
+// a question with one question word is one thing asked about, not two
+// parts (the first of which, "how much did the call center", would count
+// call centers); two question words still ask two things.
+func TestJoinedNounPhraseIsOneQuestion(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"How much did the call centre and BPO segment earn in FY25?", "what did call centers and bpos make in fy24"} {
+		if r := e.Ask(q); !r.Answered || len(r.Parts) != 1 || !strings.Contains(r.EntryID(), "earnings") {
+			t.Errorf("%q: answered=%v, %d parts, %s; want the year's earnings alone", q, r.Answered, len(r.Parts), r.EntryID())
+		}
+	}
+	r := e.Ask("how many call centres r there n how many ppl work in them")
+	if !r.Answered || len(r.Parts) != 2 {
+		t.Errorf("two question words: %d parts, %s; want two", len(r.Parts), r.EntryID())
+	}
+}
