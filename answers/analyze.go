@@ -534,6 +534,11 @@ func (e *Engine) word(t *token, i, lang int) Term {
 		if id, ok := e.v.ids["w:"+t.lower]; ok {
 			return Term{ID: id, Surface: t.raw, Tok: i, number: true}
 		}
+		if alphanumeric(t.lower) {
+			// "5G", "3D": a word no entry has, as any other (the number
+			// scanner has read the figures with units: "5m", "10k").
+			return Term{ID: -1, Surface: t.raw, Tok: i, Unknown: true, Weight: e.ix.maxWeight}
+		}
 		return Term{ID: -1}
 	}
 	if t.urdu {
@@ -557,6 +562,23 @@ func (e *Engine) word(t *token, i, lang int) Term {
 	name := len(t.lower) >= 4 && isASCIILetters(t.lower) && (lang == langEn || t.raw != t.lower) &&
 		!ordinary && !e.nearEnglishWord(t.lower)
 	return Term{ID: -1, Surface: t.raw, Tok: i, Unknown: true, Name: name, Weight: e.ix.maxWeight}
+}
+
+// alphanumeric reports whether s, which starts with a digit, goes on with
+// a letter after its digits, not as an ordinal ("1st", "3rd", "24th").
+func alphanumeric(s string) bool {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == len(s) || !isLetter(s[i]) {
+		return false
+	}
+	switch s[i:] {
+	case "st", "nd", "rd", "th":
+		return false
+	}
+	return true
 }
 
 // resolveHomonym picks a homonym's meaning from the other words of the
