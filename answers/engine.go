@@ -1410,6 +1410,39 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}, &a.Terms[i]
 }
 
+// figureFromOther returns, for a yes-or-no question about a figure the
+// facts state exactly, naming a body or person as its source ("Is the $328
+// million figure from PSEB?", "is the 90% number by CCAP?"), the entry
+// stating the figure and the name, when no fact stating it is credited to
+// that name or names it. Otherwise nil.
+func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
+	if !a.hasNumber() || !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksFigure) }) || !e.isYesNo(a) {
+		return nil, nil
+	}
+	i := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName && t.ID >= 0 })
+	if i < 0 {
+		return nil, nil
+	}
+	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 })
+	best := e.entryStating(asked)
+	if best == nil {
+		return nil, nil
+	}
+	name := a.Terms[i].ID
+	ft := e.factTerms()
+	for id, figs := range e.factFigures() {
+		if !slices.ContainsFunc(figs, func(g statedFigure) bool {
+			return slices.ContainsFunc(asked, func(f statedFigure) bool { return g.kind == f.kind && g.value == f.value })
+		}) {
+			continue
+		}
+		if slices.Contains(ft[id], name) || slices.ContainsFunc(e.ix.credits, func(c credit) bool { return c.fact.ID == id && slices.Contains(c.terms, name) }) {
+			return nil, nil // theirs, or about them: "are 1,000 call centers registered with PSEB?"
+		}
+	}
+	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}, &a.Terms[i]
+}
+
 // entryStating returns, of the entries with a fact stating one of figs
 // exactly, the one with the fewest facts (the first in order of several);
 // or nil. A bounded figure ("over 300") names none.
@@ -1486,9 +1519,9 @@ func (e *Engine) fromSources(r *Reply) string {
 	return lead
 }
 
-// saidBy says whom the answer's facts are credited to, for "who said
-// that?" (the lexicon's optional said_by and said_by_none messages), or "".
-func (e *Engine) saidBy(r *Reply) string {
+// attributees returns whom the reply's facts are credited to, as their
+// attributions name them (in the reply's language), in order.
+func (e *Engine) attributees(r *Reply) []string {
 	var who []string
 	for _, cf := range r.Facts {
 		f := cf.Fact // the English attribution: names are given as the sources give them
@@ -1511,6 +1544,13 @@ func (e *Engine) saidBy(r *Reply) string {
 			who = append(who, w)
 		}
 	}
+	return who
+}
+
+// saidBy says whom the answer's facts are credited to, for "who said
+// that?" (the lexicon's optional said_by and said_by_none messages), or "".
+func (e *Engine) saidBy(r *Reply) string {
+	who := e.attributees(r)
 	if len(who) == 0 {
 		var named []string // whom facts that name their speaker name
 		for _, f := range r.Facts {
@@ -2079,6 +2119,15 @@ func (e *Engine) ask(a Analysis) *Reply {
 		r.Premise = e.notCredited(r, name)
 		return r
 	}
+	if len(ms) == 0 && who == nil {
+		if m, name := e.figureFromOther(&a); m != nil {
+			// "Is the $328 million figure from PSEB?": the sources
+			// credit it to the State Bank of Pakistan.
+			e.answer(r, []*match{m})
+			r.Premise = e.notCredited(r, name)
+			return r
+		}
+	}
 	if len(ms) > 0 {
 		e.answer(r, ms)
 		e.gatherQuotes(r)
@@ -2628,6 +2677,11 @@ func (e *Engine) notCredited(r *Reply, who *Term) string {
 	by := e.saidBy(r)
 	if by != "" && by == e.msg("said_by_none") && e.msg("not_credited_none") != "" {
 		return e.message("not_credited_none", displayTerm(typed), nil)
+	}
+	if who := e.attributees(r); len(who) > 0 && e.msg("not_credited_other") != "" {
+		// "Is the $328 million figure from PSEB?": whom the sources
+		// credit it to, in one sentence.
+		return e.message("not_credited_other", displayTerm(typed), map[string]string{"{who}": e.list(who)})
 	}
 	p := e.blockMessage(typed)
 	if by != "" {

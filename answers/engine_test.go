@@ -1980,7 +1980,7 @@ func TestSeventhSessionReview(t *testing.T) {
 	}
 	for q, want := range map[string]string{
 		"Is he the one who said 90% work for overseas clients?": "don't credit that to “Adeel Azhar”: they report it without crediting anyone",
-		"did he say most call centers are ethical?":             "don't say that about “Adeel Azhar”. My sources credit that to P@SHA senior vice chairman Muhammad Umair Nizam",
+		"did he say most call centers are ethical?":             "don't credit that to “Adeel Azhar”: they credit it to P@SHA senior vice chairman Muhammad Umair Nizam",
 	} {
 		if r := e.AskAfter("who is adeel azhar", q); !strings.Contains(r.Premise, want) {
 			t.Errorf("AskAfter(Adeel Azhar, %q): premise %q; want not him, and %q", q, r.Premise, want)
@@ -2779,5 +2779,22 @@ func TestJoinedNounPhraseIsOneQuestion(t *testing.T) {
 	r := e.Ask("how many call centres r there n how many ppl work in them")
 	if !r.Answered || len(r.Parts) != 2 {
 		t.Errorf("two question words: %d parts, %s; want two", len(r.Parts), r.EntryID())
+	}
+}
+
+// TestFigureFromOther: a yes-or-no question naming the wrong source of a
+// figure the facts state is told whom they credit it to, with the figure;
+// one naming the body the figure is about is answered plainly.
+func TestFigureFromOther(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Is the $328 million figure from PSEB?")
+	if !r.Answered || !strings.Contains(r.Premise, "PSEB") || !strings.Contains(r.Premise, "State Bank of Pakistan") || !strings.Contains(r.Text(), "328") {
+		t.Errorf("$328 million from PSEB: premise %q, %s", r.Premise, r.EntryID())
+	}
+	if r := e.Ask("is the 328 million figure from SBP?"); !r.Answered || r.Premise != "" {
+		t.Errorf("$328 million from the SBP: premise %q, want none", r.Premise)
+	}
+	if r := e.Ask("is the 1,000 number from PSEB?"); !r.Answered || r.Premise != "" {
+		t.Errorf("1,000 from PSEB (the figure is PSEB's register): premise %q, want none", r.Premise)
 	}
 }
