@@ -2209,6 +2209,17 @@ func (e *Engine) ask(a Analysis) *Reply {
 			return r
 		}
 	}
+	if i := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassPeriod && t.ID < 0 }); best == nil && i >= 0 && a.hasNumber() {
+		if m, premise := e.figureOfUncoveredPeriod(&a, &a.Terms[i]); m != nil {
+			// "the SBP reported $263 million for FY23": declined for
+			// FY23, saying that is FY24's figure, which is suggested
+			// first.
+			r.Suggestions = append(r.Suggestions, m.ei.entry)
+			e.decline(r, ranked, &a.Terms[i], DeclineUnsupported)
+			r.Decline = premise
+			return r
+		}
+	}
 	parts, partBlocker := e.askParts(&a, best)
 	if best == nil && blocker != nil && len(parts) < 2 {
 		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a), e.offersName(&a)); m != nil {

@@ -2798,3 +2798,13 @@ func TestFigureFromOther(t *testing.T) {
 		t.Errorf("1,000 from PSEB (the figure is PSEB's register): premise %q, want none", r.Premise)
 	}
 }
+
+// TestFigureOfUncoveredPeriod: a figure the facts give for one year, put in
+// a year they do not cover, is declined for that year, saying which year
+// the figure is for, with that year's entry suggested first.
+func TestFigureOfUncoveredPeriod(t *testing.T) {
+	r := engine(t).Ask("the SBP reported $263 million for FY23, right?")
+	if r.Answered || !strings.Contains(r.Decline, "FY24") || !strings.Contains(r.Decline, "FY23") || len(r.Suggestions) == 0 || r.Suggestions[0].ID != "fy24-earnings" {
+		t.Errorf("answered=%v, decline %q, suggestions %v; want FY23 declined, the figure given as FY24's, FY24's earnings first", r.Answered, r.Decline, r.Suggestions)
+	}
+}

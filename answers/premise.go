@@ -484,6 +484,35 @@ func (e *Engine) wrongYear(r *Reply, scanned string, asked []statedFigure) bool 
 	return false
 }
 
+// figureOfUncoveredPeriod returns, for a question that puts a figure the
+// facts state for one period in a period no fact covers ("the SBP reported
+// $263 million for FY23"), the entry stating it and a premise saying which
+// period it is for and that the sources have nothing for the one asked (the
+// lexicon's optional premise_period_uncovered message). Otherwise nil.
+func (e *Engine) figureOfUncoveredPeriod(a *Analysis, period *Term) (*match, string) {
+	msg := e.msg("premise_period_uncovered")
+	if msg == "" {
+		return nil, ""
+	}
+	for _, f := range statedFigures(e.scannedText(a), e.bounds) {
+		if f.bound != 0 {
+			continue
+		}
+		p := e.periodStating(f)
+		if p == "" || p == period.Period {
+			continue
+		}
+		ei := e.entryStating([]statedFigure{f})
+		if ei == nil {
+			continue
+		}
+		premise := strings.NewReplacer("{asked}", e.figureWords(f.text), "{period}", p, "{term}", e.asTyped(a.Text, period).Surface,
+			"{periods}", e.list(e.periods)).Replace(msg)
+		return &match{ei: ei, score: 1, coverage: 1, phrasing: 1, content: true}, premise
+	}
+	return nil, ""
+}
+
 // clauseAt returns the clause of text around byte offset at: from the last
 // punctuation mark or joining word ("and", "aur", "اور") before it to the
 // next one after it. ("FY24 mein 263 million aur FY25 mein 328 million"
