@@ -2808,3 +2808,12 @@ func TestFigureOfUncoveredPeriod(t *testing.T) {
 		t.Errorf("answered=%v, decline %q, suggestions %v; want FY23 declined, the figure given as FY24's, FY24's earnings first", r.Answered, r.Decline, r.Suggestions)
 	}
 }
+
+// TestWhatOrganisationDoesHeLead: after Adeel Azhar, "what organisation
+// does he lead?" is his entry (CCAP), not asked back.
+func TestWhatOrganisationDoesHeLead(t *testing.T) {
+	r := engine(t).AskAfter("who is adeel azhar?", "what organisation does he lead?")
+	if !r.Answered || !strings.Contains(r.Text(), "Call Centers Association of Pakistan") {
+		t.Errorf("answered=%v %s %q", r.Answered, r.EntryID(), r.Decline)
+	}
+}
