@@ -2178,6 +2178,11 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		return r
 	}
+	if m := e.nthItem(&a); m != nil {
+		// "what is the third key trend?": that point of the list alone.
+		e.answer(r, []*match{m})
+		return r
+	}
 	if m, lead := e.sourceOf(&a); m != nil {
 		// "which article mentions tax incentives?": the incentives, from
 		// the article that has them.

@@ -2817,3 +2817,25 @@ func TestWhatOrganisationDoesHeLead(t *testing.T) {
 		t.Errorf("answered=%v %s %q", r.Answered, r.EntryID(), r.Decline)
 	}
 }
+
+// TestNthItemOfAList: "the third key trend" is that point of the trends
+// list alone; an ordinal before a word that is no list's ("the first
+// quarter"), or past the list's end, answers no single point.
+func TestNthItemOfAList(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"What is the first challenge listed?": "challenge-infrastructure",
+		"what is the third key trend?":        "trend-finance",
+		"teesra trend kya hai?":               "trend-finance",
+	} {
+		r := e.Ask(q)
+		if !r.Answered || len(r.Facts) != 1 || r.Facts[0].Fact.ID != want {
+			t.Errorf("%q: answered=%v, %d facts, want %s alone:\n%s", q, r.Answered, len(r.Facts), want, r.Text())
+		}
+	}
+	for _, q := range []string{"what's the sixth trend?", "how much did call centers earn in the first quarter of FY25"} {
+		if r := e.Ask(q); r.Answered && len(r.Facts) == 1 && strings.HasPrefix(r.Facts[0].Fact.ID, "trend-") {
+			t.Errorf("%q: one trend, %s", q, r.Facts[0].Fact.ID)
+		}
+	}
+}

@@ -170,3 +170,65 @@ func (e *Engine) PickItem(last, list *Reply, n int) *knowledge.Entry {
 	}
 	return e.ItemEntry(list, n)
 }
+
+// nthItem answers a question about one point of a list the sources give
+// ("what is the third key trend?", "pehla challenge kya hai?"): the nth
+// point, in the source's order, of the entry that answers the question
+// with its ordinal left out. An entry's list is its leading facts from one
+// source's section, three or more of them; the ordinal must come before a
+// word of that entry ("the first challenge", not "the first article"). It
+// returns nil when there is no such list, or no nth point in it.
+func (e *Engine) nthItem(a *Analysis) *match {
+	if len(e.ordinals) == 0 {
+		return nil
+	}
+	n, at := 0, -1
+	for i := range a.toks {
+		if v := e.ordinals[a.toks[i].lower]; v != 0 {
+			if e.isFunctionWord(a.toks[i].lower) {
+				return nil // "pehle" is also "before", "دوسرے" "other"
+			}
+			if v == Last {
+				return nil // "last year", "the last few years"
+			}
+			n, at = v, i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Tok == at })
+	next := -1 // the term right after the ordinal
+	for i, t := range rest {
+		if t.Tok > at && t.ID >= 0 && (next < 0 || t.Tok < rest[next].Tok) {
+			next = i
+		}
+	}
+	if next < 0 || rest[next].Tok > at+2 || contentTerms(rest) == 0 {
+		return nil // "the first challenge", "the third key trend"; not "first, what are the challenges"
+	}
+	best, _ := e.decide(e.rank(rest), rest)
+	if id := rest[next].ID; best == nil || best.coverage < 1 || !best.ei.hasPrimary(id) || float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
+		return nil // a word of the list itself ("challenge", "trend"), not a common one ("the first call center")
+	}
+	facts := best.ei.entry.Facts
+	first := e.kb.Fact(facts[0])
+	k := 1
+	for k < len(facts) {
+		if f := e.kb.Fact(facts[k]); f == nil || first == nil || f.Source != first.Source || f.Section != first.Section {
+			break
+		}
+		k++
+	}
+	if k < 3 {
+		return nil
+	}
+	i := n - 1
+	if i >= k {
+		return nil
+	}
+	m := *best
+	m.only = map[string]bool{facts[i]: true}
+	return &m
+}
