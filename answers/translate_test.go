@@ -217,6 +217,13 @@ func TestLanguageFollowUp(t *testing.T) {
 	if r := e.AskAfter(e.Ask("how much did call centers earn in FY25?").Context(), "urdu mein"); r.EntryID() != "fy25-earnings" || r.Lang() != knowledge.Urdu {
 		t.Errorf("urdu mein: %s in %q", r.EntryID(), r.Lang())
 	}
+	// "say that in urdu" is a language, not "who said that".
+	if r := e.AskAfter(first.Context(), "say that in urdu"); r.EntryID() != first.EntryID() || r.Lang() != knowledge.Urdu || r.Premise != "" {
+		t.Errorf("say that in urdu: %s in %q, premise %q", r.EntryID(), r.Lang(), r.Premise)
+	}
+	if en := e.AskAfter(ur.Context(), "انگریزی میں بتا دیں"); en.EntryID() != first.EntryID() || en.Lang() == knowledge.Urdu {
+		t.Errorf("انگریزی میں بتا دیں: %s in %q", en.EntryID(), en.Lang())
+	}
 	if r := e.Ask("are agents fluent in english?"); r.EntryID() != "workforce" {
 		t.Errorf("fluent in english: %s", r.EntryID())
 	}
