@@ -1291,8 +1291,8 @@ func (e *Engine) figureOfPeriod(a *Analysis) *match {
 			return nil
 		}
 	}
-	if period == "" || !figure {
-		return nil
+	if period == "" || !figure && len(a.toks) > 1 {
+		return nil // a year all alone ("fy24"; not "and in FY24?" with nothing before) asks for its figure as well
 	}
 	var only *entryIndex
 	for i := range e.ix.entries {
