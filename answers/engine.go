@@ -2089,12 +2089,21 @@ func (e *Engine) ask(a Analysis) *Reply {
 		// him that title (his own heads it). Only a title right before a
 		// name is his: "what did the chairman of P@SHA say?" asks for
 		// someone the sources don't name.
+		// So is one set off by a comma right after a name ("What did Umair
+		// Nizam, president of CCAP, say?"), with the body it names.
+		apposed := func(t, n Term) bool {
+			return n.Tok+len(strings.Fields(n.Surface)) == t.Tok && t.Tok < len(a.toks) && a.toks[t.Tok].comma
+		}
 		if i := slices.IndexFunc(a.Terms, func(t Term) bool {
 			return t.Class == knowledge.ClassRole && t.Tok >= 0 && slices.ContainsFunc(a.Terms, func(n Term) bool {
-				return n.Class == knowledge.ClassName && n.ID >= 0 && n.Tok == t.Tok+len(strings.Fields(t.Surface))
+				return n.Class == knowledge.ClassName && n.ID >= 0 && (n.Tok == t.Tok+len(strings.Fields(t.Surface)) || apposed(t, n))
 			})
 		}); i >= 0 {
-			rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Class == knowledge.ClassRole })
+			role := a.Terms[i]
+			rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool {
+				return t.Class == knowledge.ClassRole || t.Class == knowledge.ClassName && t.Tok > role.Tok && t.Tok <= role.Tok+3 &&
+					slices.ContainsFunc(a.Terms, func(n Term) bool { return n.Class == knowledge.ClassName && apposed(role, n) })
+			})
 			if ms2, _ := e.quoted(rest); len(ms2) > 0 {
 				ms, who, wrongRole = ms2, nil, &a.Terms[i]
 			}

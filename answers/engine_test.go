@@ -2227,7 +2227,8 @@ func TestNothingIsNoWord(t *testing.T) {
 // TestQuoteWithWrongTitle: what someone said, asked with a title the
 // sources don't give them, is what they said, after saying so.
 func TestQuoteWithWrongTitle(t *testing.T) {
-	for _, q := range []string{"What did P@SHA president Umair Nizam say about the crackdown?", "P@SHA ke president Umair Nizam ne kya kaha?"} {
+	for _, q := range []string{"What did P@SHA president Umair Nizam say about the crackdown?", "P@SHA ke president Umair Nizam ne kya kaha?",
+		"What did Umair Nizam, president of CCAP, say?"} {
 		r := engine(t).Ask(q)
 		if !r.Answered || !strings.Contains(r.Premise, "“president”") || !strings.Contains(r.Text(), "senior vice chairman") {
 			t.Errorf("Ask(%q): answered=%v premise=%q text=%q", q, r.Answered, r.Premise, r.Text())
