@@ -219,9 +219,30 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	r := e.followUp(previous, &a)
 	if r == nil {
 		r = e.askOwn(a)
+	} else if own := e.nameAlone(question, r); own != nil {
+		r = own
 	}
 	r.tr = e.tr
 	return r
+}
+
+// nameAlone returns the answer to question on its own when it names one
+// body or person and nothing else ("ccap?", "and pasha?") and, read as a
+// follow-up, was declined for that name: "ccap?" after FY25's earnings
+// asks what CCAP is, not what CCAP earned. Otherwise nil.
+func (e *Engine) nameAlone(question string, followed *Reply) *Reply {
+	if followed.Answered || followed.Reason != DeclineUnsupported || followed.Unsupported == "" {
+		return nil
+	}
+	a := e.Analyze(question)
+	if len(a.Terms) != 1 || a.Terms[0].Class != knowledge.ClassName || a.Terms[0].ID < 0 ||
+		!strings.EqualFold(e.asTyped(question, &a.Terms[0]).Surface, followed.Unsupported) {
+		return nil
+	}
+	if own := e.askOwn(a); own.Answered {
+		return own
+	}
+	return nil
 }
 
 // FollowUp answers question as AskAfter does when it follows up previous,
@@ -235,10 +256,14 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 	a := e.Analyze(question)
 	e = e.replying(&a)
 	r := e.followUp(previous, &a)
-	if r != nil {
-		r.tr = e.tr
+	if r == nil {
+		return nil, false
 	}
-	return r, r != nil
+	if own := e.nameAlone(question, r); own != nil {
+		r = own
+	}
+	r.tr = e.tr
+	return r, true
 }
 
 // followUp answers a as a follow-up of previous (see AskAfter), or returns

@@ -2840,3 +2840,21 @@ func TestNthItemOfAList(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAloneAfterAnAnswer: "ccap?" after FY25's earnings asks what CCAP
+// is (read as a follow-up it was declined: the sources give no earnings of
+// CCAP's); "and in FY24?" still follows up.
+func TestNameAloneAfterAnAnswer(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"ccap?", "pasha?"} {
+		if r := e.AskAfter("how much did call centers earn in FY25?", q); !r.Answered || (r.EntryID() != "ccap" && r.EntryID() != "pasha") {
+			t.Errorf("%q after the earnings: answered=%v %s %q", q, r.Answered, r.EntryID(), r.Decline)
+		}
+		if _, ok := e.FollowUp("how much did call centers earn in FY25?", q); !ok {
+			t.Errorf("%q: FollowUp answered nothing", q)
+		}
+	}
+	if r := e.AskAfter("how much did call centers earn in FY25?", "and in FY24?"); r.EntryID() != "fy24-earnings" {
+		t.Errorf("and in FY24: %s", r.EntryID())
+	}
+}
