@@ -275,6 +275,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	}
 	for _, read := range []func(previous string, a *Analysis) *Reply{
 		e.inLanguage,    // "translate that to urdu", "in english please": the last answer again, in that language
+		e.figureAlone,   // "what does 90% mean here?": the figure's own question, whatever came before
 		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
 		e.offerMore,     // "tell me more", "aur batao"
 		e.otherSource,   // "and the other article?"
@@ -288,6 +289,16 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return nil
+}
+
+// figureAlone answers on its own a plain what-question about one figure
+// the facts state ("what does 90% mean here?" after the employment figure:
+// the overseas share), or returns nil.
+func (e *Engine) figureAlone(_ string, a *Analysis) *Reply {
+	if person, _ := e.refersBack(a); person || !a.hasNumber() || e.figureNamed(a) == nil {
+		return nil // "is he the one who said 90%?" asks of the last answer's person
+	}
+	return e.askOwn(*a)
 }
 
 // borrowing answers a question that borrows from previous what it leaves

@@ -2858,3 +2858,13 @@ func TestNameAloneAfterAnAnswer(t *testing.T) {
 		t.Errorf("and in FY24: %s", r.EntryID())
 	}
 }
+
+// TestFigureAloneAfterAnAnswer: "what does 90% mean here?" after the
+// employment figure asks what the 90% is (the overseas share), not a
+// premise about the employment answer.
+func TestFigureAloneAfterAnAnswer(t *testing.T) {
+	r := engine(t).AskAfter("how many people work in call centers?", "what does 90% mean here")
+	if !r.Answered || r.EntryID() != "overseas-share" {
+		t.Errorf("answered=%v %s premise %q", r.Answered, r.EntryID(), r.Premise)
+	}
+}
