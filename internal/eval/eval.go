@@ -148,6 +148,9 @@ const (
 	// HeldOut20Set is a twentieth, written at the start of the eleventh
 	// session: a first contact for the engine the tenth left.
 	HeldOut20Set = "heldout20"
+	// HeldOut21Set is a twenty-first, written late in that session: a
+	// first contact for the engine its two reviews had changed.
+	HeldOut21Set = "heldout21"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -169,7 +172,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut20Set) from Dir.
+// HeldOut21Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

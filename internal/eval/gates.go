@@ -47,6 +47,8 @@ var (
 	HeldOut19Gate = Gate{Answer: 0.915, Decline: 0.971}
 	// HeldOut20Gate was set at the twentieth held-out set's first contact.
 	HeldOut20Gate = Gate{Answer: 0.892, Decline: 0.957}
+	// HeldOut21Gate was set at the twenty-first held-out set's first contact.
+	HeldOut21Gate = Gate{Answer: 0.884, Decline: 0.914}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -95,6 +97,7 @@ var Sets = []Set{
 	{HeldOut18Set, "held-out set 18 (frozen 2026-12-07, tenth session; never tuned on)", &HeldOut18Gate, false},
 	{HeldOut19Set, "held-out set 19 (frozen 2026-12-07, mid-way through the tenth session; never tuned on)", &HeldOut19Gate, false},
 	{HeldOut20Set, "held-out set 20 (frozen 2026-12-07, eleventh session; never tuned on)", &HeldOut20Gate, false},
+	{HeldOut21Set, "held-out set 21 (frozen 2026-12-07, late in the eleventh session; never tuned on)", &HeldOut21Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
