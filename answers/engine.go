@@ -2904,11 +2904,16 @@ func upperFirst(s string) string {
 type segment struct {
 	from, to int
 	joined   bool
+	item     bool // a part of a list: a thing asked about, even alone
 }
+
+// maxListItem is the most words of content an item of a list may have
+// (see segments): "key risks", "time zone advantage", not a clause.
+const maxListItem = 3
 
 // segments splits a message at its joints: sentence boundaries and the
 // lexicon's joiners ("and", "aur", "vs").
-func (e *Engine) segments(a *Analysis) []segment {
+func (e *Engine) segments(a *Analysis, lists bool) []segment {
 	var segs []segment
 	lang := langIndex(a.Lang)
 	kindAt := make([]bool, len(a.toks)) // a kind of question starts here: ", how many"
@@ -2928,6 +2933,40 @@ func (e *Engine) segments(a *Analysis) []segment {
 			ahead = false
 		}
 	}
+	// With lists, a list of things ("cost, workforce and time zone";
+	// "earnings, growth, employment?") is split at each comma: two or more
+	// separators, each item short, one kind of question at most.
+	list := false
+	if seps, n := 0, 0; lists && len(a.toks) > 0 {
+		short := true
+		for i := range a.toks {
+			t := &a.toks[i]
+			l := lang
+			if t.urdu {
+				l = langUr
+			}
+			if i > 0 && (t.comma || e.joiners[l][t.key(l)]) {
+				seps++
+				short = short && n >= 1 && n <= maxListItem // "hi, ..." is no item
+				n = 0
+			}
+			if t.brk && i > 0 {
+				seps, n, short = 0, 0, true // a new sentence: its own list, if any
+			}
+			if m := e.v.word(l, t); m == nil || !m.function {
+				n++ // the item's words of content: "tell me about cost" is one
+			}
+		}
+		kinds := 0 // a list of things asks one thing of them all: "kitna ... aur kitna" asks two
+		for _, ts := range [][]Term{a.Terms, a.repeats} {
+			for _, t := range ts {
+				if t.Kind != nil {
+					kinds++
+				}
+			}
+		}
+		list = seps >= 2 && short && n >= 1 && n <= maxListItem+2 && kinds <= 1
+	}
 	start, joined := 0, false
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -2936,9 +2975,9 @@ func (e *Engine) segments(a *Analysis) []segment {
 			l = langUr
 		}
 		joiner := e.joiners[l][t.key(l)]
-		if t.brk || joiner || t.comma && kindAhead[i] {
+		if t.brk || joiner || t.comma && (kindAhead[i] || list) {
 			if i > start {
-				segs = append(segs, segment{start, i, joined})
+				segs = append(segs, segment{start, i, joined, list})
 			}
 			start, joined = i, joiner
 			if joiner {
@@ -2947,7 +2986,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 		}
 	}
 	if start < len(a.toks) {
-		segs = append(segs, segment{start, len(a.toks), joined})
+		segs = append(segs, segment{start, len(a.toks), joined, list})
 	}
 	return segs
 }
@@ -2963,7 +3002,7 @@ func (e *Engine) segments(a *Analysis) []segment {
 // half is then named as not covered.
 func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 	whole := best == nil
-	segs := e.segments(a)
+	segs := e.segments(a, best == nil) // a list is split only when the whole is not answered
 	if len(segs) < 2 {
 		return nil, nil
 	}
@@ -2988,7 +3027,7 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 	plain := false // the one answered part was answered from its own words, no other part's kind
 	for si, sg := range segs {
 		var terms []Term
-		own := a.toks[sg.to-1].endQ // a part ending in "?" asks something
+		own := a.toks[sg.to-1].endQ || sg.item // a part ending in "?" asks something; so does an item of a list
 		for _, ts := range [][]Term{a.Terms, a.repeats} {
 			for _, t := range ts {
 				if t.Tok >= sg.from && t.Tok < sg.to && !slices.ContainsFunc(terms, func(u Term) bool { return u.ID >= 0 && u.ID == t.ID }) {
@@ -3065,7 +3104,12 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 			// the answer is asked for ("...the sectors that contribute
 			// to it. How much did call centers earn in FY25?").
 			asked = asked || own
-		case m == nil && own && blocker == nil:
+		case m == nil && own && blocker == nil && !(sg.item && !a.toks[sg.to-1].endQ && !slices.ContainsFunc(alone, func(t Term) bool { return t.Kind != nil || t.Class != "" })):
+			// (An item of a list that asks nothing in so many words, and
+			// names nothing salient, is not named as not answered: "I'm
+			// writing a LinkedIn post, give me the growth, jobs, ..." asks
+			// nothing of LinkedIn; "salaries, jobs and growth" asks
+			// salaries.)
 			// Only a part that asks something itself is named as not
 			// answered: "I work at Teleperformance in Lahore." asks nothing.
 			if b = e.whyNot(terms, ranked, b); b != nil {

@@ -2868,3 +2868,28 @@ func TestFigureAloneAfterAnAnswer(t *testing.T) {
 		t.Errorf("answered=%v %s premise %q", r.Answered, r.EntryID(), r.Premise)
 	}
 }
+
+// TestListOfThings: a list of things nothing answers as a whole ("cost,
+// workforce and time zone") gets each item; an uncovered salient item is
+// named ("salaries"), a preamble with an unknown name is not.
+func TestListOfThings(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("tell me about cost, workforce and time zone")
+	if !r.Answered || len(r.Parts) != 3 {
+		t.Errorf("cost, workforce and time zone: %d parts %v", len(r.Parts), r.EntryIDs())
+	}
+	r = e.Ask("tell me about salaries, jobs and growth")
+	if !r.Answered || !strings.Contains(r.Note, "salaries") {
+		t.Errorf("salaries, jobs and growth: %v, note %q", r.EntryIDs(), r.Note)
+	}
+	r = e.Ask("I'm writing a LinkedIn post, give me the growth, jobs, client countries and time zone advantage")
+	if !r.Answered || len(r.Parts) < 3 || r.Note != "" {
+		t.Errorf("LinkedIn post: %d parts %v, note %q", len(r.Parts), r.EntryIDs(), r.Note)
+	}
+	// Two kinds of question are two questions, not a list: "america se
+	// kitna revenue aata aur germany se kitna" is declined (no split by
+	// country).
+	if r := e.Ask("america se kitna revenue aata aur germany se kitna, alag alag btao"); r.Answered {
+		t.Errorf("revenue by country: answered %v", r.EntryIDs())
+	}
+}
