@@ -384,13 +384,13 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 		// year makes it one ("$263 million in FY25"): "did exports grow by
 		// $65 million?" answered with FY25's earnings is not told "my
 		// sources give $328 million".
-		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) && !(e.statedExactly(a) && e.periodStating(a) == "") {
+		if len(same) > 0 && !agrees && !(e.quotesFigure(scanned, a) && e.statedAnywhere(a)) && !(e.statedExactly(a) && (e.periodStating(a) == "" || len(periodsIn(scanned)) == 0)) {
 			for i := range same {
 				same[i] = e.figureWords(same[i])
 			}
 			a.text = e.figureWords(a.text)
 			r.Premise = strings.NewReplacer("{asked}", a.text, "{given}", e.list(same)).Replace(msg)
-			if p := e.periodStating(a); r.Answered && p != "" && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
+			if p := e.periodStating(a); r.Answered && p != "" && len(r.Periods()) > 0 && !slices.Contains(r.Periods(), p) && e.msg("premise_period") != "" {
 				// "Since call centers earned $328 million in FY24...": the
 				// figure is right, of another year.
 				r.Premise = strings.NewReplacer("{asked}", a.text, "{period}", p, "{given}", e.list(same),

@@ -367,3 +367,14 @@ func TestFigureOfOther(t *testing.T) {
 		t.Errorf("no figure: premise %q", r.Premise)
 	}
 }
+
+// TestNoPremiseForACurrentFigure: after "are those 1000 included in the
+// million?", "what about the 500" is not told the 500 is FY25's "and over
+// 1,000 for" nothing: a figure a fact states, in a question that names no
+// year, is no mistake.
+func TestNoPremiseForACurrentFigure(t *testing.T) {
+	r := engine(t).AskAfter("are those 1000 included in the million?", "what about the 500")
+	if r.Premise != "" {
+		t.Errorf("premise %q, want none", r.Premise)
+	}
+}
