@@ -1448,11 +1448,13 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 
 // figureFromOther returns, for a yes-or-no question about a figure the
 // facts state exactly, naming a body or person as its source ("Is the $328
-// million figure from PSEB?", "is the 90% number by CCAP?"), the entry
+// million figure from PSEB?", "did PSEB report the 328 million?"), the entry
 // stating the figure and the name, when no fact stating it is credited to
 // that name or names it. Otherwise nil.
 func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
-	if !a.hasNumber() || !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksFigure) }) || !e.isYesNo(a) {
+	if !a.hasNumber() || !slices.ContainsFunc(a.Terms, func(t Term) bool {
+		return e.asksFor(&t, knowledge.AsksFigure) || e.asksFor(&t, knowledge.AsksAttribution)
+	}) || !e.isYesNo(a) {
 		return nil, nil
 	}
 	i := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName && t.ID >= 0 })
@@ -2164,7 +2166,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 		r.Premise = e.notCredited(r, name)
 		return r
 	}
-	if len(ms) == 0 && who == nil {
+	if len(ms) == 0 {
 		if m, name := e.figureFromOther(&a); m != nil {
 			// "Is the $328 million figure from PSEB?": the sources
 			// credit it to the State Bank of Pakistan.

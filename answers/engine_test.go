@@ -2792,6 +2792,9 @@ func TestFigureFromOther(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Premise, "PSEB") || !strings.Contains(r.Premise, "State Bank of Pakistan") || !strings.Contains(r.Text(), "328") {
 		t.Errorf("$328 million from PSEB: premise %q, %s", r.Premise, r.EntryID())
 	}
+	if r := e.Ask("did PSEB report the 328 million?"); !r.Answered || r.Premise != "My sources don't credit that to “PSEB”: they credit it to the State Bank of Pakistan." {
+		t.Errorf("did PSEB report the 328 million: premise %q, %s", r.Premise, r.EntryID())
+	}
 	if r := e.Ask("is the 328 million figure from SBP?"); !r.Answered || r.Premise != "" {
 		t.Errorf("$328 million from the SBP: premise %q, want none", r.Premise)
 	}
