@@ -335,6 +335,14 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			asked[i].text = typed[j].text
 		}
 	}
+	if !ok && r.Unsupported != "" {
+		// "call centers pay 50k salary, right?": a figure in the clause
+		// that names what the sources never give is a figure of that, no
+		// mistake about anything they do give.
+		asked = slices.DeleteFunc(asked, func(a statedFigure) bool {
+			return strings.Contains(strings.ToLower(e.clauseAt(scanned, a.at)), strings.ToLower(r.Unsupported))
+		})
+	}
 	if len(asked) == 0 {
 		return
 	}

@@ -378,3 +378,16 @@ func TestNoPremiseForACurrentFigure(t *testing.T) {
 		t.Errorf("premise %q, want none", r.Premise)
 	}
 }
+
+// TestFigureOfWhatIsNeverGiven: a figure in the clause that names what the
+// sources never give ("50k salary") is not corrected against the
+// employment figure; one beside it ("10 million people") still is.
+func TestFigureOfWhatIsNeverGiven(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("the article says call centers pay 50k salary right?"); r.Answered || r.Premise != "" {
+		t.Errorf("50k salary: answered=%v premise %q", r.Answered, r.Premise)
+	}
+	if r := e.Ask("Since the industry employs 10 million people, what's revenue per employee?"); !strings.Contains(r.Premise, "10 million") {
+		t.Errorf("10 million people: premise %q", r.Premise)
+	}
+}
