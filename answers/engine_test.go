@@ -2831,6 +2831,9 @@ func TestNthItemOfAList(t *testing.T) {
 		"What is the first challenge listed?": "challenge-infrastructure",
 		"what is the third key trend?":        "trend-finance",
 		"teesra trend kya hai?":               "trend-finance",
+		"what's the 2nd future growth factor": "future-training",
+		"last challenge?":                     "challenge-data-security",
+		"aakhri challenge kya hai":            "challenge-data-security",
 	} {
 		r := e.Ask(q)
 		if !r.Answered || len(r.Facts) != 1 || r.Facts[0].Fact.ID != want {

@@ -172,12 +172,12 @@ func (e *Engine) PickItem(last, list *Reply, n int) *knowledge.Entry {
 }
 
 // nthItem answers a question about one point of a list the sources give
-// ("what is the third key trend?", "pehla challenge kya hai?"): the nth
-// point, in the source's order, of the entry that answers the question
-// with its ordinal left out. An entry's list is its leading facts from one
-// source's section, three or more of them; the ordinal must come before a
-// word of that entry ("the first challenge", not "the first article"). It
-// returns nil when there is no such list, or no nth point in it.
+// ("what is the third key trend?", "pehla challenge kya hai?", "the last
+// challenge"): the nth point, in the source's order, of the entry that
+// answers the question with its ordinal left out (see listPoints). The
+// ordinal must come right before a word of that entry's own that not most
+// entries have ("the first challenge"; not "the first article", "last
+// year"). It returns nil when there is no such list, or no nth point in it.
 func (e *Engine) nthItem(a *Analysis) *match {
 	if len(e.ordinals) == 0 {
 		return nil
@@ -187,9 +187,6 @@ func (e *Engine) nthItem(a *Analysis) *match {
 		if v := e.ordinals[a.toks[i].lower]; v != 0 {
 			if e.isFunctionWord(a.toks[i].lower) {
 				return nil // "pehle" is also "before", "دوسرے" "other"
-			}
-			if v == Last {
-				return nil // "last year", "the last few years"
 			}
 			n, at = v, i
 			break
@@ -212,23 +209,45 @@ func (e *Engine) nthItem(a *Analysis) *match {
 	if id := rest[next].ID; best == nil || best.coverage < 1 || !best.ei.hasPrimary(id) || float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
 		return nil // a word of the list itself ("challenge", "trend"), not a common one ("the first call center")
 	}
-	facts := best.ei.entry.Facts
-	first := e.kb.Fact(facts[0])
-	k := 1
-	for k < len(facts) {
-		if f := e.kb.Fact(facts[k]); f == nil || first == nil || f.Source != first.Source || f.Section != first.Section {
-			break
-		}
-		k++
-	}
-	if k < 3 {
+	points := e.listPoints(best.ei)
+	if len(points) < 3 {
 		return nil
 	}
 	i := n - 1
-	if i >= k {
+	if n == Last {
+		i = len(points) - 1
+	}
+	if i >= len(points) {
 		return nil
 	}
 	m := *best
-	m.only = map[string]bool{facts[i]: true}
+	m.only = map[string]bool{points[i]: true}
 	return &m
 }
+
+// listPoints returns the points of the list an entry gives, in its order:
+// its facts that open with a short label ("Infrastructure issues: ...",
+// "Skilled workforce: ..."), as the sources' lists do, from one source. An
+// entry's other facts (an introduction, the other article's fraud
+// challenges) are no points of it.
+func (e *Engine) listPoints(ei *entryIndex) []string {
+	var points []string
+	source := ""
+	for _, id := range ei.entry.Facts {
+		f := e.kb.Fact(id)
+		if f == nil {
+			continue
+		}
+		label, _, ok := strings.Cut(f.Text, ": ")
+		if !ok || len(strings.Fields(label)) > maxLabelWords || source != "" && f.Source != source {
+			continue
+		}
+		source = f.Source
+		points = append(points, id)
+	}
+	return points
+}
+
+// maxLabelWords is the most words a list point's label has ("Increased
+// investment in IT parks").
+const maxLabelWords = 6
