@@ -1297,6 +1297,50 @@ func (e *Engine) mentioning(ids []int32) *match {
 	return best
 }
 
+// periodsCompared returns, for a question that compares two periods the
+// facts cover ("which year was bigger, FY24 or FY25?", "FY24 vs FY25",
+// "FY24 mein zyada kamaya ya FY25 mein?"), with nothing else of content but
+// what is compared, the entry with the fewest facts that states a change
+// between exactly those two; or nil.
+func (e *Engine) periodsCompared(a *Analysis) *match {
+	var periods []string
+	var others []int32 // words the entry must have: "call centres" in "a better year for call centres"
+	compares := false
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		switch {
+		case t.Period != "" && t.ID >= 0:
+			if !slices.Contains(periods, t.Period) {
+				periods = append(periods, t.Period)
+			}
+		case t.Kind != nil && t.Kind.ID == "compare", e.asksFor(t, knowledge.StatesChange):
+			compares = true
+		case t.Kind != nil && !t.Kind.Never, t.Class == knowledge.ClassMetric && t.ID >= 0:
+			// "which year", "earnings": how it is asked, or what is compared
+		case t.ID >= 0 && t.Class == "" && e.v.terms[t.ID].concept != nil && e.v.terms[t.ID].concept.Domain:
+			others = append(others, t.ID) // "for call centres": the sector, which the change is of
+		default:
+			return nil
+		}
+	}
+	if !compares || len(periods) != 2 {
+		return nil
+	}
+	slices.Sort(periods)
+	var best *entryIndex
+	for i := range e.ix.entries {
+		ei := &e.ix.entries[i]
+		if slices.Contains(ei.ranges, [2]string{periods[0], periods[1]}) && (best == nil || len(ei.entry.Facts) < len(best.entry.Facts)) &&
+			!slices.ContainsFunc(others, func(id int32) bool { return !ei.hasPrimary(id) && !ei.hasSecondary(id) }) {
+			best = ei
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
 // figureOfPeriod answers a question of nothing but a concept that asks for
 // a figure (knowledge.AsksFigure) and one fiscal year the facts cover, and
 // kinds of question that ask for a figure or nothing: with the one entry
@@ -2204,6 +2248,12 @@ func (e *Engine) ask(a Analysis) *Reply {
 			}
 		}
 		return e.decline(r, ranked, who, DeclineUnsupported)
+	}
+	if m := e.periodsCompared(&a); m != nil {
+		// "Which year was bigger, FY24 or FY25?": the change from one
+		// to the other.
+		e.answer(r, []*match{m})
+		return r
 	}
 	if m := e.figureOfPeriod(&a); m != nil {
 		// "What was the FY24 figure?": FY24's earnings, the one entry

@@ -2899,3 +2899,18 @@ func TestListOfThings(t *testing.T) {
 		t.Errorf("revenue by country: answered %v", r.EntryIDs())
 	}
 }
+
+// TestPeriodsCompared: a question comparing the two years the facts cover
+// gets the change between them, not one year's figure or what a fiscal
+// year is.
+func TestPeriodsCompared(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"which year was bigger, FY24 or FY25?", "FY24 mein zyada kamaya ya FY25 mein?", "how did earnings change from FY24 to FY25?"} {
+		if r := e.Ask(q); !r.Answered || r.EntryID() != "earnings-growth-rate" {
+			t.Errorf("%q: %s", q, r.EntryID())
+		}
+	}
+	if r := e.Ask("what is FY25?"); r.EntryID() == "earnings-growth-rate" {
+		t.Errorf("what is FY25: the growth")
+	}
+}
