@@ -2474,8 +2474,10 @@ func (e *Engine) onTopic(terms []Term) bool {
 func (e *Engine) alsoBlocking(terms []Term, ranked []match, blocker *Term) *Term {
 	if blocker.Class == knowledge.ClassRole {
 		// "who heads PSEB?": the title the sources don't give is PSEB's.
+		// A body's title, not a person's: "Adeel Azhar is CEO of PSEB?"
+		// asks for PSEB's.
 		for i := range terms {
-			if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && !t.Name {
+			if t := &terms[i]; t.Class == knowledge.ClassName && t.ID >= 0 && !t.Name && !e.isPerson(t.ID) {
 				b := *blocker
 				b.of = e.shownTerm(t)
 				return &b
@@ -2582,6 +2584,13 @@ func (e *Engine) whyNot(terms []Term, ranked []match, decided *Term) *Term {
 		return nil
 	}
 	return blocker
+}
+
+// isPerson reports whether term id is a person's name (a concept marked
+// person: true).
+func (e *Engine) isPerson(id int32) bool {
+	c := e.v.terms[id].concept
+	return c != nil && c.Person
 }
 
 // breakdown reports whether a decline for t says the sources have the rest

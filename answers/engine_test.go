@@ -234,6 +234,7 @@ func TestDeclineNamesTheRightTerm(t *testing.T) {
 		{"who is the president of P@SHA?", "say who the “president” of “P@SHA” is"},
 		{"who is the head of P@SHA?", "say who the president of “P@SHA” is"}, // a title read through another form of it
 		{"who heads PSEB?", "say who the president of “PSEB” is"},            // or through an inflected word
+		{"Adeel Azhar is CEO of PSEB?", "say who the “CEO” of “PSEB” is"},    // a body's title, not the person's
 		// A metric no entry has comes before a place: no salaries at all.
 		{"لاہور میں کال سینٹر کی تنخواہ کتنی ہے؟", "salaries"},
 		{"call center salary in lahore", "salaries"},
