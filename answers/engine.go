@@ -2358,8 +2358,13 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 	}
 	switch {
-	case len(parts) > 1 && (best == nil || containsMatch(parts, best)):
-		e.answer(r, parts) // a question that asks two covered things gets both parts
+	case len(parts) > 1 && (best == nil || containsMatch(parts, best) ||
+		best.ei.entry.AboutSources && !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.aboutSources(&t) })):
+		// A question that asks two covered things gets both parts; so
+		// does one whose whole reached only an article's summary without
+		// asking about the articles ("FY25 earnings and number of call
+		// centers?").
+		e.answer(r, parts)
 	case best != nil:
 		e.creditedOnly(a.Terms, best)
 		ms := e.withReasons(a.Terms, best)
