@@ -2275,9 +2275,13 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		return r
 	}
-	if m := e.nthItem(&a); m != nil {
-		// "what is the third key trend?": that point of the list alone.
+	if m, n := e.nthItem(&a); m != nil {
+		// "what is the third key trend?": that point of the list alone;
+		// "the 6th key trend": the list, saying how long it is.
 		e.answer(r, []*match{m})
+		if m.only == nil && e.msg("list_end") != "" {
+			r.Note = strings.ReplaceAll(e.msg("list_end"), "{count}", strconv.Itoa(n))
+		}
 		return r
 	}
 	if m, lead := e.sourceOf(&a); m != nil {

@@ -2846,6 +2846,10 @@ func TestNthItemOfAList(t *testing.T) {
 			t.Errorf("%q: one trend, %s", q, r.Facts[0].Fact.ID)
 		}
 	}
+	// Past the list's end: the list, saying how long it is.
+	if r := e.Ask("what's the 6th key trend?"); !r.Answered || len(r.Facts) != 5 || !strings.Contains(r.Note, "only 5") {
+		t.Errorf("6th key trend: %d facts, note %q", len(r.Facts), r.Note)
+	}
 }
 
 // TestNameAloneAfterAnAnswer: "ccap?" after FY25's earnings asks what CCAP

@@ -177,23 +177,25 @@ func (e *Engine) PickItem(last, list *Reply, n int) *knowledge.Entry {
 // answers the question with its ordinal left out (see listPoints). The
 // ordinal must come right before a word of that entry's own that not most
 // entries have ("the first challenge"; not "the first article", "last
-// year"). It returns nil when there is no such list, or no nth point in it.
-func (e *Engine) nthItem(a *Analysis) *match {
+// year"). It returns nil when there is no such list; the whole entry when
+// there is no nth point in it ("the 6th key trend"), with how many points
+// the list has.
+func (e *Engine) nthItem(a *Analysis) (*match, int) {
 	if len(e.ordinals) == 0 {
-		return nil
+		return nil, 0
 	}
 	n, at := 0, -1
 	for i := range a.toks {
 		if v := e.ordinals[a.toks[i].lower]; v != 0 {
 			if e.isFunctionWord(a.toks[i].lower) {
-				return nil // "pehle" is also "before", "دوسرے" "other"
+				return nil, 0 // "pehle" is also "before", "دوسرے" "other"
 			}
 			n, at = v, i
 			break
 		}
 	}
 	if at < 0 {
-		return nil
+		return nil, 0
 	}
 	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Tok == at })
 	next := -1 // the term right after the ordinal
@@ -203,26 +205,26 @@ func (e *Engine) nthItem(a *Analysis) *match {
 		}
 	}
 	if next < 0 || rest[next].Tok > at+2 || contentTerms(rest) == 0 {
-		return nil // "the first challenge", "the third key trend"; not "first, what are the challenges"
+		return nil, 0 // "the first challenge", "the third key trend"; not "first, what are the challenges"
 	}
 	best, _ := e.decide(e.rank(rest), rest)
 	if id := rest[next].ID; best == nil || best.coverage < 1 || !best.ei.hasPrimary(id) || float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
-		return nil // a word of the list itself ("challenge", "trend"), not a common one ("the first call center")
+		return nil, 0 // a word of the list itself ("challenge", "trend"), not a common one ("the first call center")
 	}
 	points := e.listPoints(best.ei)
 	if len(points) < 3 {
-		return nil
+		return nil, 0
 	}
 	i := n - 1
 	if n == Last {
 		i = len(points) - 1
 	}
 	if i >= len(points) {
-		return nil
+		return best, len(points) // "the 6th key trend": all five
 	}
-	m := *best
-	m.only = map[string]bool{points[i]: true}
-	return &m
+	one := *best
+	one.only = map[string]bool{points[i]: true}
+	return &one, len(points)
 }
 
 // listPoints returns the points of the list an entry gives, in its order:
