@@ -905,6 +905,8 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 		case e.aboutSources(t):
 			asks = true
 		case t.Kind != nil && !t.Kind.Never, e.refersAt(a, t), e.asksFor(t, knowledge.AsksAttribution):
+		case t.Tok >= 0 && t.Tok < len(a.toks) && e.ordinals[a.toks[t.Tok].lower] > 0 && e.pointsBack(a):
+			// "is that in the first article or the second?": which one
 		default:
 			return nil
 		}

@@ -2919,3 +2919,13 @@ func TestPeriodsCompared(t *testing.T) {
 		t.Errorf("what is FY25: the growth")
 	}
 }
+
+// TestWhichArticleIsThatIn: "is that in the first article or second?"
+// after the Dabba scam says which article it is from, not the first
+// article's summary.
+func TestWhichArticleIsThatIn(t *testing.T) {
+	r := engine(t).AskAfter("what is the dabba scam?", "is that in the first article or second?")
+	if !r.Answered || !strings.HasPrefix(r.Premise, "That is from") || !strings.Contains(r.Premise, "$328 million") {
+		t.Errorf("premise %q, %v", r.Premise, r.EntryIDs())
+	}
+}
