@@ -2329,6 +2329,22 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 	}
 	parts, partBlocker := e.askParts(&a, best)
+	if b := blocker; best == nil && len(parts) < 2 && e.v.lex.Messages["name_other"] != "" {
+		if b == nil {
+			b = e.whyNot(a.Terms, ranked, nil)
+		}
+		if b != nil {
+			if m, name := e.definedOther(&a, ranked, b); m != nil {
+				// "CCAP means call center association of punjab?": what
+				// CCAP stands for, after saying the sources don't link
+				// it with Punjab.
+				e.answer(r, []*match{m})
+				r.Premise = e.message("name_other", displayTerm(e.asTyped(r.Question, b)),
+					map[string]string{"{name}": displayTerm(e.asTyped(r.Question, name))})
+				return r
+			}
+		}
+	}
 	if best == nil && blocker != nil && len(parts) < 2 {
 		if m := e.otherName(ranked, a.Terms, blocker, e.isYesNo(&a), e.offersName(&a)); m != nil {
 			// "Is Adeel Azhar the president of P@SHA?": what the sources
@@ -2683,6 +2699,33 @@ func (e *Engine) otherName(ranked []match, terms []Term, blocker *Term, yesNo, o
 		return nil
 	}
 	return m
+}
+
+// definedOther returns, for a definition asked of a name that offers an
+// expansion with a place or name the sources don't give it ("CCAP means
+// call center association of punjab?", "does PSEB stand for the Punjab
+// software board?"), the nearest entry when it is the name's own and has
+// every other term, and the name; otherwise nil.
+func (e *Engine) definedOther(a *Analysis, ranked []match, blocker *Term) (*match, *Term) {
+	if len(ranked) == 0 || blocker.Class != knowledge.ClassPlace && blocker.Class != knowledge.ClassName {
+		return nil, nil
+	}
+	d := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Kind != nil && t.Kind.ID == "define" })
+	if d < 0 || blocker.Tok <= a.Terms[d].Tok {
+		return nil, nil
+	}
+	m := &ranked[0]
+	n := slices.IndexFunc(a.Terms, func(t Term) bool {
+		return t.Class == knowledge.ClassName && t.ID >= 0 && t.Tok < a.Terms[d].Tok && m.ei.hasPrimary(t.ID)
+	})
+	if n < 0 || m.score < e.policy.MinScore || !m.ei.meetsRequires(a.Terms) {
+		return nil, nil
+	}
+	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Tok == blocker.Tok })
+	if e.blocker(m.ei, rest) != nil {
+		return nil, nil
+	}
+	return m, &a.Terms[n]
 }
 
 // primaryName returns the name of terms, other than except, that m's

@@ -2929,3 +2929,19 @@ func TestWhichArticleIsThatIn(t *testing.T) {
 		t.Errorf("premise %q, %v", r.Premise, r.EntryIDs())
 	}
 }
+
+// TestDefinedOther: a definition asked of a name with a wrong expansion
+// ("CCAP means call center association of punjab?") gets the name's
+// definition after saying the sources don't link it so; "what is CCAP in
+// punjab?" is still declined for Punjab.
+func TestDefinedOther(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"CCAP means call center association of punjab?", "does PSEB stand for punjab software export board?"} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Premise, "Punjab") || (r.EntryID() != "ccap" && r.EntryID() != "pseb") {
+			t.Errorf("%q: answered=%v %s premise %q", q, r.Answered, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.Ask("what is CCAP in punjab?"); r.Answered {
+		t.Errorf("CCAP in Punjab: answered %s", r.EntryID())
+	}
+}
