@@ -228,16 +228,18 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 
 // nameAlone returns the answer to question on its own when it names one
 // body or person and nothing else ("ccap?", "and pasha?") and, read as a
-// follow-up, was declined for that name: "ccap?" after FY25's earnings
-// asks what CCAP is, not what CCAP earned. Otherwise nil.
+// follow-up, was declined: "ccap?" after FY25's earnings asks what CCAP
+// is, not what CCAP earned. Otherwise nil.
 func (e *Engine) nameAlone(question string, followed *Reply) *Reply {
-	if followed.Answered || followed.Reason != DeclineUnsupported || followed.Unsupported == "" {
+	if followed.Answered {
 		return nil
 	}
 	a := e.Analyze(question)
-	if len(a.Terms) != 1 || a.Terms[0].Class != knowledge.ClassName || a.Terms[0].ID < 0 ||
-		!strings.EqualFold(e.asTyped(question, &a.Terms[0]).Surface, followed.Unsupported) {
+	if len(a.Terms) != 1 || a.Terms[0].Class != knowledge.ClassName || a.Terms[0].ID < 0 {
 		return nil
+	}
+	if followed.Reason == DeclineUnsupported && !strings.EqualFold(e.asTyped(question, &a.Terms[0]).Surface, followed.Unsupported) {
+		return nil // declined for something else the last question asked: "and P@SHA?" after "who heads CCAP?"
 	}
 	if own := e.askOwn(a); own.Answered {
 		return own

@@ -2865,6 +2865,9 @@ func TestNameAloneAfterAnAnswer(t *testing.T) {
 			t.Errorf("%q: FollowUp answered nothing", q)
 		}
 	}
+	if r := e.AskAfter("what's the third key trend?", "ccap?"); !r.Answered || r.EntryID() != "ccap" {
+		t.Errorf("ccap? after a trend: answered=%v %s %q", r.Answered, r.EntryID(), r.Decline)
+	}
 	if r := e.AskAfter("how much did call centers earn in FY25?", "and in FY24?"); r.EntryID() != "fy24-earnings" {
 		t.Errorf("and in FY24: %s", r.EntryID())
 	}
