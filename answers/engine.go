@@ -1317,7 +1317,7 @@ func (e *Engine) periodsCompared(a *Analysis) *match {
 			if !slices.Contains(periods, t.Period) {
 				periods = append(periods, t.Period)
 			}
-		case t.Kind != nil && t.Kind.ID == "compare", e.asksFor(t, knowledge.StatesChange):
+		case t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksComparison), e.asksFor(t, knowledge.StatesChange):
 			compares = true
 		case t.Kind != nil && !t.Kind.Never, t.Class == knowledge.ClassMetric && t.ID >= 0:
 			// "which year", "earnings": how it is asked, or what is compared
@@ -1553,13 +1553,13 @@ func (e *Engine) entryStating(figs []statedFigure) *entryIndex {
 }
 
 // plainWhat reports whether the question's kinds are all plain
-// what-questions (none asks for a kind of fact, none is one the sources
+// what-questions (none asks for a kind of fact, or why; none is one the sources
 // never answer), and it has at least one.
 func plainWhat(terms []Term) bool {
 	n := 0
 	for _, t := range terms {
 		if t.Kind != nil {
-			if t.Kind.Never || len(t.Kind.Needs) > 0 || len(t.Kind.Asks) > 0 {
+			if t.Kind.Never || len(t.Kind.Needs) > 0 || slices.Contains(t.Kind.Asks, knowledge.AsksReason) {
 				return false
 			}
 			n++
@@ -2712,7 +2712,7 @@ func (e *Engine) definedOther(a *Analysis, ranked []match, blocker *Term) (*matc
 	if len(ranked) == 0 || blocker.Class != knowledge.ClassPlace && blocker.Class != knowledge.ClassName {
 		return nil, nil
 	}
-	d := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Kind != nil && t.Kind.ID == "define" })
+	d := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksDefinition) })
 	if d < 0 || blocker.Tok <= a.Terms[d].Tok {
 		return nil, nil
 	}

@@ -101,6 +101,18 @@ const AsksSource = "source"
 // the sources give for what it reports.
 const AsksReason = "reason"
 
+// AsksComparison, as a kind's `asks:`, marks a kind of question that
+// compares ("vs", "which was bigger", "kaunsa zyada"): one that compares the
+// two periods the facts cover is answered with the change between them.
+const AsksComparison = "comparison"
+
+// AsksDefinition, as a kind's `asks:`, marks a kind of question that asks
+// what something is or stands for ("what is", "means", "stand for"): one
+// asked of a name with an expansion the sources don't give ("CCAP means
+// call center association of punjab?") is answered with the name's own
+// entry, after saying so.
+const AsksDefinition = "definition"
+
 // AsksOther, as a concept's `asks:`, marks a concept that asks what the
 // other sources say ("the other article", "and the other source?"): a
 // follow-up naming it is answered, on the subject of the question before

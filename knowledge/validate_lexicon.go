@@ -108,8 +108,8 @@ func (b *Base) validateLexicon() []error {
 		}
 		ids[k.ID] = k.Pos
 		for _, a := range k.Asks {
-			if a != AsksReason {
-				bad(k.Pos, "kind", k.ID, "asks %q: a kind can ask only for %s", a, AsksReason)
+			if a != AsksReason && a != AsksComparison && a != AsksDefinition {
+				bad(k.Pos, "kind", k.ID, "asks %q: a kind can ask only for %s, %s or %s", a, AsksReason, AsksComparison, AsksDefinition)
 			}
 		}
 		for _, n := range k.Needs {
