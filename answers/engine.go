@@ -3137,9 +3137,10 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 			kinds = append(kinds, t)
 		}
 	}
-	var prev []Term // the terms of the part before
-	anyOwn := false // some part asks something itself
-	kindParts := 0  // parts with a kind of question of their own
+	var prev []Term      // the terms of the part before
+	anyOwn := false      // some part asks something itself
+	kindParts := 0       // parts with a kind of question of their own
+	unknownItem := false // an item of a list names something no entry has
 	oneSentence := !slices.ContainsFunc(segs[1:], func(sg segment) bool { return !sg.joined })
 	plain := false // the one answered part was answered from its own words, no other part's kind
 	for si, sg := range segs {
@@ -3153,6 +3154,7 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 				}
 			}
 		}
+
 		if onlyPeriods(terms) && len(prev) > 0 {
 			// "earnings in FY24 and FY25": the second part is FY25's
 			// earnings, what the first asked of FY24.
@@ -3221,6 +3223,14 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 			// the answer is asked for ("...the sectors that contribute
 			// to it. How much did call centers earn in FY25?").
 			asked = asked || own
+		case m == nil && sg.item && slices.ContainsFunc(alone, func(t Term) bool {
+			return t.Unknown && (t.Name || e.v.lex.IsEnglishWord(strings.ToLower(t.Surface))) // not a typo
+		}):
+			// An item of a list that names what the sources don't know:
+			// the list is not answered by another item alone ("What
+			// certifications, such as ISO 27001, do Pakistani BPOs hold?"
+			// is not what BPO is).
+			unknownItem = true
 		case m == nil && own && blocker == nil && !(sg.item && !a.toks[sg.to-1].endQ && !slices.ContainsFunc(alone, func(t Term) bool { return t.Kind != nil || t.Class != "" })):
 			// (An item of a list that asks nothing in so many words, and
 			// names nothing salient, is not named as not answered: "I'm
@@ -3282,7 +3292,7 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 	switch {
 	case len(out) >= 2:
 		return out, blocker
-	case len(out) == 1 && whole && asked:
+	case len(out) == 1 && whole && asked && !unknownItem:
 		return out, blocker
 	case len(out) == 1 && whole && !anyOwn && plain && blocker == nil:
 		// No part asks anything in so many words: the one that is

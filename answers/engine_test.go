@@ -2900,6 +2900,11 @@ func TestListOfThings(t *testing.T) {
 	if !r.Answered || len(r.Parts) < 3 || r.Note != "" {
 		t.Errorf("LinkedIn post: %d parts %v, note %q", len(r.Parts), r.EntryIDs(), r.Note)
 	}
+	// An item naming what no entry has keeps another from answering the
+	// list alone.
+	if r := e.Ask("What certifications, such as ISO 27001, do Pakistani BPOs hold?"); r.Answered {
+		t.Errorf("certifications: answered %v", r.EntryIDs())
+	}
 	// Two kinds of question are two questions, not a list: "america se
 	// kitna revenue aata aur germany se kitna" is declined (no split by
 	// country).
