@@ -151,6 +151,9 @@ const (
 	// HeldOut21Set is a twenty-first, written late in that session: a
 	// first contact for the engine its two reviews had changed.
 	HeldOut21Set = "heldout21"
+	// HeldOut22Set is a twenty-second, written at the start of the
+	// twelfth session: a first contact for the engine the eleventh left.
+	HeldOut22Set = "heldout22"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -172,7 +175,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut21Set) from Dir.
+// HeldOut22Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -52,6 +52,8 @@ var (
 	HeldOut20Gate = Gate{Answer: 0.892, Decline: 0.957}
 	// HeldOut21Gate was set at the twenty-first held-out set's first contact.
 	HeldOut21Gate = Gate{Answer: 0.884, Decline: 0.914}
+	// HeldOut22Gate was set at the twenty-second held-out set's first contact.
+	HeldOut22Gate = Gate{Answer: 0.876, Decline: 0.899}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -101,6 +103,7 @@ var Sets = []Set{
 	{HeldOut19Set, "held-out set 19 (frozen 2026-12-07, mid-way through the tenth session; never tuned on)", &HeldOut19Gate, false},
 	{HeldOut20Set, "held-out set 20 (frozen 2026-12-07, eleventh session; never tuned on)", &HeldOut20Gate, false},
 	{HeldOut21Set, "held-out set 21 (frozen 2026-12-07, late in the eleventh session; never tuned on)", &HeldOut21Gate, false},
+	{HeldOut22Set, "held-out set 22 (frozen 2026-12-07, twelfth session; never tuned on)", &HeldOut22Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
