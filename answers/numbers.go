@@ -28,7 +28,8 @@ type rewrite struct {
 	once     sync.Once
 	with     string
 	triggers []string                                     // tests (see triggered), or substrings of s
-	lower    []string                                     // substrings of s lowercased
+	lower    []string                                     // the first words of its forms, lowercased: one must open a word of s
+	whole    bool                                         // and be the whole word (each form's first word is followed by a space or ends it)
 	needs    []string                                     // tests that must all pass as well (see triggered)
 	fn       func(re *regexp.Regexp, match string) string // used instead of with when set
 }
@@ -45,9 +46,12 @@ func (rw *rewrite) regexp() *regexp.Regexp {
 	return rw.re
 }
 
-// fires reports whether rw should run on s: each of its needs and one of
-// its triggers pass. *low caches s lowercased (see scan).
-func (rw *rewrite) fires(s string, low *string) bool {
+// fires reports whether rw, the scanner's rewrite i, should run on s: each
+// of its needs passes, and one of its triggers, or one of its forms opens
+// a word of s (bit i of *opened, the scanner's wordsOpened of s, computed
+// when first needed).
+func (sc *numberScanner) fires(i int, s string, opened *uint64, done *bool) bool {
+	rw := sc.rewrites[i]
 	for _, t := range rw.needs {
 		if !triggered(s, t) {
 			return false
@@ -61,13 +65,82 @@ func (rw *rewrite) fires(s string, low *string) bool {
 	if len(rw.lower) == 0 {
 		return false
 	}
-	if *low == "" {
-		*low = strings.ToLower(s)
+	if !*done {
+		*opened, *done = sc.wordsOpened(s), true
 	}
-	for _, t := range rw.lower {
-		if strings.Contains(*low, t) {
-			return true
+	return *opened&(1<<i) != 0
+}
+
+// wordsOpened returns the set of the rewrites (bit i for rewrite i) one of
+// whose forms opens a word of s: is the whole word, or begins it when the
+// form runs on into digits ("fy25"). Every lexicon rewrite's pattern opens
+// with a word boundary, so a rewrite whose forms open no word of s cannot
+// match.
+func (sc *numberScanner) wordsOpened(s string) uint64 {
+	var set uint64
+	var buf [32]byte
+	word := func(w string) {
+		lw := w
+		if len(w) <= len(buf) {
+			n := 0
+			ascii := true
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 0x80 {
+					ascii = false
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[n] = c
+				n++
+			}
+			if ascii {
+				set |= sc.whole[string(buf[:n])]
+				for _, p := range sc.prefixes {
+					if len(w) >= len(p.form) && string(buf[:len(p.form)]) == p.form {
+						set |= p.set
+					}
+				}
+				return
+			}
 		}
+		lw = strings.ToLower(w)
+		set |= sc.whole[lw]
+		for _, p := range sc.prefixes {
+			if strings.HasPrefix(lw, p.form) {
+				set |= p.set
+			}
+		}
+	}
+	start := -1
+	for i, r := range s {
+		if isWordChar(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		word(s[start:])
+	}
+	return set
+}
+
+// isWordChar reports whether r is one of wordChars.
+func isWordChar(r rune) bool {
+	switch {
+	case r < 0x80:
+		return isDigit(byte(r)) || isLetter(byte(r))
+	case r >= 0x00C0 && r <= 0x024F, r >= 0x0600 && r <= 0x06FF, r >= 0x0750 && r <= 0x077F,
+		r >= 0x08A0 && r <= 0x08FF, r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
+		return true
 	}
 	return false
 }
@@ -90,13 +163,20 @@ const (
 	yearRange      = "24-25"       // a dash or slash (a range of years)
 	unitAfterDigit = "9m"          // a digit followed, maybe after a space, by a letter
 	roundTheClock  = "24/7"        // 24, maybe a space, and a slash, x or ×
+	twoNumbers     = "9 9"         // a digit, white space and a digit
+	yearThenSpace  = "2x "         // a 2, a digit and white space: a year of two digits, then a word
 )
 
 // triggered reports whether s passes trigger t.
 func triggered(s, t string) bool {
 	switch t {
 	case anyDigit:
-		return strings.ContainsAny(s, "0123456789")
+		for i := 0; i < len(s); i++ {
+			if isDigit(s[i]) {
+				return true
+			}
+		}
+		return false
 	case dotted:
 		for i := 0; i+3 < len(s); i++ {
 			if s[i+1] == '.' && s[i+3] == '.' && isLetter(s[i]) && isLetter(s[i+2]) {
@@ -112,7 +192,7 @@ func triggered(s, t string) bool {
 		}
 		return false
 	case yearRange:
-		return strings.ContainsAny(s, "-–/")
+		return strings.IndexByte(s, '-') >= 0 || strings.IndexByte(s, '/') >= 0 || strings.Contains(s, "–")
 	case unitAfterDigit:
 		for i := 0; i+1 < len(s); i++ {
 			if isDigit(s[i]) {
@@ -123,6 +203,27 @@ func triggered(s, t string) bool {
 				if isLetter(s[j]) || s[j] >= 0xC0 { // a letter, or the first byte of a non-ASCII one
 					return true
 				}
+			}
+		}
+		return false
+	case twoNumbers:
+		for i := 0; i < len(s); i++ {
+			if !isDigit(s[i]) {
+				continue
+			}
+			j := i + 1
+			for j < len(s) && isSpace(s[j]) {
+				j++
+			}
+			if j > i+1 && j < len(s) && isDigit(s[j]) {
+				return true
+			}
+		}
+		return false
+	case yearThenSpace:
+		for i := 0; i+2 < len(s); i++ {
+			if s[i] == '2' && isDigit(s[i+1]) && isSpace(s[i+2]) {
+				return true
 			}
 		}
 		return false
@@ -155,6 +256,9 @@ func triggered(s, t string) bool {
 	return strings.Contains(s, t)
 }
 
+// isSpace reports whether c is white space as \s matches it.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // notation are the rewrites of how numbers are written, whatever the
@@ -165,11 +269,11 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 var (
 	links      = &rewrite{re: regexp.MustCompile(`https?://\S+`), with: " ", triggers: []string{"http"}}
 	dots       = &rewrite{re: regexp.MustCompile(`\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.?)?`), with: " $1$2$3 ", triggers: []string{dotted}}
-	yearDigits = &rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{fourDigits}}
+	yearDigits = &rewrite{re: regexp.MustCompile(`\b20\d{2}\s*[-–/]\s*(?:20)?(\d{2})\b`), with: " FY$1 ", triggers: []string{yearRange}, needs: []string{fourDigits}}
 	years      = &rewrite{re: bareYear, with: " FY$1 ", triggers: []string{fourDigits}}
 	// "2024 25 ki earning": a range without a dash, when the second year
 	// follows the first (FY25); "2024 25 call centers" is left alone.
-	spacedYears = &rewrite{re: regexp.MustCompile(`()\b20(\d{2})\s+(?:20)?(\d{2})\b`), triggers: []string{fourDigits}, fn: consecutiveYears(1)}
+	spacedYears = &rewrite{re: regexp.MustCompile(`()\b20(\d{2})\s+(?:20)?(\d{2})\b`), triggers: []string{twoNumbers}, needs: []string{fourDigits}, fn: consecutiveYears(1)}
 	// After the years: "2,000 call centers" is a count, never the year 2000.
 	thousands = &rewrite{re: regexp.MustCompile(`(\d),(\d{3})\b`), with: "$1$2", triggers: []string{commaDigits}}
 	allDay    = &rewrite{re: regexp.MustCompile(`\b24\s*[/x×]\s*7\b`), with: " 24x7 ", triggers: []string{roundTheClock}}
@@ -179,7 +283,15 @@ var (
 // tokenizer sees one token for each. It is built from the lexicon's number
 // words (knowledge.Numbers): the words are data, the grammar is here.
 type numberScanner struct {
-	rewrites []*rewrite
+	rewrites []*rewrite        // at most 64
+	whole    map[string]uint64 // a word, lowercased: the rewrites it triggers (see wordsOpened)
+	prefixes []prefixTrigger   // the forms that trigger a rewrite by opening a word
+}
+
+// A prefixTrigger is a rewrite's form that triggers it by opening a word.
+type prefixTrigger struct {
+	form string
+	set  uint64
 }
 
 // Word boundaries that work for every script (\b knows ASCII only): a
@@ -222,19 +334,19 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 			until = `(?:\s+` + alternation(fy.Until) + `)?`
 		}
 		add(&rewrite{pattern: (`(?i)` + wordStart + from + alternation(fy.First) + `\s+(?:20)?\d{2}\s*` + alternation(fy.Through) +
-			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First), needs: []string{anyDigit}})
+			`\s*` + alternation(fy.Last) + `\s+(?:20)?(\d{2})` + until + wordEnd), with: "$1 FY$2 $3", lower: lowered(fy.First), whole: true, needs: []string{anyDigit}})
 	}
 	if len(fy.Ending) > 0 && len(fy.Last) > 0 {
 		// "the year ending June 2025", "year ended June 30, 2025".
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.Ending) + `\s+` + alternation(fy.Last) + `\s+(?:30(?:th)?,?\s+)?(?:20)?(\d{2})\b`),
-			with: "$1 FY$2 ", lower: lowered(fy.Ending), needs: []string{anyDigit}})
+			with: "$1 FY$2 ", lower: lowered(fy.Ending), whole: true, needs: []string{anyDigit}})
 	}
 	add(yearDigits)
 	if len(fy.LeadIns) > 0 {
 		// "fy 24 25": the years of one fiscal year, written without a
 		// dash, when the second follows the first.
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*(?:20)?(\d{2})\s+(?:20)?(\d{2})\b`),
-			lower: lowered(fy.LeadIns), needs: []string{anyDigit}, fn: consecutiveYears(1)})
+			lower: lowered(fy.LeadIns), needs: []string{twoNumbers}, fn: consecutiveYears(1)})
 		add(&rewrite{pattern: (`(?i)` + wordStart + alternation(fy.LeadIns) + `\s*[-–']?\s*(?:20)?(\d{2})\b`), with: "$1 FY$2 ",
 			lower: lowered(fy.LeadIns), needs: []string{anyDigit}})
 	}
@@ -243,7 +355,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 		// "earning kitni thi 24 me": a year of two digits, from 20 to 29,
 		// before a word that makes it one.
 		add(&rewrite{pattern: (`(?i)` + wordStart + `(2\d)\s+(` + alternation(fy.After) + `)` + wordEnd), with: "$1 FY$2 $3$4",
-			lower: lowered(fy.After), needs: []string{anyDigit}})
+			lower: lowered(fy.After), whole: true, needs: []string{yearThenSpace}})
 	}
 	add(years)
 	add(thousands)
@@ -257,7 +369,7 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 				forms = append(forms, f)
 			}
 		}
-		add(&rewrite{pattern: `(?i)` + wordStart + `(` + alternation(forms) + `)` + wordEnd, lower: lowered(forms), fn: func(re *regexp.Regexp, m string) string {
+		add(&rewrite{pattern: `(?i)` + wordStart + `(` + alternation(forms) + `)` + wordEnd, lower: lowered(forms), whole: true, fn: func(re *regexp.Regexp, m string) string {
 			sm := re.FindStringSubmatch(m)
 			return sm[1] + value[strings.ToLower(sm[2])] + sm[3]
 		}})
@@ -289,6 +401,24 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 			}
 			return sm[1] + num + " " + sm[5]
 		}})
+	}
+	if len(sc.rewrites) > 64 {
+		panic("answers: more number rewrites than wordsOpened's set holds")
+	}
+	sc.whole = map[string]uint64{}
+	for i, rw := range sc.rewrites {
+		for _, f := range rw.lower {
+			if rw.whole {
+				sc.whole[f] |= 1 << i
+				continue
+			}
+			k := slices.IndexFunc(sc.prefixes, func(p prefixTrigger) bool { return p.form == f })
+			if k < 0 {
+				k = len(sc.prefixes)
+				sc.prefixes = append(sc.prefixes, prefixTrigger{form: f})
+			}
+			sc.prefixes[k].set |= 1 << i
+		}
 	}
 	return sc
 }
@@ -336,28 +466,28 @@ func (sc *numberScanner) calendarYears(s string) []string {
 	if !triggered(s, fourDigits) {
 		return nil
 	}
-	var low string
-	for i := range sc.rewrites {
-		rw := sc.rewrites[i]
+	var opened uint64
+	var done bool
+	for i, rw := range sc.rewrites {
 		if rw == years {
 			return bareYear.FindAllString(s, -1)
 		}
-		if rw.fires(s, &low) {
+		if sc.fires(i, s, &opened, &done) {
 			s = rw.apply(s)
-			low = ""
+			done = false
 		}
 	}
 	return nil
 }
 
 // scan applies the rewrites to s. The words that trigger a rewrite are
-// looked for in s as given, lowercased once: a rewrite writes figures and
-// "FY", never a word that triggers a later one.
+// looked for in s as given, split and lowercased once: a rewrite writes
+// figures and "FY", never a word that triggers a later one.
 func (sc *numberScanner) scan(s string) string {
-	var low string
-	for i := range sc.rewrites {
-		rw := sc.rewrites[i]
-		if rw.fires(s, &low) {
+	var opened uint64
+	var done bool
+	for i, rw := range sc.rewrites {
+		if sc.fires(i, s, &opened, &done) {
 			s = rw.apply(s)
 		}
 	}

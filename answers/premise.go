@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -146,17 +148,14 @@ func sumOf(a statedFigure, given []statedFigure) bool {
 
 // bounds finds the lexicon's words that bound a figure (Settings.Bounds).
 type bounds struct {
-	beforeRE, afterRE string // their patterns, compiled when first needed
-	once              sync.Once
-	before, after     *regexp.Regexp  // nil when the lexicon has none
-	kind              map[string]byte // a word, lowercased: '>', '<', '~' or 'r'
-	first             map[byte]string // the first word listed before a figure, by kind
+	before, after []string        // the words said before and after a figure, the longest first
+	kind          map[string]byte // a word, lowercased: '>', '<', '~' or 'r'
+	first         map[byte]string // the first word listed before a figure, by kind
 }
 
-// newBounds compiles the lexicon's bound words.
+// newBounds reads the lexicon's bound words.
 func newBounds(b knowledge.Bounds) *bounds {
 	bs := &bounds{kind: map[string]byte{}, first: map[byte]string{}}
-	var before, after []string
 	for _, k := range []struct {
 		kind byte
 		b    knowledge.Bound
@@ -166,27 +165,16 @@ func newBounds(b knowledge.Bounds) *bounds {
 				bs.first[k.kind] = w
 			}
 			bs.kind[strings.ToLower(w)] = k.kind
-			before = append(before, w)
+			bs.before = append(bs.before, w)
 		}
 		for _, w := range k.b.After {
 			bs.kind[strings.ToLower(w)] = k.kind
-			after = append(after, w)
+			bs.after = append(bs.after, w)
 		}
 	}
-	alt := func(ws []string) string {
-		ws = slices.Clone(ws)
-		slices.SortFunc(ws, func(a, b string) int { return len(b) - len(a) }) // the longest first
-		for i, w := range ws {
-			ws[i] = regexp.QuoteMeta(w)
-		}
-		return strings.Join(ws, "|")
-	}
-	if len(before) > 0 {
-		bs.beforeRE = `(?i)(?:^|[^\pL])(` + alt(before) + `)\s*$`
-	}
-	if len(after) > 0 {
-		bs.afterRE = `(?i)^\s*(` + alt(after) + `)(?:$|[^\pL])`
-	}
+	longestFirst := func(a, b string) int { return len(b) - len(a) }
+	slices.SortStableFunc(bs.before, longestFirst)
+	slices.SortStableFunc(bs.after, longestFirst)
 	return bs
 }
 
@@ -200,27 +188,28 @@ func (bs *bounds) word(kind byte) string {
 }
 
 // of returns the bound the words around a figure give it: '>' over, '<'
-// under, '~' about, or 0.
+// under, '~' about, or 0. A word bounds the figure when it ends the text
+// before it, or opens the text after it, as a whole word (the longest
+// that does), maybe with white space between.
 func (bs *bounds) of(before, after string) byte {
 	if bs == nil {
 		return 0
 	}
-	bs.once.Do(func() { // most questions state no figure: compiled when one does
-		if bs.beforeRE != "" {
-			bs.before = regexp.MustCompile(bs.beforeRE)
-		}
-		if bs.afterRE != "" {
-			bs.after = regexp.MustCompile(bs.afterRE)
-		}
-	})
-	if bs.before != nil {
-		if m := bs.before.FindStringSubmatch(before); m != nil {
-			return bs.kind[strings.ToLower(m[1])]
+	const space = " \t\n\f\r"
+	before = strings.TrimRight(before, space)
+	for _, w := range bs.before {
+		if n := len(before) - len(w); n >= 0 && strings.EqualFold(before[n:], w) {
+			if r, _ := utf8.DecodeLastRuneInString(before[:n]); n == 0 || !unicode.IsLetter(r) {
+				return bs.kind[strings.ToLower(w)]
+			}
 		}
 	}
-	if bs.after != nil {
-		if m := bs.after.FindStringSubmatch(after); m != nil {
-			return bs.kind[strings.ToLower(m[1])]
+	after = strings.TrimLeft(after, space)
+	for _, w := range bs.after {
+		if len(after) >= len(w) && strings.EqualFold(after[:len(w)], w) {
+			if r, _ := utf8.DecodeRuneInString(after[len(w):]); len(after) == len(w) || !unicode.IsLetter(r) {
+				return bs.kind[strings.ToLower(w)]
+			}
 		}
 	}
 	return 0
