@@ -31,6 +31,7 @@ func ListNumber(message string) (int, bool) {
 // one", "teesra wala samjhao" and "پہلا والا" pick items 2, 3 and 1. An
 // ordinal picks only when one of the lexicon's pointer words follows it
 // ("one", "wala") or it is all the message says ("second?", "the third"),
+// and so does a number after a pointer word ("number 4", "point 2"),
 // and the message asks nothing else: "pehle source ka khulasa" asks about
 // the first source, and picks nothing.
 func (e *Engine) Ordinal(message string) (int, bool) {
@@ -51,10 +52,21 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 	})
 	content := 0 // words that are neither function words nor the ordinal's
 	n, pointed := 0, false
-	for i, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		if v := e.ordinals[w]; v != 0 && n == 0 {
 			n, pointed = v, i+1 < len(words) && e.pointers[words[i+1]]
 			continue
+		}
+		if e.pointers[w] && n == 0 && i+1 < len(words) {
+			// "what's number 4?", "point 2", "نمبر 3 والا": a pointer
+			// word before the item's number, with nothing else asked
+			// ("number 1 country?" asks for a ranking).
+			if v, ok := ListNumber(words[i+1]); ok && v > 0 {
+				n = v
+				i++
+				continue
+			}
 		}
 		if !e.pointers[w] && !e.isFunctionWord(w) {
 			content++
@@ -207,13 +219,40 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 	if next < 0 || rest[next].Tok > at+2 || contentTerms(rest) == 0 {
 		return nil, 0 // "the first challenge", "the third key trend"; not "first, what are the challenges"
 	}
-	best, _ := e.decide(e.rank(rest), rest)
-	if id := rest[next].ID; best == nil || best.coverage < 1 || !best.ei.hasPrimary(id) || float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
-		return nil, 0 // a word of the list itself ("challenge", "trend"), not a common one ("the first call center")
+	id := rest[next].ID
+	if float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
+		return nil, 0 // a word of lists ("challenge", "trend"), not a common one ("the first call center")
 	}
-	points := e.listPoints(best.ei)
+	ranked := e.rank(rest)
+	best, _ := e.decide(ranked, rest)
+	var points []string
+	if best != nil && best.coverage >= 1 && best.ei.hasPrimary(id) {
+		points = e.listPoints(best.ei)
+	}
 	if len(points) < 3 {
-		return nil, 0
+		// The question as a whole is not answered ("gimme the 4th
+		// challenge", "the fifth trend mentioned", "pehla reason kya hai
+		// pakistan ko choose karne ka": a word no entry has, or one of
+		// another entry's): the best of the first few that gives a list
+		// whose own word follows the ordinal, when no salient term of the
+		// question blocks it.
+		best, points = nil, nil
+		for i := range ranked[:min(len(ranked), nthCandidates)] {
+			m := &ranked[i]
+			if m.score < nthMinScore {
+				break
+			}
+			if !m.content || !m.ei.hasPrimary(id) || !m.ei.meetsRequires(rest) || e.blocker(m.ei, rest) != nil {
+				continue
+			}
+			if ps := e.listPoints(m.ei); len(ps) >= 3 {
+				best, points = m, ps
+				break
+			}
+		}
+		if best == nil {
+			return nil, 0
+		}
 	}
 	i := n - 1
 	if n == Last {
@@ -224,6 +263,24 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 	}
 	one := *best
 	one.only = map[string]bool{points[i]: true}
+	// "what is the 1st trend and what is the 5th trend?": another ordinal
+	// right before the list's word picks another point.
+	for k := at + 1; k < len(a.toks); k++ {
+		v := e.ordinals[a.toks[k].lower]
+		if v == 0 || e.isFunctionWord(a.toks[k].lower) {
+			continue
+		}
+		word := stem(a.toks[rest[next].Tok].lower) // a question's terms are each once: the tokens tell
+		if !slices.ContainsFunc(a.toks[k+1:min(k+3, len(a.toks))], func(t token) bool { return stem(t.lower) == word }) {
+			continue
+		}
+		if v == Last {
+			v = len(points)
+		}
+		if v >= 1 && v <= len(points) {
+			one.only[points[v-1]] = true
+		}
+	}
 	return &one, len(points)
 }
 
@@ -249,6 +306,16 @@ func (e *Engine) listPoints(ei *entryIndex) []string {
 	}
 	return points
 }
+
+// nthCandidates is how many of the best entries nthItem looks through for a
+// list when the question without its ordinal is not answered, and
+// nthMinScore the least score one may have: an ordinal right before a
+// list's own word is sure of what it asks, and its other words are often
+// chat ("gimme", "mentioned"). Determined on the tune set and reviews.
+const (
+	nthCandidates = 3
+	nthMinScore   = 0.3
+)
 
 // maxLabelWords is the most words a list point's label has ("Increased
 // investment in IT parks").

@@ -14,13 +14,17 @@ func TestOrdinal(t *testing.T) {
 		"the 2nd":                           2,
 		"second?":                           2,
 		"pehla wala detail me batao":        1,
+		"what's number 4?":                  4,
+		"and number 2?":                     2,
+		"نمبر 3 والا":                       3,
 	} {
 		if n, ok := e.Ordinal(q); !ok || n != want {
 			t.Errorf("Ordinal(%q) = %d, %v; want %d", q, n, ok, want)
 		}
 	}
 	for _, q := range []string{"pehle source ka khulasa", "what was the first article about", "who came second", "how much did call centers earn in FY25?", "",
-		"the first one is fine, but how much did call centers earn in FY25?"} {
+		"the first one is fine, but how much did call centers earn in FY25?",
+		"number 1 country?", "number of call centers 2"} {
 		if n, ok := e.Ordinal(q); ok {
 			t.Errorf("Ordinal(%q) = %d; it picks nothing", q, n)
 		}
