@@ -635,13 +635,17 @@ func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Re
 			}
 		}
 	}
-	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
-		slices.ContainsFunc(a.Terms, func(t Term) bool {
+	if person, thing := e.refersBack(a); r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
+		(!person && !thing && contentTerms(a.Terms) > 0 && !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.relativeAlone(a, &t) }) || slices.ContainsFunc(a.Terms, func(t Term) bool {
 			return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName)
-		}) {
+		})) {
 		// "بھارت کے بارے میں کیا کہا گیا؟" (what was said about India?)
 		// after the challenges: read with them it is the challenges
-		// again; read on its own it is what was said of India.
+		// again; read on its own it is what was said of India. So is a
+		// question with words of its own that points at nothing: "how
+		// many call centers are there?" after the client countries is
+		// the count, not the countries again. ("and the rest?" is of the
+		// last answer.)
 		if p := e.Ask(previous); p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
 			if own := e.ask(*a); own.Answered && !slices.Equal(own.EntryIDs(), r.EntryIDs()) {
 				return own

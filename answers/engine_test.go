@@ -2953,3 +2953,18 @@ func TestDefinedOther(t *testing.T) {
 		t.Errorf("CCAP in Punjab: answered %s", r.EntryID())
 	}
 }
+
+// TestTwelfthSessionReview: what review 21 found in conversations.
+func TestTwelfthSessionReview(t *testing.T) {
+	e := engine(t)
+	// A question with words of its own that points at nothing is its own,
+	// when read with the last one it is the last answer again.
+	prev := e.AskAfter("which countries do pakistani call centers serve", "what about the UK?").Context()
+	if r := e.AskAfter(prev, "how many call centers are there?"); r.EntryID() != "call-center-count" {
+		t.Errorf("a question of its own after the clients: %v", r.EntryIDs())
+	}
+	// "and the rest?" still asks of the last answer.
+	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
+		t.Errorf("and the rest? = %v", r.EntryIDs())
+	}
+}

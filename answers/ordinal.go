@@ -233,22 +233,25 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 		// The question as a whole is not answered ("gimme the 4th
 		// challenge", "the fifth trend mentioned", "pehla reason kya hai
 		// pakistan ko choose karne ka": a word no entry has, or one of
-		// another entry's): the best of the first few that gives a list
-		// whose own word follows the ordinal, when no salient term of the
-		// question blocks it.
+		// an article's summary): the best of the first few entries whose
+		// own word follows the ordinal, not about the sources, when it
+		// gives a list and no salient term of the question blocks it.
+		// ("second client country?": the client countries' entry, which
+		// is no list; not the reasons to outsource, whose second point
+		// is no client.)
 		best, points = nil, nil
 		for i := range ranked[:min(len(ranked), nthCandidates)] {
 			m := &ranked[i]
 			if m.score < nthMinScore {
 				break
 			}
-			if !m.content || !m.ei.hasPrimary(id) || !m.ei.meetsRequires(rest) || e.blocker(m.ei, rest) != nil {
+			if !m.content || !m.ei.hasPrimary(id) || m.ei.entry.AboutSources {
 				continue
 			}
-			if ps := e.listPoints(m.ei); len(ps) >= 3 {
+			if ps := e.listPoints(m.ei); len(ps) >= 3 && m.ei.meetsRequires(rest) && e.blocker(m.ei, rest) == nil {
 				best, points = m, ps
-				break
 			}
+			break
 		}
 		if best == nil {
 			return nil, 0

@@ -122,3 +122,32 @@ func TestPickItemWalksTheList(t *testing.T) {
 		t.Errorf("first after another answer: %v, want its own first follow-up %v", got, want)
 	}
 }
+
+// TestNthItemChat: an ordinal right before a list's own word picks that
+// point even when other words keep the question from answering whole
+// (review 21); it never picks a point of another entry's list.
+func TestNthItemChat(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"gimme the 4th challenge":                          "Data security",
+		"What is the fifth trend mentioned?":               "AI and data analytics",
+		"Name the fourth reason companies choose Pakistan": "Government support",
+		"What is the 1st trend and what is the 5th trend?": "AI and data analytics",
+	} {
+		r := e.Ask(q)
+		if !r.Answered || len(r.Facts) == 0 || !strings.Contains(r.Text(), want) {
+			t.Errorf("Ask(%q) = %v; want the point %q", q, r.EntryIDs(), want)
+		}
+		if q != "What is the 1st trend and what is the 5th trend?" && len(r.Facts) != 1 {
+			t.Errorf("Ask(%q): %d facts; want the one point", q, len(r.Facts))
+		}
+	}
+	if r := e.Ask("What is the 1st trend and what is the 5th trend?"); len(r.Facts) != 2 {
+		t.Errorf("two ordinals: %d facts; want 2", len(r.Facts))
+	}
+	for _, q := range []string{"second client country?", "what is the fourth trend in india?"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("Ask(%q) = %v; want no point of a list", q, r.EntryIDs())
+		}
+	}
+}
