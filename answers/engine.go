@@ -904,13 +904,15 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 	if e.v.lex.Messages["from_sources"] == "" {
 		return nil
 	}
-	asks := false
+	asks, who := false, false
 	for i := range a.Terms {
 		t := &a.Terms[i]
 		switch {
 		case e.aboutSources(t):
 			asks = true
-		case t.Kind != nil && !t.Kind.Never, e.refersAt(a, t), e.asksFor(t, knowledge.AsksAttribution):
+		case t.Kind != nil && !t.Kind.Never:
+			who = who || slices.Contains(t.Kind.Needs, knowledge.StatesName)
+		case e.refersAt(a, t), e.asksFor(t, knowledge.AsksAttribution):
 		case t.Tok >= 0 && t.Tok < len(a.toks) && e.ordinals[a.toks[t.Tok].lower] > 0 && e.pointsBack(a):
 			// "is that in the first article or the second?": which one
 		default:
@@ -929,6 +931,11 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 	r := e.Ask(previous)
 	if !r.Answered || slices.ContainsFunc(r.Parts, func(p Part) bool { return p.Entry.AboutSources }) {
 		return nil // the answer before was about the sources: asked again as its own
+	}
+	if who {
+		// "who reported it?": whom the sources credit, as "who said
+		// that?" is told, not which article it is in.
+		return e.whoSaidLast(previous, a)
 	}
 	r.Question, r.FollowUp, r.context = a.Text, true, previous
 	r.Premise = e.fromSources(r)

@@ -2963,6 +2963,12 @@ func TestTwelfthSessionReview(t *testing.T) {
 	if r := e.AskAfter(prev, "how many call centers are there?"); r.EntryID() != "call-center-count" {
 		t.Errorf("a question of its own after the clients: %v", r.EntryIDs())
 	}
+	// "who reported it?" is whom the sources credit, as "who said that?".
+	for _, q := range []string{"who reported it?", "kis ne report kiya?"} {
+		if r := e.AskAfter("how fast are call center earnings growing", q); !strings.Contains(r.Premise, "State Bank of Pakistan") {
+			t.Errorf("AskAfter(growth, %q): premise %q; want the SBP credited", q, r.Premise)
+		}
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
