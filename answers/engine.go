@@ -2290,6 +2290,14 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		return r
 	}
+	if m := e.topOfList(&a); m != nil {
+		// "top 5 trends": the five the sources list, not a ranking.
+		e.answer(r, []*match{m})
+		if msg := e.msg("list_unranked"); msg != "" {
+			r.Note = strings.ReplaceAll(msg, "{count}", strconv.Itoa(len(m.only)))
+		}
+		return r
+	}
 	if m, n := e.nthItem(&a); m != nil {
 		// "what is the third key trend?": that point of the list alone;
 		// "the 6th key trend": the list, saying how long it is.

@@ -287,6 +287,70 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 	return &one, len(points)
 }
 
+// topOfList answers a ranking that asks for as many as a list has ("top 5
+// trends list kar do", "the top five reasons to outsource to Pakistan"):
+// the sources rank nothing, but they list exactly that many, and the list
+// is what is asked for. It returns the entry's points, or nil: "top 3
+// challenges" (the sources list four) is still a ranking, and so is "top
+// 5 companies" (no list).
+func (e *Engine) topOfList(a *Analysis) *match {
+	at := slices.IndexFunc(a.Terms, func(t Term) bool { return t.Kind != nil && t.Kind.Never })
+	if at < 0 {
+		return nil
+	}
+	n := e.countIn(a.Terms[at].Surface)
+	if n < 3 {
+		return nil
+	}
+	rest := slices.Delete(slices.Clone(a.Terms), at, at+1)
+	if contentTerms(rest) == 0 || slices.ContainsFunc(rest, func(t Term) bool { return t.Kind != nil && t.Kind.Never }) {
+		return nil
+	}
+	ranked := e.rank(rest)
+	best, _ := e.decide(ranked, rest)
+	if best == nil || best.ei.entry.AboutSources {
+		return nil
+	}
+	// The list's own word follows the ranking's ("top 5 trends"), as an
+	// ordinal's must (see nthItem).
+	end := a.Terms[at].Tok + len(strings.Fields(a.Terms[at].Surface))
+	next := slices.IndexFunc(rest, func(t Term) bool { return t.Tok >= end && t.Tok <= end+1 && t.ID >= 0 })
+	if next < 0 || !best.ei.hasPrimary(rest[next].ID) || float64(len(e.ix.postings[rest[next].ID])) > e.policy.PartShare*float64(len(e.ix.entries)) {
+		return nil
+	}
+	points := e.listPoints(best.ei)
+	if len(points) != n {
+		return nil
+	}
+	one := *best
+	one.only = map[string]bool{}
+	for _, p := range points {
+		one.only[p] = true
+	}
+	return &one
+}
+
+// countIn returns the number a ranking's words end in ("top 5", "top
+// five": 5; the number words are the lexicon's), or 0.
+func (e *Engine) countIn(surface string) int {
+	words := strings.Fields(strings.ToLower(fold.Letters(surface)))
+	if len(words) == 0 {
+		return 0
+	}
+	w := words[len(words)-1]
+	if n, err := strconv.Atoi(w); err == nil {
+		return n
+	}
+	for _, nw := range e.v.lex.Settings.Numbers.Words {
+		for _, f := range nw.Forms {
+			if strings.EqualFold(fold.Letters(f), w) {
+				return int(nw.Value)
+			}
+		}
+	}
+	return 0
+}
+
 // listPoints returns the points of the list an entry gives, in its order:
 // its facts that open with a short label ("Infrastructure issues: ...",
 // "Skilled workforce: ..."), as the sources' lists do, from one source. An

@@ -151,3 +151,19 @@ func TestNthItemChat(t *testing.T) {
 		}
 	}
 }
+
+// TestTopOfList: "top 5 trends" is the five trends the sources list
+// (unranked, and said so); "top 3 challenges" (four listed) and "top 5
+// companies" are rankings.
+func TestTopOfList(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("top 5 trends list kar do")
+	if !r.Answered || len(r.Facts) != 5 || !strings.Contains(r.Text(), "without ranking") {
+		t.Errorf("top 5 trends: %v, %d facts, note %q", r.EntryIDs(), len(r.Facts), r.Note)
+	}
+	for _, q := range []string{"top 3 challenges?", "top 5 companies", "top 5 call centers in pakistan"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("Ask(%q) = %v; want a decline", q, r.EntryIDs())
+		}
+	}
+}
