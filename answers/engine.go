@@ -23,6 +23,7 @@ type Engine struct {
 	policy   Policy
 	defaults []*knowledge.Entry // suggested when nothing in the question helps
 	joiners  wordSet
+	asides   [][]string // the lexicon's asides, each as its words folded and lowercased
 	// The words that point back to the previous question (AskAfter).
 	personRefs, thingRefs wordSet
 	yesNo                 wordSet // the words that open a yes-or-no question
@@ -3103,9 +3104,19 @@ func (e *Engine) segments(a *Analysis, lists bool) []segment {
 		}
 		list = seps >= 2 && short && n >= 1 && n <= maxListItem+2 && kinds <= 1
 	}
+	aside := e.asideAt(a, kindAt)
 	start, joined := 0, false
 	for i := range a.toks {
 		t := &a.toks[i]
+		if aside[i] {
+			// "..., because I don't want to join ...": why the asker
+			// asks, left out up to the sentence's end.
+			if i > start && !aside[start] {
+				segs = append(segs, segment{start, i, joined, list})
+			}
+			start, joined = i+1, false
+			continue
+		}
 		l := lang
 		if t.urdu {
 			l = langUr
@@ -3125,6 +3136,38 @@ func (e *Engine) segments(a *Analysis, lists bool) []segment {
 		segs = append(segs, segment{start, len(a.toks), joined, list})
 	}
 	return segs
+}
+
+// asideAt marks the tokens of the asides of a (the lexicon's, see
+// knowledge.Settings.Asides): from one that follows a kind of question in
+// its sentence (kindAt) to the sentence's end.
+func (e *Engine) asideAt(a *Analysis, kindAt []bool) []bool {
+	out := make([]bool, len(a.toks))
+	if len(e.asides) == 0 {
+		return out
+	}
+	asked, in := false, false
+	for i := range a.toks {
+		if a.toks[i].brk {
+			asked, in = false, false
+		}
+		if !in && asked && slices.ContainsFunc(e.asides, func(ws []string) bool {
+			if i+len(ws) > len(a.toks) {
+				return false
+			}
+			for k, w := range ws {
+				if a.toks[i+k].lower != w {
+					return false
+				}
+			}
+			return true
+		}) {
+			in = true
+		}
+		out[i] = in
+		asked = asked || kindAt[i]
+	}
+	return out
 }
 
 // askParts answers the parts of a message on their own. It returns the

@@ -2974,3 +2974,24 @@ func TestTwelfthSessionReview(t *testing.T) {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
 	}
 }
+
+// TestAsides: a clause of the asker's own after a question ("because I
+// ...") is left out of the message's parts; "because of" in a question is
+// part of it.
+func TestAsides(t *testing.T) {
+	e := engine(t)
+	q := "I've worked in retail for years and I'm tired of it, so what are the main challenges this industry faces right now because I don't want to join something that's collapsing"
+	if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), "Talent retention") {
+		t.Errorf("a question with an aside: %v %q", r.EntryIDs(), r.Decline)
+	}
+	a := e.Analyze("is the sector growing because of new deals?")
+	kindAt := make([]bool, len(a.toks))
+	for _, tm := range a.Terms {
+		if tm.Kind != nil && tm.Tok >= 0 {
+			kindAt[tm.Tok] = true
+		}
+	}
+	if slices.Contains(e.asideAt(&a, kindAt), true) {
+		t.Errorf("'because of' in a question read as an aside")
+	}
+}

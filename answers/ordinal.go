@@ -79,9 +79,17 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 }
 
 // indexOrdinals reads the lexicon's ordinals and pointer words, folded and
-// lowercased.
+// lowercased, and its asides (see segments), each as its words.
 func (e *Engine) indexOrdinals() {
 	lx := e.v.lex
+	e.asides = nil
+	for _, l := range []string{knowledge.English, knowledge.RomanUrdu, knowledge.Urdu} {
+		for _, f := range lx.Settings.Asides.Of(l) {
+			if ws := strings.Fields(strings.ToLower(fold.Letters(f))); len(ws) > 0 {
+				e.asides = append(e.asides, ws)
+			}
+		}
+	}
 	e.ordinals, e.pointers = map[string]int{}, map[string]bool{}
 	for _, o := range lx.Settings.Ordinals {
 		for _, f := range o.Forms {

@@ -245,6 +245,11 @@ type Settings struct {
 	// Joiners are the words that join two questions in one message ("and",
 	// "aur", "vs"): the engine tries the parts on their own.
 	Joiners Forms `yaml:"joiners"`
+	// Asides are the words that open a clause of the asker's own after a
+	// question ("because I don't want to join something that's
+	// collapsing", "kyunke mujhe..."): it says why they ask, not what,
+	// and the message's parts are read without it.
+	Asides Forms `yaml:"asides,omitempty"`
 	// PersonReferences and ThingReferences are the words that point back
 	// to the previous question of a conversation: a person ("he",
 	// "انہوں") stands for someone it named, a thing ("that", "یہ") for
