@@ -1436,11 +1436,12 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 		// "90% wala kya hai?", "what is the 90% figure?": a figure quoted,
 		// not claimed, names what it is asked about.
 		quoted := slices.DeleteFunc(slices.Clone(asked), func(f statedFigure) bool { return !e.quotesFigure(scanned, f) })
-		if len(quoted) == 0 && len(asked) == 1 && plainWhat(a.Terms) {
+		if len(quoted) == 0 && len(asked) == 1 && (plainWhat(a.Terms) || figureAlone(a.Terms, asked[0])) {
 			// "what does 90% mean?", "90 percent kya matlab": a plain
 			// what-question about one figure asks what the figure is,
 			// when the words beside it are the figure's own or its
-			// entry's (checked below).
+			// entry's (checked below); and so does the figure alone
+			// ("328m?", "$263 million").
 			subject = true
 		} else {
 			asked = quoted
@@ -1467,6 +1468,18 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 		}
 	}
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
+// figureAlone reports whether terms are the figure f and nothing else: its
+// number and the words of its text ("328m?", "$263 million").
+func figureAlone(terms []Term, f statedFigure) bool {
+	words := strings.Fields(strings.ToLower(f.text))
+	for _, t := range terms {
+		if !t.number && !slices.Contains(words, strings.ToLower(t.Surface)) {
+			return false
+		}
+	}
+	return len(terms) > 0
 }
 
 // figureNotTheirs returns, for a question about what someone said (ms, the

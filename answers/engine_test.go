@@ -2969,6 +2969,12 @@ func TestTwelfthSessionReview(t *testing.T) {
 			t.Errorf("AskAfter(growth, %q): premise %q; want the SBP credited", q, r.Premise)
 		}
 	}
+	// A figure alone asks what it is.
+	for q, want := range map[string]string{"328m?": "fy25-earnings", "$263 million": "fy24-earnings"} {
+		if r := e.Ask(q); r.EntryID() != want {
+			t.Errorf("Ask(%q) = %v; want %s", q, r.EntryIDs(), want)
+		}
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
