@@ -58,6 +58,7 @@ type Analysis struct {
 	Introduce  bool   // a question about the bot itself
 	replyIn    string // the language the asker asked the reply in ("reply in urdu"), or ""
 	Corrected  bool   // some word was read through a spelling correction
+	link       bool   // the message had a link, removed (clean)
 
 	toks    []token
 	scanned string // Text as the number scanner read it, folded ("" while building)
@@ -168,8 +169,10 @@ func (e *Engine) Analyze(text string) Analysis {
 		// searched for figures ("You mentioned $2...").
 		return Analysis{Text: strings.TrimSpace(clean(text))}
 	}
+	link := strings.Contains(text, "://") || strings.Contains(text, "www.")
+	link = link && urlRE().MatchString(text)
 	text = strings.TrimSpace(clean(text))
-	a := Analysis{Text: text}
+	a := Analysis{Text: text, link: link}
 	var toks []token
 	if e.tokCache == nil {
 		a.scanned = e.v.scan.scan(fold.Letters(text))

@@ -192,6 +192,10 @@ func (e *Engine) askOwn(a Analysis) *Reply {
 	if !r.Answered && !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.ID >= 0 && t.Kind == nil && len(e.ix.postings[t.ID]) > 0 }) {
 		r.offTopic = true
 	}
+	if !r.Answered && r.Premise == "" && a.link {
+		// "what does this say https://...": the link is not read.
+		r.Premise = e.msg("link")
+	}
 	return r
 }
 

@@ -2975,6 +2975,13 @@ func TestTwelfthSessionReview(t *testing.T) {
 			t.Errorf("Ask(%q) = %v; want %s", q, r.EntryIDs(), want)
 		}
 	}
+	// A declined message with a link says links are not opened.
+	if r := e.Ask("what does this say https://www.example.com/news/123456"); r.Answered || !strings.Contains(r.Text(), "can't open links") {
+		t.Errorf("a link: %q", r.Text())
+	}
+	if r := e.Ask("how much did call centers earn in FY25 https://example.com/a"); !r.Answered || strings.Contains(r.Text(), "links") {
+		t.Errorf("an answered question with a link: %q", r.Text())
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
