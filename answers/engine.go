@@ -338,6 +338,16 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 
 	p := e.Analyze(previous)
 	terms := borrowedTerms(&p, carry)
+	if person && !thing && !e.refersBoth(a) && !slices.ContainsFunc(terms, func(t Term) bool { return t.ID >= 0 && e.isPerson(t.ID) }) {
+		// "what did he say?" after "which association?" answered with
+		// CCAP: he is the one person the last answer names (its
+		// president, Adeel Azhar), not the association.
+		if name, ok := e.personOfLast(previous); ok {
+			previous = name
+			p = e.Analyze(previous)
+			terms = borrowedTerms(&p, carry)
+		}
+	}
 	if len(terms) == 0 && person && !thing && e.refersBoth(a) {
 		// "us ki earning" after "india ka kia scene": "us" is "his" or
 		// "its", and the last question named no one: its India.
@@ -582,6 +592,36 @@ func (e *Engine) whoSaidLast(previous string, a *Analysis) *Reply {
 		r.saysWho = true
 	}
 	return r
+}
+
+// personOfLast returns the name of the one person the facts of the answer
+// to previous name, as the lexicon writes it; false when they name none or
+// several.
+func (e *Engine) personOfLast(previous string) (string, bool) {
+	r := e.Ask(previous)
+	if !r.Answered {
+		return "", false
+	}
+	ft := e.factTerms()
+	var who int32 = -1
+	for _, f := range r.Facts {
+		for _, id := range ft[f.Fact.ID] {
+			if e.v.terms[id].class != knowledge.ClassName || !e.isPerson(id) || id == who {
+				continue
+			}
+			if who >= 0 {
+				return "", false // two people: "he" is not known
+			}
+			who = id
+		}
+	}
+	if who < 0 {
+		return "", false
+	}
+	if c := e.v.terms[who].concept; c != nil && len(c.Forms.Of(knowledge.English)) > 0 {
+		return c.Forms.Of(knowledge.English)[0], true
+	}
+	return "", false
 }
 
 // borrowedTerms returns the terms of the previous question p that carry

@@ -2982,6 +2982,11 @@ func TestTwelfthSessionReview(t *testing.T) {
 	if r := e.Ask("how much did call centers earn in FY25 https://example.com/a"); !r.Answered || strings.Contains(r.Text(), "links") {
 		t.Errorf("an answered question with a link: %q", r.Text())
 	}
+	// "he" after an answer naming one person is that person: "what did
+	// he say?" after CCAP is its president's remarks.
+	if r := e.AskAfter("which association?", "what did he say?"); r.EntryID() != "adeel-azhar" {
+		t.Errorf("he after CCAP: %v", r.EntryIDs())
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
