@@ -154,6 +154,9 @@ const (
 	// HeldOut22Set is a twenty-second, written at the start of the
 	// twelfth session: a first contact for the engine the eleventh left.
 	HeldOut22Set = "heldout22"
+	// HeldOut23Set is a twenty-third, written mid-way through that
+	// session: a first contact for the engine its first review had changed.
+	HeldOut23Set = "heldout23"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -175,7 +178,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut22Set) from Dir.
+// HeldOut23Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

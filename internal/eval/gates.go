@@ -54,6 +54,8 @@ var (
 	HeldOut21Gate = Gate{Answer: 0.884, Decline: 0.914}
 	// HeldOut22Gate was set at the twenty-second held-out set's first contact.
 	HeldOut22Gate = Gate{Answer: 0.876, Decline: 0.899}
+	// HeldOut23Gate was set at the twenty-third held-out set's first contact.
+	HeldOut23Gate = Gate{Answer: 0.907, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -104,6 +106,7 @@ var Sets = []Set{
 	{HeldOut20Set, "held-out set 20 (frozen 2026-12-07, eleventh session; never tuned on)", &HeldOut20Gate, false},
 	{HeldOut21Set, "held-out set 21 (frozen 2026-12-07, late in the eleventh session; never tuned on)", &HeldOut21Gate, false},
 	{HeldOut22Set, "held-out set 22 (frozen 2026-12-07, twelfth session; never tuned on)", &HeldOut22Gate, false},
+	{HeldOut23Set, "held-out set 23 (frozen 2026-12-07, mid-way through the twelfth session; never tuned on)", &HeldOut23Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
