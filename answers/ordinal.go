@@ -248,6 +248,9 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 		// is no list; not the reasons to outsource, whose second point
 		// is no client.)
 		best, points = nil, nil
+		if len(e.segments(a, false)) > 1 {
+			return nil, 0 // "the 2nd trend, and FY25's earnings?": each part is asked on its own
+		}
 		for i := range ranked[:min(len(ranked), nthCandidates)] {
 			m := &ranked[i]
 			if m.score < nthMinScore {

@@ -167,3 +167,13 @@ func TestTopOfList(t *testing.T) {
 		}
 	}
 }
+
+// TestNthItemNotOverParts: a message of two parts is not read as one
+// point of a list when it is not answered whole: each part is asked.
+func TestNthItemNotOverParts(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("yo the 3rd trend. also how many people work in call centers?")
+	if !strings.Contains(r.Text(), "million people") {
+		t.Errorf("two parts, one with an ordinal: %v", r.EntryIDs())
+	}
+}
