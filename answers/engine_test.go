@@ -2987,6 +2987,11 @@ func TestTwelfthSessionReview(t *testing.T) {
 	if r := e.AskAfter("which association?", "what did he say?"); r.EntryID() != "adeel-azhar" {
 		t.Errorf("he after CCAP: %v", r.EntryIDs())
 	}
+	// "pasha kya he" ("he" for "hai") asks what P@SHA is, also after a
+	// question about Nizam.
+	if r := e.AskAfter("umair nizam kon hai aur kya bola usne", "pasha kya he"); r.EntryID() != "pasha" {
+		t.Errorf("pasha kya he after Nizam: %v", r.EntryIDs())
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
