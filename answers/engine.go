@@ -280,6 +280,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	if previous == "" {
 		return nil
 	}
+	if m, _ := e.nthItem(a); m != nil && m.only != nil {
+		return nil // "what is the third trend?" after the trends: a point of a list, asked on its own
+	}
 	for _, read := range []func(previous string, a *Analysis) *Reply{
 		e.inLanguage,    // "translate that to urdu", "in english please": the last answer again, in that language
 		e.figureAlone,   // "what does 90% mean here?": the figure's own question, whatever came before

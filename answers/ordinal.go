@@ -214,14 +214,35 @@ func (e *Engine) nthItem(a *Analysis) (*match, int) {
 			break
 		}
 	}
+	pointer := -1 // "trend number 1", "number 2 challenge": the pointer word before the number
+	if at < 0 {
+		for i := 0; i+1 < len(a.toks); i++ {
+			if v, ok := ListNumber(a.toks[i+1].lower); ok && v > 0 && e.pointers[a.toks[i].lower] {
+				n, at, pointer = v, i+1, i
+				break
+			}
+		}
+	}
 	if at < 0 {
 		return nil, 0
 	}
-	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Tok == at })
+	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Tok == at || pointer >= 0 && t.Tok == pointer })
 	next := -1 // the term right after the ordinal
 	for i, t := range rest {
 		if t.Tok > at && t.ID >= 0 && (next < 0 || t.Tok < rest[next].Tok) {
 			next = i
+		}
+	}
+	if pointer >= 0 && (next < 0 || rest[next].Tok > at+2) {
+		// "trend number 1": the list's word before the pointer.
+		next = -1
+		for i, t := range rest {
+			if t.Tok >= 0 && t.Tok < pointer && t.Tok >= pointer-2 && t.ID >= 0 && t.Kind == nil && (next < 0 || t.Tok > rest[next].Tok) {
+				next = i
+			}
+		}
+		if next >= 0 {
+			at = rest[next].Tok - 1 // as if the ordinal came right before it
 		}
 	}
 	if next < 0 || rest[next].Tok > at+2 || contentTerms(rest) == 0 {

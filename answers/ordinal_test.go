@@ -177,3 +177,25 @@ func TestNthItemNotOverParts(t *testing.T) {
 		t.Errorf("two parts, one with an ordinal: %v", r.EntryIDs())
 	}
 }
+
+// TestNthItemNumbered: "trend number 1", "challenge number 3 kya hai": a
+// number after a pointer word, beside a list's word, picks that point; in
+// a conversation too ("What is the third trend?" after the trends).
+func TestNthItemNumbered(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"what about trend number 1?": "IT and software development",
+		"challenge number 3 kya hai": "Global competition",
+		"number 2 trend?":            "Call centers and customer support",
+	} {
+		if r := e.Ask(q); len(r.Facts) != 1 || !strings.Contains(r.Text(), want) {
+			t.Errorf("Ask(%q) = %v; want the point %q", q, r.EntryIDs(), want)
+		}
+	}
+	if r := e.AskAfter("What are the key trends?", "What is the third trend?"); len(r.Facts) != 1 || !strings.Contains(r.Text(), "Financial and accounting") {
+		t.Errorf("the third trend after the trends: %v", r.EntryIDs())
+	}
+	if r := e.Ask("number 1 bpo country?"); r.Answered {
+		t.Errorf("number 1 asks a ranking: %v", r.EntryIDs())
+	}
+}
