@@ -3018,3 +3018,14 @@ func TestAsides(t *testing.T) {
 		t.Errorf("'because of' in a question read as an aside")
 	}
 }
+
+// TestTextCut: a reply too long for its text leaves out whole lines of
+// facts from the end, says so, and keeps its sources.
+func TestTextCut(t *testing.T) {
+	e := engine(t)
+	q := "how much did call centers earn in FY25? and FY24? what is the growth rate? how many people work there? how many call centers are registered? who is adeel azhar? who is umair nizam? what is the dabba scam? what are the challenges? list the trends. why outsource to pakistan?"
+	s := e.Ask(q).Text()
+	if utf8.RuneCountInString(s) > MaxTextRunes || !strings.Contains(s, "did not fit") || !strings.Contains(s, "Sources:") || strings.HasSuffix(s, "…") {
+		t.Errorf("a long reply: %d runes, ends %q", utf8.RuneCountInString(s), s[max(0, len(s)-200):])
+	}
+}

@@ -210,29 +210,44 @@ func (r *Reply) TextSeen(seen map[string]bool) string {
 		}
 		return Truncate(r.Directed(b.String()), MaxTextRunes)
 	}
+	var body []string // the parts' lines, each ending in a newline
 	for i, p := range r.Parts {
 		if i > 0 {
-			b.WriteString("\n")
+			body = append(body, "\n")
 		}
-		b.WriteString(p.Title() + "\n")
+		body = append(body, p.Title()+"\n")
 		for i, f := range p.Facts {
 			if c := CreditLine(p); c != "" && i == p.CreditAt {
-				b.WriteString(c + "\n")
+				body = append(body, c+"\n")
 			}
-			b.WriteString("- " + FactLine(f) + "\n")
+			body = append(body, "- "+FactLine(f)+"\n")
 		}
 	}
+	var tail strings.Builder
 	if r.Note != "" {
-		b.WriteString("\n" + r.Note + "\n")
+		tail.WriteString("\n" + r.Note + "\n")
 	}
 	if note := r.PeriodNoteSeen(seen); note != "" {
-		b.WriteString("\n" + note + "\n")
+		tail.WriteString("\n" + note + "\n")
 	}
-	b.WriteString("\n" + r.Label("sources") + ":")
+	tail.WriteString("\n" + r.Label("sources") + ":")
 	for _, c := range r.Citations {
-		b.WriteString("\n" + CitationLine(c))
+		tail.WriteString("\n" + CitationLine(c))
 	}
-	return Truncate(r.Directed(b.String()), MaxTextRunes)
+	text := func(body []string, cut string) string {
+		return r.Directed(b.String() + strings.Join(body, "") + cut + tail.String())
+	}
+	s := text(body, "")
+	if utf8.RuneCountInString(s) > MaxTextRunes {
+		// A message of many questions: whole lines of facts are left
+		// out from the end, and said to be, so the sources still show.
+		cut := "\n" + r.Label("cut") + "\n"
+		for len(body) > 1 && utf8.RuneCountInString(text(body, cut)) > MaxTextRunes {
+			body = body[:len(body)-1]
+		}
+		s = text(body, cut)
+	}
+	return Truncate(s, MaxTextRunes)
 }
 
 // Marks returns the reply's citation marks, "[1] [2]": what a brief reply

@@ -47,8 +47,9 @@ type Translation struct {
 // a suggestion, the title of an answer in parts ({n}), the Discord footer,
 // the word joining the last two of a list and the comma between the others,
 // the words of a citation (an untitled source's title marked ours, its
-// section, its author), and "million" and "billion" in a figure that a
-// reply words itself (a premise corrected).
+// section, its author), "million" and "billion" in a figure that a reply
+// words itself (a premise corrected), and what is said when a reply's
+// facts do not all fit in its text.
 var Labels = map[string]string{
 	"sources":     "Sources",
 	"suggestions": "You could ask:",
@@ -66,6 +67,7 @@ var Labels = map[string]string{
 	"billion":     "billion",
 	"percent":     "percent",
 	"over":        "over {n}", // a figure the facts give as a bound: "over 1 million"
+	"cut":         "(The rest of the answer did not fit: ask about fewer things at a time.)",
 }
 
 // Translation returns the translation for questions in lang ("ur",
