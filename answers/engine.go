@@ -650,13 +650,18 @@ func borrowedTerms(p *Analysis, carry func(*Term) bool) []Term {
 // ownReading returns a read on its own when that serves better than r, its
 // reading with the terms borrowed from previous; else nil.
 func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Reply) *Reply {
-	if !r.Answered && contentTerms(a.Terms) >= 2 && !e.endsPointingBack(a) {
+	person, thing := e.refersBack(a)
+	kind := slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil })
+	if !r.Answered && (contentTerms(a.Terms) >= 2 || kind && !person && !thing && contentTerms(a.Terms) == 1) && !e.endsPointingBack(a) {
 		// Read with the last question it is not answered, read on its own
 		// it is: a question of its own ("kya yeh sach hai ke India ko
 		// Dabba capital kaha jata hai?" after a title was asked about).
 		// ("and in FY24?" has nothing of its own to be read alone; "what
 		// does CCAP think about it?" points back, and is declined for
 		// CCAP rather than answered with what CCAP said of something else.)
+		// A kind of question with one word of its own that points at
+		// nothing is a question of its own too: "What are the main risks,
+		// specifically?" after an overview.
 		if own := e.ask(*a); own.Answered {
 			return own
 		}
@@ -683,7 +688,7 @@ func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Re
 			}
 		}
 	}
-	if person, thing := e.refersBack(a); r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
+	if r.Answered && !salientOnly(a.Terms) && !e.endsPointingBack(a) &&
 		(!person && !thing && contentTerms(a.Terms) > 0 && !slices.ContainsFunc(a.Terms, func(t Term) bool { return e.relativeAlone(a, &t) }) || slices.ContainsFunc(a.Terms, func(t Term) bool {
 			return t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName)
 		})) {

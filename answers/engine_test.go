@@ -2992,6 +2992,12 @@ func TestTwelfthSessionReview(t *testing.T) {
 	if r := e.AskAfter("umair nizam kon hai aur kya bola usne", "pasha kya he"); r.EntryID() != "pasha" {
 		t.Errorf("pasha kya he after Nizam: %v", r.EntryIDs())
 	}
+	// A kind of question with one word of its own, pointing at nothing,
+	// is read on its own when read with the last question it is declined.
+	overview := "Could you give me an overview of why Pakistan, what the main risks are, and how big the call-center industry is?"
+	if r := e.AskAfter(overview, "What are the main risks, specifically?"); r.EntryID() != "challenges-overview" {
+		t.Errorf("the risks after an overview: %v %q", r.EntryIDs(), r.Decline)
+	}
 	// "and the rest?" still asks of the last answer.
 	if r := e.AskAfter("how many call centers are registered with PSEB", "and the rest?"); r.EntryID() != "call-center-count" {
 		t.Errorf("and the rest? = %v", r.EntryIDs())
