@@ -2994,8 +2994,8 @@ func TestTwelfthSessionReview(t *testing.T) {
 	}
 	// A kind of question with one word of its own, pointing at nothing,
 	// is read on its own when read with the last question it is declined.
-	overview := "Could you give me an overview of why Pakistan, what the main risks are, and how big the call-center industry is?"
-	if r := e.AskAfter(overview, "What are the main risks, specifically?"); r.EntryID() != "challenges-overview" {
+	overview := "Hi, I run a mid-sized e-commerce company in Germany and I'm evaluating Pakistan as a location for outsourcing our customer support. Could you give me an overview of why Pakistan, what the main risks are, and how big the call-center industry is?"
+	if r := e.AskAfter(e.Ask(overview).Context(), "What are the main risks, specifically?"); r.EntryID() != "challenges-overview" {
 		t.Errorf("the risks after an overview: %v %q", r.EntryIDs(), r.Decline)
 	}
 	// "and the rest?" still asks of the last answer.
