@@ -189,6 +189,15 @@ func (e *Engine) Ask(question string) *Reply {
 // question to follow up (Reply.Context).
 func (e *Engine) askOwn(a Analysis) *Reply {
 	r := e.ask(a)
+	if !r.Answered || !slices.ContainsFunc(r.Parts, func(p Part) bool { return !p.Entry.AboutSources }) {
+		// "Does the first article mention AI?" got that article's summary,
+		// "What does the first article say about Europe?" a decline: what
+		// that article says of it, or that it says nothing.
+		if in := e.inSource(&a); in != nil {
+			in.tr = r.tr
+			return in
+		}
+	}
 	if !r.Answered && !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.ID >= 0 && t.Kind == nil && len(e.ix.postings[t.ID]) > 0 }) {
 		r.offTopic = true
 	}
@@ -1157,6 +1166,116 @@ func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
 		return r
 	}
 	return nil
+}
+
+// inSource answers a question about what one article says, named by its
+// place in the sources' list ("Does the first article mention AI?", "What
+// does the second article say about call centers?"): the facts from that
+// article of the best entry that has some with a word of the question,
+// led by the optional other_source message; or, when the question is
+// answered by entries none of whose facts come from it, other_source_none
+// ("... says nothing on that"). It returns nil when no article is named
+// so, when the rest of the question is not answered at all, or when an
+// entry has facts from the article that do not say whether they bear on
+// it.
+func (e *Engine) inSource(a *Analysis) *Reply {
+	if e.msg("other_source") == "" || e.msg("other_source_none") == "" {
+		return nil
+	}
+	at := -1 // the article's token
+	var src *knowledge.Source
+	for i := 0; i+1 < len(a.toks); i++ {
+		n := e.ordinals[a.toks[i].lower]
+		if n < 1 || e.isFunctionWord(a.toks[i].lower) {
+			continue
+		}
+		// The word after the ordinal is one for the sources ("article",
+		// "مضمون"), a term of the question or inside a phrase ("what does
+		// the first article say about Europe?").
+		sources := false
+		for l := range numLangs {
+			if m := e.v.word(l, &a.toks[i+1]); m != nil && m.term >= 0 {
+				t := Term{ID: m.term}
+				sources = sources || e.aboutSources(&t)
+			}
+		}
+		if !sources {
+			continue
+		}
+		k := 0
+		for _, s := range e.kb.Sources {
+			if s.Editorial {
+				continue
+			}
+			if k++; k == n {
+				src = s
+			}
+		}
+		at = i + 1
+		break
+	}
+	if src == nil {
+		return nil
+	}
+	terms := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool {
+		return t.Tok == at-1 || t.Tok == at || t.ID < 0 && !t.Name || e.aboutSources(&t) || e.asksFor(&t, knowledge.AsksSource) || e.asksFor(&t, knowledge.AsksAttribution) ||
+			t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksDefinition) // "what does the first article say": no definition asked
+	})
+	if contentTerms(terms) == 0 {
+		return nil // "what does the first article say?": its summary, as usual
+	}
+	describes := func(t Term) bool { // a word of an article's own entry: "the trends article"
+		return slices.ContainsFunc(e.ix.entries, func(ei entryIndex) bool { return ei.entry.AboutSources && ei.hasPrimary(t.ID) })
+	}
+	if !slices.ContainsFunc(terms, func(t Term) bool { return t.content() && t.ID >= 0 && !describes(t) }) {
+		return nil // "پہلے source یعنی trends والے آرٹیکل میں کیا ہے": what the article is, as usual
+	}
+	r := &Reply{Question: a.Text}
+	title := e.sourceTitle(src)
+	pol := &e.policy
+	var answers []*knowledge.Entry // what answers the question from either article
+	unsure := false                // an entry has facts from the article that may bear on it
+	ft := e.factTerms()
+	for _, m := range e.rank(terms) {
+		if m.score < pol.MinScore {
+			break
+		}
+		if m.coverage < pol.MinCoverage || !m.content || m.ei.entry.AboutSources || e.blocker(m.ei, terms) != nil {
+			continue
+		}
+		answers = append(answers, m.ei.entry)
+		// The article's facts of the entry, when one of them has a word
+		// of the question: the call-center article's "multinational and
+		// utility firms" says nothing of e-commerce.
+		only, bears := map[string]bool{}, false
+		for _, id := range m.ei.entry.Facts {
+			if f := e.kb.Fact(id); f != nil && f.Source == src.ID {
+				only[id] = true
+				bears = bears || slices.ContainsFunc(ft[id], func(x int32) bool {
+					return slices.ContainsFunc(terms, func(t Term) bool {
+						return t.content() && (t.ID == x || slices.Contains(e.within[t.ID], x))
+					})
+				})
+			}
+		}
+		if !bears {
+			// None, or none that bears on the question: whether the
+			// article says something of it is not known from this entry.
+			unsure = unsure || len(only) > 0
+			continue
+		}
+		m.only = only
+		e.answer(r, []*match{&m})
+		r.Premise = strings.ReplaceAll(e.msg("other_source"), "{sources}", title)
+		return r
+	}
+	if len(answers) == 0 || unsure {
+		return nil
+	}
+	e.decline(r, nil, nil, OfferedMore)
+	r.Decline = strings.ReplaceAll(e.msg("other_source_none"), "{sources}", title)
+	r.Suggestions = answers[:min(len(answers), 3)] // what the other article says of it
+	return r
 }
 
 // shortFollowUp is the most words a message that asks only for the source

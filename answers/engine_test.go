@@ -3035,3 +3035,28 @@ func TestTextCut(t *testing.T) {
 		t.Errorf("a long reply: %d runes, ends %q", utf8.RuneCountInString(s), s[max(0, len(s)-200):])
 	}
 }
+
+// TestInSource: what one article, named by its place in the sources'
+// list, says of something: its facts of the best entry that has some, or
+// that it says nothing on that.
+func TestInSource(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Does the first article mention AI?")
+	if !r.Answered || !strings.Contains(r.Premise, "Trends and Growth") || !strings.Contains(r.Text(), "AI and data analytics") {
+		t.Errorf("AI in the first article: %v %q", r.EntryIDs(), r.Premise)
+	}
+	for _, f := range r.Facts {
+		if f.Source != "bpo-trends" {
+			t.Errorf("a fact of another source: %s", f.ID)
+		}
+	}
+	if r := e.Ask("Does the second article mention AI?"); r.Answered || !strings.Contains(r.Decline, "says nothing on that") || len(r.Suggestions) == 0 {
+		t.Errorf("AI in the second article: %v %q", r.EntryIDs(), r.Decline)
+	}
+	if r := e.Ask("What does the first article say about Europe?"); !r.Answered || !strings.Contains(r.Text(), "Europe") {
+		t.Errorf("Europe in the first article: %v %q", r.EntryIDs(), r.Decline)
+	}
+	if r := e.Ask("what does the first article say?"); r.EntryID() != "source-bpo-trends" {
+		t.Errorf("the first article alone: %v", r.EntryIDs())
+	}
+}
