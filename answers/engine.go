@@ -2493,6 +2493,12 @@ func (e *Engine) ask(a Analysis) *Reply {
 		return r
 	}
 	if m, lead := e.sourceOf(&a); m != nil {
+		if in := e.inSource(&a); in != nil {
+			// "Does the first article mention any numbers about market
+			// size?": what that article says of it, not which article has it.
+			in.tr = r.tr
+			return in
+		}
 		// "which article mentions tax incentives?": the incentives, from
 		// the article that has them.
 		e.answer(r, []*match{m})

@@ -3056,6 +3056,9 @@ func TestInSource(t *testing.T) {
 	if r := e.Ask("What does the first article say about Europe?"); !r.Answered || !strings.Contains(r.Text(), "Europe") {
 		t.Errorf("Europe in the first article: %v %q", r.EntryIDs(), r.Decline)
 	}
+	if r := e.Ask("Does the first article mention the State Bank of Pakistan?"); r.Answered || !strings.Contains(r.Decline, "Trends and Growth") {
+		t.Errorf("the SBP in the first article: %v %q", r.EntryIDs(), r.Decline)
+	}
 	if r := e.Ask("what does the first article say?"); r.EntryID() != "source-bpo-trends" {
 		t.Errorf("the first article alone: %v", r.EntryIDs())
 	}
