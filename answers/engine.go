@@ -2475,6 +2475,12 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 		return r
 	}
+	if m, n := e.countOfList(&a); m != nil && e.msg("list_count") != "" {
+		// "how many challenges are listed?": the list, and how long it is.
+		e.answer(r, []*match{m})
+		r.Note = strings.ReplaceAll(e.msg("list_count"), "{count}", strconv.Itoa(n))
+		return r
+	}
 	if m := e.topOfList(&a); m != nil {
 		// "top 5 trends": the five the sources list, not a ranking.
 		e.answer(r, []*match{m})

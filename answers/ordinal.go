@@ -362,6 +362,46 @@ func (e *Engine) topOfList(a *Analysis) *match {
 	return &one
 }
 
+// countOfList answers how many points a list has ("how many challenges
+// are listed?", "how many reasons does the article give for outsourcing
+// to Pakistan?", "kitne trends hain?"): the sources give no such count,
+// but they list the points, and the list is the answer, with how many
+// there are. A count's words must come right before the list's own word,
+// as an ordinal's must (see nthItem). It returns the list's points, and
+// how many, or nil.
+func (e *Engine) countOfList(a *Analysis) (*match, int) {
+	at := slices.IndexFunc(a.Terms, func(t Term) bool {
+		return t.Kind != nil && !t.Kind.Never && slices.Contains(t.Kind.Needs, knowledge.StatesCount)
+	})
+	if at < 0 || a.Terms[at].Tok < 0 {
+		return nil, 0
+	}
+	end := a.Terms[at].Tok + len(strings.Fields(a.Terms[at].Surface))
+	rest := slices.Delete(slices.Clone(a.Terms), at, at+1)
+	next := slices.IndexFunc(rest, func(t Term) bool { return t.Tok >= end && t.Tok <= end+1 && t.ID >= 0 && t.content() })
+	if next < 0 || slices.ContainsFunc(rest, func(t Term) bool { return t.Kind != nil || t.Class != "" && t.Class != knowledge.ClassName }) {
+		return nil, 0 // "how many call centers in Karachi": a count of things in a place, not of a list
+	}
+	id := rest[next].ID
+	if float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) {
+		return nil, 0 // "how many call centers": a common word, no list's
+	}
+	best, _ := e.decide(e.rank(rest), rest)
+	if best == nil || best.ei.entry.AboutSources || !best.ei.hasPrimary(id) {
+		return nil, 0
+	}
+	points := e.listPoints(best.ei)
+	if len(points) < 3 {
+		return nil, 0
+	}
+	one := *best
+	one.only = map[string]bool{}
+	for _, p := range points {
+		one.only[p] = true
+	}
+	return &one, len(points)
+}
+
 // countIn returns the number a ranking's words end in ("top 5", "top
 // five": 5; the number words are the lexicon's), or 0.
 func (e *Engine) countIn(surface string) int {

@@ -199,3 +199,16 @@ func TestNthItemNumbered(t *testing.T) {
 		t.Errorf("number 1 asks a ranking: %v", r.EntryIDs())
 	}
 }
+
+// TestCountOfList: "how many challenges are listed?" is the list, said to
+// be four; a count of a common word is not.
+func TestCountOfList(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("how many challenges are listed?")
+	if !r.Answered || len(r.Facts) != 4 || !strings.Contains(r.Note, "4") {
+		t.Errorf("how many challenges: %v, %d facts, note %q", r.EntryIDs(), len(r.Facts), r.Note)
+	}
+	if r := e.Ask("how many call centers are there?"); r.EntryID() != "call-center-count" || r.Note != "" {
+		t.Errorf("how many call centers: %v, note %q", r.EntryIDs(), r.Note)
+	}
+}
