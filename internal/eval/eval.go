@@ -157,6 +157,9 @@ const (
 	// HeldOut23Set is a twenty-third, written mid-way through that
 	// session: a first contact for the engine its first review had changed.
 	HeldOut23Set = "heldout23"
+	// HeldOut24Set is a twenty-fourth, written late in that session: a
+	// first contact for the engine its two reviews had changed.
+	HeldOut24Set = "heldout24"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -178,7 +181,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut23Set) from Dir.
+// HeldOut24Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

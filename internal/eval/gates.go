@@ -58,6 +58,8 @@ var (
 	HeldOut22Gate = Gate{Answer: 0.884, Decline: 0.899}
 	// HeldOut23Gate was set at the twenty-third held-out set's first contact.
 	HeldOut23Gate = Gate{Answer: 0.915, Decline: 0.971}
+	// HeldOut24Gate was set at the twenty-fourth held-out set's first contact.
+	HeldOut24Gate = Gate{Answer: 0.861, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -109,6 +111,7 @@ var Sets = []Set{
 	{HeldOut21Set, "held-out set 21 (frozen 2026-12-07, late in the eleventh session; never tuned on)", &HeldOut21Gate, false},
 	{HeldOut22Set, "held-out set 22 (frozen 2026-12-07, twelfth session; never tuned on)", &HeldOut22Gate, false},
 	{HeldOut23Set, "held-out set 23 (frozen 2026-12-07, mid-way through the twelfth session; never tuned on)", &HeldOut23Gate, false},
+	{HeldOut24Set, "held-out set 24 (frozen 2026-12-07, late in the twelfth session; never tuned on)", &HeldOut24Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
