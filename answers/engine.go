@@ -1202,6 +1202,11 @@ func (e *Engine) inSource(a *Analysis) *Reply {
 		if !sources {
 			continue
 		}
+		if slices.ContainsFunc(a.Terms, func(t Term) bool {
+			return t.Tok >= 0 && t.Tok <= i && i < t.Tok+len(strings.Fields(t.Surface)) && (e.aboutSources(&t) || e.asksFor(&t, knowledge.AsksSource))
+		}) {
+			return nil // "What is the full title of the first article?": about the article itself
+		}
 		k := 0
 		for _, s := range e.kb.Sources {
 			if s.Editorial {
@@ -1247,15 +1252,18 @@ func (e *Engine) inSource(a *Analysis) *Reply {
 		// The article's facts of the entry, when one of them has a word
 		// of the question: the call-center article's "multinational and
 		// utility firms" says nothing of e-commerce.
+		bearsOn := func(id string) bool {
+			return slices.ContainsFunc(ft[id], func(x int32) bool {
+				return slices.ContainsFunc(terms, func(t Term) bool {
+					return t.content() && (t.ID == x || slices.Contains(e.within[t.ID], x))
+				})
+			})
+		}
 		only, bears := map[string]bool{}, false
 		for _, id := range m.ei.entry.Facts {
 			if f := e.kb.Fact(id); f != nil && f.Source == src.ID {
 				only[id] = true
-				bears = bears || slices.ContainsFunc(ft[id], func(x int32) bool {
-					return slices.ContainsFunc(terms, func(t Term) bool {
-						return t.content() && (t.ID == x || slices.Contains(e.within[t.ID], x))
-					})
-				})
+				bears = bears || bearsOn(id)
 			}
 		}
 		if !bears {

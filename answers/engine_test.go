@@ -3059,6 +3059,9 @@ func TestInSource(t *testing.T) {
 	if r := e.Ask("Does the first article mention the State Bank of Pakistan?"); r.Answered || !strings.Contains(r.Decline, "Trends and Growth") {
 		t.Errorf("the SBP in the first article: %v %q", r.EntryIDs(), r.Decline)
 	}
+	if r := e.Ask("I need to write a bibliography entry. What is the full title of the first article?"); !r.Answered {
+		t.Errorf("the title of the first article, asked with a sentence before: %q", r.Decline)
+	}
 	if r := e.Ask("what does the first article say?"); r.EntryID() != "source-bpo-trends" {
 		t.Errorf("the first article alone: %v", r.EntryIDs())
 	}
