@@ -80,7 +80,6 @@ func (sc *numberScanner) wordsOpened(s string) uint64 {
 	var set uint64
 	var buf [32]byte
 	word := func(w string) {
-		lw := w
 		if len(w) <= len(buf) {
 			n := 0
 			ascii := true
@@ -106,7 +105,7 @@ func (sc *numberScanner) wordsOpened(s string) uint64 {
 				return
 			}
 		}
-		lw = strings.ToLower(w)
+		lw := strings.ToLower(w)
 		set |= sc.whole[lw]
 		for _, p := range sc.prefixes {
 			if strings.HasPrefix(lw, p.form) {

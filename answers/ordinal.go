@@ -354,8 +354,13 @@ func (e *Engine) topOfList(a *Analysis) *match {
 	if len(points) != n {
 		return nil
 	}
-	one := *best
-	one.only = map[string]bool{}
+	return onlyPoints(best, points)
+}
+
+// onlyPoints returns m answering with the points alone.
+func onlyPoints(m *match, points []string) *match {
+	one := *m
+	one.only = make(map[string]bool, len(points))
 	for _, p := range points {
 		one.only[p] = true
 	}
@@ -394,12 +399,7 @@ func (e *Engine) countOfList(a *Analysis) (*match, int) {
 	if len(points) < 3 {
 		return nil, 0
 	}
-	one := *best
-	one.only = map[string]bool{}
-	for _, p := range points {
-		one.only[p] = true
-	}
-	return &one, len(points)
+	return onlyPoints(best, points), len(points)
 }
 
 // countIn returns the number a ranking's words end in ("top 5", "top
