@@ -1139,25 +1139,8 @@ func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
 	} else {
 		r.context = ""
 	}
-	pol := &e.policy
-	for _, m := range e.rank(terms) {
-		if m.score < pol.MinScore {
-			break
-		}
-		if m.coverage < pol.MinCoverage || !m.content || e.blocker(m.ei, terms) != nil {
-			continue
-		}
-		only := map[string]bool{}
-		for _, id := range m.ei.entry.Facts {
-			if f := e.kb.Fact(id); f != nil && other[f.Source] {
-				only[id] = true
-			}
-		}
-		if len(only) == 0 {
-			continue
-		}
-		m.only = only
-		e.answer(r, []*match{&m})
+	if m, _, _ := e.fromArticles(terms, other, false); m != nil {
+		e.answer(r, []*match{m})
 		r.Premise = strings.ReplaceAll(e.msg("other_source"), "{sources}", sources)
 		return r
 	}
@@ -1237,43 +1220,9 @@ func (e *Engine) inSource(a *Analysis) *Reply {
 	}
 	r := &Reply{Question: a.Text}
 	title := e.sourceTitle(src)
-	pol := &e.policy
-	var answers []*knowledge.Entry // what answers the question from either article
-	unsure := false                // an entry has facts from the article that may bear on it
-	ft := e.factTerms()
-	for _, m := range e.rank(terms) {
-		if m.score < pol.MinScore {
-			break
-		}
-		if m.coverage < pol.MinCoverage || !m.content || m.ei.entry.AboutSources || e.blocker(m.ei, terms) != nil {
-			continue
-		}
-		answers = append(answers, m.ei.entry)
-		// The article's facts of the entry, when one of them has a word
-		// of the question: the call-center article's "multinational and
-		// utility firms" says nothing of e-commerce.
-		bearsOn := func(id string) bool {
-			return slices.ContainsFunc(ft[id], func(x int32) bool {
-				return slices.ContainsFunc(terms, func(t Term) bool {
-					return t.content() && (t.ID == x || slices.Contains(e.within[t.ID], x))
-				})
-			})
-		}
-		only, bears := map[string]bool{}, false
-		for _, id := range m.ei.entry.Facts {
-			if f := e.kb.Fact(id); f != nil && f.Source == src.ID {
-				only[id] = true
-				bears = bears || bearsOn(id)
-			}
-		}
-		if !bears {
-			// None, or none that bears on the question: whether the
-			// article says something of it is not known from this entry.
-			unsure = unsure || len(only) > 0
-			continue
-		}
-		m.only = only
-		e.answer(r, []*match{&m})
+	m, answers, unsure := e.fromArticles(terms, map[string]bool{src.ID: true}, true)
+	if m != nil {
+		e.answer(r, []*match{m})
 		r.Premise = strings.ReplaceAll(e.msg("other_source"), "{sources}", title)
 		return r
 	}
@@ -1284,6 +1233,53 @@ func (e *Engine) inSource(a *Analysis) *Reply {
 	r.Decline = strings.ReplaceAll(e.msg("other_source_none"), "{sources}", title)
 	r.Suggestions = answers[:min(len(answers), 3)] // what the other article says of it
 	return r
+}
+
+// fromArticles returns the first entry ranked for terms that the policy
+// would answer and that has facts from sources, set to answer with those
+// facts only. With bearing (a question about one article), the entries
+// about the sources themselves are passed over, and so is an entry none of
+// whose facts from sources has a word of the question: the call-center
+// article's "multinational and utility firms" says nothing of e-commerce.
+// It also returns every entry that would answer, from any source, up to
+// the one returned, and whether one passed over had facts from sources
+// that do not say whether they bear on the question.
+func (e *Engine) fromArticles(terms []Term, sources map[string]bool, bearing bool) (m *match, answers []*knowledge.Entry, unsure bool) {
+	pol := &e.policy
+	var ft map[string][]int32
+	if bearing {
+		ft = e.factTerms()
+	}
+	bearsOn := func(id string) bool {
+		return slices.ContainsFunc(ft[id], func(x int32) bool {
+			return slices.ContainsFunc(terms, func(t Term) bool {
+				return t.content() && (t.ID == x || slices.Contains(e.within[t.ID], x))
+			})
+		})
+	}
+	for _, c := range e.rank(terms) {
+		if c.score < pol.MinScore {
+			break
+		}
+		if c.coverage < pol.MinCoverage || !c.content || bearing && c.ei.entry.AboutSources || e.blocker(c.ei, terms) != nil {
+			continue
+		}
+		answers = append(answers, c.ei.entry)
+		only, bears := map[string]bool{}, !bearing
+		for _, id := range c.ei.entry.Facts {
+			if f := e.kb.Fact(id); f != nil && sources[f.Source] {
+				only[id] = true
+				bears = bears || bearsOn(id)
+			}
+		}
+		if len(only) == 0 || !bears {
+			unsure = unsure || len(only) > 0
+			continue
+		}
+		c.only = only
+		return &c, answers, unsure
+	}
+	return nil, answers, unsure
 }
 
 // shortFollowUp is the most words a message that asks only for the source
