@@ -208,6 +208,7 @@ func (st *snapTrie) trie() *trieNode {
 			n.next = make(map[string]*trieNode, b-a)
 			for j := a; j < b; j++ {
 				n.next[st.Keys[j]] = &nodes[st.Children[j]]
+				n.link(st.Keys[j], &nodes[st.Children[j]])
 			}
 		}
 		switch v := st.Vals[i]; v {

@@ -36,6 +36,19 @@ type termInfo struct {
 type trieNode struct {
 	next map[string]*trieNode
 	val  *lexMatch
+	// wild and gap are next[wildcard] and next[gap], kept beside the map:
+	// every node is asked for them, and few have them.
+	wild, gap *trieNode
+}
+
+// link sets n's wildcard and gap children, c, when k is one of them.
+func (n *trieNode) link(k string, c *trieNode) {
+	switch k {
+	case wildcard:
+		n.wild = c
+	case gap:
+		n.gap = c
+	}
 }
 
 // lexMatch is what a form means.
@@ -192,6 +205,7 @@ func (v *vocab) add(lang int, form string, m *lexMatch, who owner) {
 		if c == nil {
 			c = &trieNode{next: map[string]*trieNode{}}
 			n.next[k] = c
+			n.link(k, c)
 		}
 		n = c
 	}
@@ -362,10 +376,10 @@ func (v *vocab) each(lang int, toks []token, i int, fn func(m *lexMatch, n int, 
 		if c := n.next[t.key(lang)]; c != nil {
 			walk(c, j+1, cased)
 		}
-		if c := n.next[wildcard]; c != nil && j > i {
+		if c := n.wild; c != nil && j > i {
 			walk(c, j+1, cased) // "which * companies": any one word
 		}
-		if c := n.next[gap]; c != nil && j > i {
+		if c := n.gap; c != nil && j > i {
 			// "where is the ... from": one to maxGap words, within
 			// a sentence.
 			for k := j + 1; k <= len(toks) && k-j <= maxGap && (k == j+1 || !toks[k-1].brk); k++ {
@@ -400,10 +414,10 @@ func (v *vocab) gapped(lang int, toks []token, i, n int) bool {
 				walk(c, j+1, viaGap)
 			}
 		}
-		if c := node.next[wildcard]; c != nil && j > i {
+		if c := node.wild; c != nil && j > i {
 			walk(c, j+1, true)
 		}
-		if c := node.next[gap]; c != nil && j > i {
+		if c := node.gap; c != nil && j > i {
 			for k := j + 1; k <= i+n && k-j <= maxGap && (k == j+1 || !toks[k-1].brk); k++ {
 				walk(c, k, true)
 			}
