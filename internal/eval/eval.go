@@ -160,6 +160,9 @@ const (
 	// HeldOut24Set is a twenty-fourth, written late in that session: a
 	// first contact for the engine its two reviews had changed.
 	HeldOut24Set = "heldout24"
+	// HeldOut25Set is a twenty-fifth, written at the start of the
+	// thirteenth session: a first contact for the engine the twelfth left.
+	HeldOut25Set = "heldout25"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -181,7 +184,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut24Set) from Dir.
+// HeldOut25Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

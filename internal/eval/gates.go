@@ -60,6 +60,8 @@ var (
 	HeldOut23Gate = Gate{Answer: 0.915, Decline: 0.971}
 	// HeldOut24Gate was set at the twenty-fourth held-out set's first contact.
 	HeldOut24Gate = Gate{Answer: 0.861, Decline: 0.971}
+	// HeldOut25Gate was set at the twenty-fifth held-out set's first contact.
+	HeldOut25Gate = Gate{Answer: 0.846, Decline: 0.928}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -112,6 +114,7 @@ var Sets = []Set{
 	{HeldOut22Set, "held-out set 22 (frozen 2026-12-07, twelfth session; never tuned on)", &HeldOut22Gate, false},
 	{HeldOut23Set, "held-out set 23 (frozen 2026-12-07, mid-way through the twelfth session; never tuned on)", &HeldOut23Gate, false},
 	{HeldOut24Set, "held-out set 24 (frozen 2026-12-07, late in the twelfth session; never tuned on)", &HeldOut24Gate, false},
+	{HeldOut25Set, "held-out set 25 (frozen 2026-12-07, thirteenth session; never tuned on)", &HeldOut25Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
