@@ -17,6 +17,8 @@ func TestOrdinal(t *testing.T) {
 		"what's number 4?":                  4,
 		"and number 2?":                     2,
 		"نمبر 3 والا":                       3,
+		"دوسرا نکتہ مزید سمجھائیں": 2,
+		"پہلا نکتہ؟":               1,
 	} {
 		if n, ok := e.Ordinal(q); !ok || n != want {
 			t.Errorf("Ordinal(%q) = %d, %v; want %d", q, n, ok, want)
