@@ -3066,3 +3066,23 @@ func TestInSource(t *testing.T) {
 		t.Errorf("the first article alone: %v", r.EntryIDs())
 	}
 }
+
+func TestSegmentFigureNotTheSectors(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"how many people work in e-commerce support?", "how much did the finance segment earn?", "ای کامرس شعبے نے کتنا کمایا؟"} {
+		r := e.Ask(q)
+		if r.Answered || r.Reason != DeclineUnsupported {
+			t.Errorf("Ask(%q) = answered %v (%s); want declined for the segment", q, r.Answered, r.Reason)
+			continue
+		}
+		if !strings.Contains(r.Decline, "on its own") && !strings.Contains(r.Decline, "الگ سے") {
+			t.Errorf("Ask(%q) declined with %q; want the segment message", q, r.Decline)
+		}
+	}
+	// A change asked of the segment an entry has, and what the segment is, are answered.
+	for _, q := range []string{"is e-commerce support growing?", "what e-commerce services do BPO firms offer?"} {
+		if r := e.Ask(q); !r.Answered {
+			t.Errorf("Ask(%q) declined: %s", q, r.Decline)
+		}
+	}
+}

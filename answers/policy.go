@@ -141,11 +141,16 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 		}
 	}
 	change := e.asksChange(terms)
+	figure := change || e.asksFigure(terms)
 	for i := range terms {
 		t := &terms[i]
 		switch {
 		case t.Name:
 			consider(t)
+		case figure && e.isSegment(t):
+			if !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) {
+				consider(t)
+			}
 		case change && t.Period != "" && t.ID >= 0 && ei.periods:
 			if !changeCovers(ei.ranges, t.Period, terms) {
 				consider(t)
@@ -221,6 +226,26 @@ func (e *Engine) namesAnother(ei *entryIndex, terms []Term) bool {
 		}
 	}
 	return false
+}
+
+// asksFigure reports whether the question asks for a figure: a kind that
+// counts things (how much, how many, what share) or a metric ("earnings",
+// "employees"). A question about a change asks for one too (the
+// caller's asksChange).
+func (e *Engine) asksFigure(terms []Term) bool {
+	return slices.ContainsFunc(terms, func(t Term) bool {
+		return t.Kind != nil && countsThings(t.Kind) || t.Class == knowledge.ClassMetric && t.ID >= 0
+	})
+}
+
+// isSegment reports whether t is a line of work within the sector that the
+// sources give no figures of its own for (knowledge.Concept.Segment).
+func (e *Engine) isSegment(t *Term) bool {
+	if t.ID < 0 || t.Kind != nil {
+		return false
+	}
+	c := e.v.terms[t.ID].concept
+	return c != nil && c.Segment
 }
 
 // asksChange reports whether a term of the question asks about a change
@@ -322,6 +347,9 @@ func lacksWhatBlockedHad(ei, blocked *entryIndex, terms []Term, except int32) bo
 // blockRank is the package's blockRank, with a metric, name or title no
 // entry has ranked with the kinds never answered (see moreTelling).
 func (e *Engine) blockRank(t *Term) int {
+	if e.isSegment(t) {
+		return 2 + len(knowledge.Classes) // after the classes, before the kinds
+	}
 	r := blockRank(t)
 	if r > 1 && absoluteClass(t.Class) && (t.ID < 0 || len(e.ix.postings[t.ID]) == 0) {
 		return 1

@@ -491,6 +491,8 @@ func (e *Engine) blockMessage(t *Term) string {
 			msg = s
 		}
 		return strings.ReplaceAll(msg, "{term}", term)
+	case e.isSegment(t) && e.msg("segment") != "":
+		return e.message("segment", term, nil)
 	case t.Kind != nil && t.Kind.Message != "":
 		return e.kindMessage(t.Kind)
 	case t.Kind != nil && len(t.Kind.Needs) > 0:

@@ -157,6 +157,13 @@ type Concept struct {
 	// center, BPO): when nothing answers such a question, the decline says
 	// the sources don't have it, not that it is off-topic.
 	Domain bool `yaml:"domain,omitempty"`
+	// Segment marks a line of work within the sector that the sources
+	// describe but give no figures of its own for (e-commerce support,
+	// finance and accounting): a question asking a figure of it ("how many
+	// people work in e-commerce support?") is not answered by an entry
+	// that does not have it: the sector's whole figures are not the
+	// segment's.
+	Segment bool `yaml:"segment,omitempty"`
 	// Person marks a name that is a person's, not a body's: "the other
 	// guy" asks about another person (AsksOtherPerson).
 	Person bool `yaml:"person,omitempty"`
