@@ -487,8 +487,8 @@ func (e *Engine) askPointing(a *Analysis, person, thing bool) *Reply {
 // centers' association): with an entry about that name, or a decline of
 // what the sources don't say of it. Or nil.
 func (e *Engine) namedInLast(previous string, a *Analysis, thing bool) *Reply {
-	if !thing || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName }) || contentTerms(a.Terms) == 0 {
-		return nil
+	if !thing || slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Class == knowledge.ClassName || e.aboutSources(&t) }) || contentTerms(a.Terms) == 0 {
+		return nil // ("who wrote that article?" after PSEB: an article, not PSEB)
 	}
 	p := e.Ask(previous)
 	if !p.Answered {
@@ -1102,12 +1102,15 @@ func (e *Engine) otherSource(previous string, a *Analysis) *Reply {
 		return nil
 	}
 	p := e.Ask(previous)
-	if !p.Answered {
-		return nil
+	if !p.Answered || !slices.ContainsFunc(p.Parts, func(pt Part) bool { return !pt.Entry.AboutSources }) {
+		return nil // (after an answer about the articles themselves: asked on its own)
 	}
 	used := map[string]bool{}
 	for _, f := range p.Facts {
 		used[f.Source] = true
+	}
+	if !slices.ContainsFunc(e.kb.Sources, func(s *knowledge.Source) bool { return !s.Editorial && used[s.ID] }) {
+		return nil // nor after one from the editors' notes alone ("who wrote the articles?")
 	}
 	var others []*knowledge.Source
 	for _, s := range e.kb.Sources {

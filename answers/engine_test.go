@@ -3086,3 +3086,19 @@ func TestSegmentFigureNotTheSectors(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpThatArticle(t *testing.T) {
+	e := engine(t)
+	// "that article" points at an article, not at the one body the last
+	// answer names.
+	r := e.AskAfter("what is PSEB?", "who wrote that article?")
+	if !r.Answered || len(r.Parts) == 0 || r.Parts[0].Entry.ID != "who-wrote" {
+		t.Errorf("after PSEB, who wrote that article? = answered %v %q; want the bylines", r.Answered, r.Decline)
+	}
+	// "and the other article?" after an answer from the editors' notes
+	// alone is not told that both articles say nothing of it.
+	r = e.AskAfter("who wrote the articles?", "and the other article's title?")
+	if strings.Contains(r.Decline, "says nothing") {
+		t.Errorf("after the bylines, the other article's title = %q; want it read on its own", r.Decline)
+	}
+}
