@@ -1948,11 +1948,12 @@ func termsText(terms []Term) string {
 // FY25?", "aur pichlay saal?" (last year) is the year before it, FY24, not
 // the latest year again; after FY24, it is FY23, which no fact covers. A
 // previous question that named no year is read against the years its
-// answer gave (answered, its periods).
+// answer gave (answered, its periods). "The year before (that)" is read so
+// too: after FY24, it is FY23, not FY24 again.
 func (e *Engine) relativeTo(terms, previous []Term, answered func() []string) {
 	for i := range terms {
 		t := &terms[i]
-		if t.relative != "latest" || t.ID < 0 {
+		if t.relative != "latest" && t.relative != "previous" || t.ID < 0 {
 			continue
 		}
 		var asked []string

@@ -3102,3 +3102,15 @@ func TestFollowUpThatArticle(t *testing.T) {
 		t.Errorf("after the bylines, the other article's title = %q; want it read on its own", r.Decline)
 	}
 }
+
+func TestFollowUpYearBeforeThat(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how much did call centers earn in FY24?", "what about the year before that?")
+	if r.Answered || !strings.Contains(r.Decline, "FY23") {
+		t.Errorf("after FY24, the year before that = answered %v %q; want FY23 declined", r.Answered, r.Decline)
+	}
+	r = e.AskAfter("how much did call centers earn in FY25?", "and the year before?")
+	if !r.Answered || !strings.Contains(strings.Join(r.Periods(), " "), "FY24") {
+		t.Errorf("after FY25, the year before = answered %v %v; want FY24", r.Answered, r.Periods())
+	}
+}
