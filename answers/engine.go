@@ -1703,7 +1703,7 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 // stating the figure and the name, when no fact stating it is credited to
 // that name or names it. Otherwise nil.
 func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
-	if !a.hasNumber() || !slices.ContainsFunc(a.Terms, func(t Term) bool {
+	if !slices.ContainsFunc(a.Terms, func(t Term) bool {
 		return e.asksFor(&t, knowledge.AsksFigure) || e.asksFor(&t, knowledge.AsksAttribution)
 	}) || !e.isYesNo(a) {
 		return nil, nil
@@ -1712,20 +1712,41 @@ func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
 	if i < 0 {
 		return nil, nil
 	}
+	name := a.Terms[i].ID
+	ft := e.factTerms()
+	theirs := func(id string) bool {
+		return slices.Contains(ft[id], name) || slices.ContainsFunc(e.ix.credits, func(c credit) bool { return c.fact.ID == id && slices.Contains(c.terms, name) })
+	}
+	if !a.hasNumber() {
+		// "Was the FY25 figure reported by the Ministry of IT?": the
+		// figure named by its year, as the question without the name
+		// reads it, when the entry that answers it credits its facts to
+		// someone else.
+		if !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Period != "" && t.ID >= 0 }) {
+			return nil, nil
+		}
+		rest := slices.Delete(slices.Clone(a.Terms), i, i+1)
+		m, _ := e.decide(e.rank(rest), rest)
+		if m == nil || slices.ContainsFunc(m.ei.entry.Facts, theirs) || !slices.ContainsFunc(m.ei.entry.Facts, func(id string) bool {
+			f := e.kb.Fact(id)
+			return f != nil && f.Attribution != ""
+		}) {
+			return nil, nil
+		}
+		return m, &a.Terms[i]
+	}
 	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 })
 	best := e.entryStating(asked)
 	if best == nil {
 		return nil, nil
 	}
-	name := a.Terms[i].ID
-	ft := e.factTerms()
 	for id, figs := range e.factFigures() {
 		if !slices.ContainsFunc(figs, func(g statedFigure) bool {
 			return slices.ContainsFunc(asked, func(f statedFigure) bool { return g.kind == f.kind && g.value == f.value })
 		}) {
 			continue
 		}
-		if slices.Contains(ft[id], name) || slices.ContainsFunc(e.ix.credits, func(c credit) bool { return c.fact.ID == id && slices.Contains(c.terms, name) }) {
+		if theirs(id) {
 			return nil, nil // theirs, or about them: "are 1,000 call centers registered with PSEB?"
 		}
 	}

@@ -3114,3 +3114,16 @@ func TestFollowUpYearBeforeThat(t *testing.T) {
 		t.Errorf("after FY25, the year before = answered %v %v; want FY24", r.Answered, r.Periods())
 	}
 }
+
+func TestFigureByYearFromOther(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Was the FY25 figure reported by the Ministry of IT?", "did CCAP report the FY24 earnings?"} {
+		r := e.Ask(q)
+		if !r.Answered || !strings.Contains(r.Premise, "State Bank of Pakistan") {
+			t.Errorf("Ask(%q) = answered %v, premise %q; want whom the sources credit", q, r.Answered, r.Premise)
+		}
+	}
+	if r := e.Ask("Was the FY25 figure reported by the SBP?"); r.Premise != "" {
+		t.Errorf("the SBP's own figure got premise %q", r.Premise)
+	}
+}
