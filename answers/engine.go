@@ -607,8 +607,8 @@ func (e *Engine) whoSaidLast(previous string, a *Analysis) *Reply {
 }
 
 // personOfLast returns the name of the one person the facts of the answer
-// to previous name, as the lexicon writes it; false when they name none or
-// several.
+// to previous name or are credited to, as the lexicon writes it; false
+// when they name none or several.
 func (e *Engine) personOfLast(previous string) (string, bool) {
 	r := e.Ask(previous)
 	if !r.Answered {
@@ -617,7 +617,13 @@ func (e *Engine) personOfLast(previous string) (string, bool) {
 	ft := e.factTerms()
 	var who int32 = -1
 	for _, f := range r.Facts {
-		for _, id := range ft[f.Fact.ID] {
+		ids := ft[f.Fact.ID]
+		for _, c := range e.ix.credits {
+			if c.fact.ID == f.Fact.ID {
+				ids = append(slices.Clip(ids), c.terms...) // whom it is credited to: "Most call centers run ethically", said Nizam
+			}
+		}
+		for _, id := range ids {
 			if e.v.terms[id].class != knowledge.ClassName || !e.isPerson(id) || id == who {
 				continue
 			}

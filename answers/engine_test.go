@@ -3127,3 +3127,13 @@ func TestFigureByYearFromOther(t *testing.T) {
 		t.Errorf("the SBP's own figure got premise %q", r.Premise)
 	}
 }
+
+func TestFollowUpHeIsTheOneCredited(t *testing.T) {
+	e := engine(t)
+	// The last answer's facts do not name Nizam in their text; they are
+	// credited to him.
+	r := e.AskAfter("are most call centers in pakistan legit?", "what's his position?")
+	if !r.Answered || !strings.Contains(r.Text(), "senior vice chairman") {
+		t.Errorf("after the legitimacy answer, his position = answered %v %q; want Nizam's title", r.Answered, r.Decline)
+	}
+}
