@@ -39,6 +39,7 @@ type Engine struct {
 	downGapped   [][]string      // those with "*", as word keys ("*" for any one word)
 	ordinals     map[string]int  // an ordinal's forms, folded: its value
 	pointers     map[string]bool // the words that make an ordinal pick an item
+	elseWords    map[string]bool // the lexicon's words asking for more than the last answer (Settings.Else)
 	bounds       *bounds         // the words that bound a figure of a question (see notePremise)
 	// factFigures returns the figures each fact states, by fact id, read
 	// when a premise is first checked (see notePremise).
@@ -304,6 +305,9 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		e.borrowing,     // "and in FY24?", "who said that?", "why?", "what did he say?"
 	} {
 		if r := read(previous, a); r != nil {
+			if r.Answered && e.asksElse(a) {
+				return e.besidesLast(previous, r) // "what else did he say?"
+			}
 			return r
 		}
 	}
@@ -396,6 +400,36 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 		return r
 	}
 	return e.askedOfLast(previous, a, r)
+}
+
+// asksElse reports whether a word of a asks for more than the last answer
+// showed ("what else did he say?", "اور کیا کہا"; Settings.Else).
+func (e *Engine) asksElse(a *Analysis) bool {
+	return slices.ContainsFunc(a.toks, func(t token) bool { return e.elseWords[t.lower] })
+}
+
+// besidesLast settles r, a follow-up's answer that asks for more than the
+// answer to previous showed: r without the facts that answer gave; or,
+// when it has none besides, the optional no_more message with that
+// answer's follow-ups.
+func (e *Engine) besidesLast(previous string, r *Reply) *Reply {
+	r.FollowUp = true
+	p := e.Ask(previous)
+	shown := map[string]bool{}
+	for _, f := range p.Facts {
+		shown[f.Fact.ID] = true
+	}
+	if !slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return shown[f.Fact.ID] }) {
+		return r // nothing of it was shown
+	}
+	if slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return !shown[f.Fact.ID] }) && !r.Brief {
+		r.without(shown)
+		return r
+	}
+	if msg := e.msg("no_more"); msg != "" && len(p.Related) > 0 {
+		return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
+	}
+	return r
 }
 
 // reasonsOfLast answers a question that only asks why ("why?", "kyun?",

@@ -3137,3 +3137,25 @@ func TestFollowUpHeIsTheOneCredited(t *testing.T) {
 		t.Errorf("after the legitimacy answer, his position = answered %v %q; want Nizam's title", r.Answered, r.Decline)
 	}
 }
+
+func TestFollowUpWhatElse(t *testing.T) {
+	e := engine(t)
+	prev := "are most call centers in pakistan legit?"
+	r := e.AskAfter(prev, "what else did he say?")
+	text := r.Text()
+	if !r.Answered || !strings.Contains(text, "excessive crackdowns") || strings.Contains(text, "run ethically") {
+		t.Errorf("what else did he say? =\n%s\nwant Nizam's other remarks, not those shown", text)
+	}
+	for i, c := range r.Citations {
+		if c.N != i+1 {
+			t.Errorf("citation %d numbered %d", i, c.N)
+		}
+	}
+	if r := e.AskAfter(prev, "did anyone else comment?"); !r.Answered || !strings.Contains(r.Text(), "Adeel Azhar") {
+		t.Errorf("did anyone else comment? = %q; want the other person quoted", r.Text())
+	}
+	// Nothing besides: the follow-ups.
+	if r := e.AskAfter("what did Muhammad Umair Nizam say?", "what else did he say?"); r.Answered || r.Reason != OfferedMore {
+		t.Errorf("after all his remarks, what else = answered %v (%s)", r.Answered, r.Reason)
+	}
+}

@@ -325,6 +325,52 @@ func creditOnce(p *Part) {
 	}
 }
 
+// without removes the facts in drop from r: its parts left without facts
+// go, and so do the citations no fact cites any more, the rest numbered
+// again in order.
+func (r *Reply) without(drop map[string]bool) {
+	renumber := map[int]int{}
+	var cites []Citation
+	var parts []Part
+	r.Facts = nil
+	for _, p := range r.Parts {
+		var kept []CitedFact
+		at := -1
+		for i, f := range p.Facts {
+			if drop[f.Fact.ID] {
+				continue
+			}
+			if p.Credit != "" && i >= p.CreditAt && at < 0 {
+				at = len(kept)
+			}
+			n, ok := renumber[f.Cite]
+			if !ok && f.Cite >= 1 && f.Cite <= len(r.Citations) {
+				c := r.Citations[f.Cite-1]
+				n = len(cites) + 1
+				c.N = n
+				cites = append(cites, c)
+				renumber[f.Cite] = n
+			}
+			f.Cite = n
+			kept = append(kept, f)
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		p.Facts = kept
+		if p.Credit != "" {
+			if at < 0 {
+				p.Credit, p.CreditAt = "", 0
+			} else {
+				p.CreditAt = at
+			}
+		}
+		parts = append(parts, p)
+		r.Facts = append(r.Facts, kept...)
+	}
+	r.Parts, r.Citations = parts, cites
+}
+
 // CreditLine renders a part's shared attribution as the line before its
 // facts: "According to the State Bank of Pakistan:".
 func CreditLine(p Part) string {

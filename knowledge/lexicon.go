@@ -257,6 +257,10 @@ type Settings struct {
 	// collapsing", "kyunke mujhe..."): it says why they ask, not what,
 	// and the message's parts are read without it.
 	Asides Forms `yaml:"asides,omitempty"`
+	// Else are the words that ask for more than the last answer showed
+	// ("what else did he say?"): a follow-up with one is answered without
+	// the facts the last answer gave.
+	Else Forms `yaml:"else,omitempty"`
 	// PersonReferences and ThingReferences are the words that point back
 	// to the previous question of a conversation: a person ("he",
 	// "انہوں") stands for someone it named, a thing ("that", "یہ") for

@@ -197,6 +197,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.Joiners.Roman = append(lx.Settings.Joiners.Roman, f.Settings.Joiners.Roman...)
 			lx.Settings.Joiners.Ur = append(lx.Settings.Joiners.Ur, f.Settings.Joiners.Ur...)
 			lx.Settings.Asides = lx.Settings.Asides.merge(f.Settings.Asides)
+			lx.Settings.Else = lx.Settings.Else.merge(f.Settings.Else)
 			lx.Settings.PersonReferences = lx.Settings.PersonReferences.merge(f.Settings.PersonReferences)
 			lx.Settings.ThingReferences = lx.Settings.ThingReferences.merge(f.Settings.ThingReferences)
 			lx.Settings.AttributionLeadIns = append(lx.Settings.AttributionLeadIns, f.Settings.AttributionLeadIns...)
