@@ -2430,6 +2430,9 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 	}
 	ms, who := e.quoted(a.Terms)
+	if (len(ms) > 0 || who != nil) && e.asksBesidesQuote(&a, ms) {
+		ms, who = nil, nil // "dabba scam kya hai aur P@SHA ka kya kehna hai": each part, below
+	}
 	if len(ms) == 0 && who == nil {
 		ms = e.quotedEach(a.Terms) // "what did both of them say?": each one's remarks
 	}
@@ -3592,9 +3595,11 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 		id := lone[i]
 		common := id >= 0 && float64(len(e.ix.postings[id])) > e.policy.PartShare*float64(len(e.ix.entries)) &&
 			slices.ContainsFunc(out, func(m *match) bool { return m != out[i] && m.ei.hasPrimary(id) })
-		if common || vagueOnes[i] && slices.Contains(vagueOnes, false) || oneSentence && kindParts == 1 && best != nil && out[i].ei != best.ei && containsMatch(out, best) && e.coversAll(best.ei, alones[i]) {
+		defines := slices.ContainsFunc(alones[i], func(t Term) bool { return t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksDefinition) })
+		if common || vagueOnes[i] && slices.Contains(vagueOnes, false) || oneSentence && kindParts == 1 && best != nil && out[i].ei != best.ei && containsMatch(out, best) && e.coversAll(best.ei, alones[i]) && !defines {
 			// The last: in one sentence with one part that has a kind
-			// of question,
+			// of question (not what something is: "Dabba scam kya hai
+			// aur India ko kya kaha gaya?" asks what the scam is too),
 			// a part the whole's answer, itself one of the parts, answers
 			// in full ("How much did the call center and BPO segment earn
 			// in FY25?" is not also how many call centers there are: "how
@@ -3629,6 +3634,37 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 		return out, nil
 	}
 	return nil, nil
+}
+
+// asksBesidesQuote reports whether a message that asks what someone said
+// also asks, in a part of its own that names no one, a question of another
+// kind that an entry other than those of the remarks ms answers ("dabba
+// scam kya hai aur P@SHA ka kya kehna hai"): its parts are answered, not
+// only the remarks.
+func (e *Engine) asksBesidesQuote(a *Analysis, ms []*match) bool {
+	segs := e.segments(a, false)
+	if len(segs) < 2 {
+		return false
+	}
+	for _, sg := range segs {
+		in := func(t Term) bool { return t.Tok >= sg.from && t.Tok < sg.to }
+		if !slices.ContainsFunc(a.Terms, func(t Term) bool { return in(t) && t.Kind != nil && !t.Kind.Never }) ||
+			slices.ContainsFunc(a.Terms, func(t Term) bool {
+				return in(t) && (t.Class == knowledge.ClassName || e.asksFor(&t, knowledge.AsksAttribution))
+			}) {
+			continue
+		}
+		var terms []Term
+		for _, t := range a.Terms {
+			if in(t) {
+				terms = append(terms, t)
+			}
+		}
+		if own, _ := e.decide(e.rank(terms), terms); own != nil && !containsMatch(ms, own) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutContext decides a question without its context kinds ("if I start

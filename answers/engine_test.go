@@ -3159,3 +3159,13 @@ func TestFollowUpWhatElse(t *testing.T) {
 		t.Errorf("after all his remarks, what else = answered %v (%s)", r.Answered, r.Reason)
 	}
 }
+
+func TestWhatIsAndWhatSaidJoined(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"dabba scam kya hai aur P@SHA ka kya kehna hai", "what is the dabba scam and what did CCAP say?", "Dabba scam کیا hai aur India ko kya kaha gaya?"} {
+		r := e.Ask(q)
+		if !r.Answered || !slices.Contains(r.EntryIDs(), "dabba-scam") || len(r.Parts) < 2 {
+			t.Errorf("Ask(%q) = %v; want what the scam is and the remarks", q, r.EntryIDs())
+		}
+	}
+}
