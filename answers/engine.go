@@ -3321,10 +3321,12 @@ const maxListItem = 3
 func (e *Engine) segments(a *Analysis, lists bool) []segment {
 	var segs []segment
 	lang := langIndex(a.Lang)
-	kindAt := make([]bool, len(a.toks)) // a kind of question starts here: ", how many"
-	for _, t := range a.Terms {
-		if t.Kind != nil && t.Tok >= 0 && t.Tok < len(kindAt) {
-			kindAt[t.Tok] = true
+	kindAt := make([]bool, len(a.toks))               // a kind of question starts here: ", how many"
+	for _, ts := range [][]Term{a.Terms, a.repeats} { // (a kind asked again: "how many ..., how many ...")
+		for _, t := range ts {
+			if t.Kind != nil && t.Tok >= 0 && t.Tok < len(kindAt) {
+				kindAt[t.Tok] = true
+			}
 		}
 	}
 	// A clause after a comma that holds a kind of question is a part of
