@@ -3505,6 +3505,19 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 				}
 			}
 		}
+		if len(terms) > 0 && contentTerms(terms) == 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Kind == nil || t.Kind.Never || len(t.Kind.Needs) == 0 }) &&
+			sg.joined && contentTerms(prev) > 0 {
+			// "how many call centers are in Karachi and how many in
+			// total?": the second part asks its kind of what the first
+			// asked about, not of the first's place or year (nor of an
+			// article it names). A kind that needs no figure, place or
+			// name ("kis wajah se", why) is not borrowed for.
+			for _, t := range prev {
+				if t.Kind == nil && t.Class == "" && t.content() && !t.within && !e.aboutSources(&t) && !e.asksFor(&t, knowledge.AsksSource) {
+					terms = append(terms, t)
+				}
+			}
+		}
 		prev = terms
 		if slices.ContainsFunc(terms, func(t Term) bool { return t.Kind != nil }) {
 			kindParts++
