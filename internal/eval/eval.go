@@ -163,6 +163,9 @@ const (
 	// HeldOut25Set is a twenty-fifth, written at the start of the
 	// thirteenth session: a first contact for the engine the twelfth left.
 	HeldOut25Set = "heldout25"
+	// HeldOut26Set is a twenty-sixth, written late in that session: a
+	// first contact for the engine its first review had changed.
+	HeldOut26Set = "heldout26"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -184,7 +187,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut25Set) from Dir.
+// HeldOut26Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -62,6 +62,8 @@ var (
 	HeldOut24Gate = Gate{Answer: 0.861, Decline: 0.971}
 	// HeldOut25Gate was set at the twenty-fifth held-out set's first contact.
 	HeldOut25Gate = Gate{Answer: 0.846, Decline: 0.928}
+	// HeldOut26Gate was set at the twenty-sixth held-out set's first contact.
+	HeldOut26Gate = Gate{Answer: 0.823, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -115,6 +117,7 @@ var Sets = []Set{
 	{HeldOut23Set, "held-out set 23 (frozen 2026-12-07, mid-way through the twelfth session; never tuned on)", &HeldOut23Gate, false},
 	{HeldOut24Set, "held-out set 24 (frozen 2026-12-07, late in the twelfth session; never tuned on)", &HeldOut24Gate, false},
 	{HeldOut25Set, "held-out set 25 (frozen 2026-12-07, thirteenth session; never tuned on)", &HeldOut25Gate, false},
+	{HeldOut26Set, "held-out set 26 (frozen 2026-12-08, late in the thirteenth session; never tuned on)", &HeldOut26Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
