@@ -2597,13 +2597,18 @@ func (e *Engine) ask(a Analysis) *Reply {
 		return e.decline(r, ranked, nil, DeclineUnsure)
 	}
 	best, blocker := e.decide(ranked, a.Terms)
-	if best == nil && blocker != nil && blocker.Kind != nil && blocker.Kind.Context {
-		if m := e.withoutContext(&a); m != nil {
+	if best == nil && (blocker == nil || blocker.Kind != nil && blocker.Kind.Context) &&
+		slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil && t.Kind.Context }) {
+		ctx := blocker
+		if ctx == nil {
+			ctx = &a.Terms[slices.IndexFunc(a.Terms, func(t Term) bool { return t.Kind != nil && t.Kind.Context })]
+		}
+		if m, clause := e.withoutContext(&a); m != nil && (clause || blocker != nil) {
 			// "what challenges should I expect if I start a BPO?": the
 			// challenges, and that the sources give no guidance on
 			// setting one up.
 			e.answer(r, []*match{m})
-			r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(e.asTyped(r.Question, blocker)))})
+			r.Note = e.message("partial", "", map[string]string{"{reason}": lowerFirst(e.blockMessage(e.asTyped(r.Question, ctx)))})
 			return r
 		}
 	}
@@ -3685,17 +3690,40 @@ func (e *Engine) asksBesidesQuote(a *Analysis, ms []*match) bool {
 // withoutContext decides a question without its context kinds ("if I start
 // a BPO"), when what is left asks something telling: a word of content
 // that not most entries have ("challenges", "incentives"; not "call
-// center"). Otherwise nil.
-func (e *Engine) withoutContext(a *Analysis) *match {
-	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.Kind != nil && t.Kind.Context })
+// center"). Otherwise nil. A context in a clause a comma ends before the
+// question is left out whole, with its city (clause is then true).
+func (e *Engine) withoutContext(a *Analysis) (m *match, clause bool) {
+	// The clause of the context, when a comma ends it before the question
+	// ("As a founder planning to open a call center in Faisalabad, what
+	// government incentives exist?"): the asker's, Faisalabad included.
+	from, to := -1, -1
+	for _, t := range a.Terms {
+		if t.Kind == nil || !t.Kind.Context || t.Tok < 0 || t.Tok >= len(a.toks) {
+			continue
+		}
+		// Both marks are on the token after them.
+		f, c := t.Tok, t.Tok+1
+		for f > 0 && !a.toks[f].brk && !a.toks[f].comma {
+			f--
+		}
+		for c < len(a.toks) && !a.toks[c].comma && !a.toks[c].brk {
+			c++
+		}
+		if c < len(a.toks) && a.toks[c].comma {
+			from, to = f, c-1 // the clause's tokens, up to the comma
+		}
+	}
+	rest := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool {
+		return t.Kind != nil && t.Kind.Context || from >= 0 && t.Tok >= from && t.Tok <= to
+	})
 	if !slices.ContainsFunc(rest, func(t Term) bool {
 		return t.ID >= 0 && t.content() && float64(len(e.ix.postings[t.ID])) <= e.policy.PartShare*float64(len(e.ix.entries)) &&
 			(e.v.terms[t.ID].concept == nil || !e.v.terms[t.ID].concept.Domain)
 	}) {
-		return nil
+		return nil, false
 	}
 	best, _ := e.decide(e.rank(rest), rest)
-	return best
+	return best, from >= 0
 }
 
 // containsAllFacts reports whether facts has every one of want.
