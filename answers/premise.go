@@ -356,13 +356,19 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	if e.wrongYear(r, scanned, asked) {
 		return
 	}
-	rounding := "" // a share the facts give a tenth of a point away: the shown figure
+	rest := e.asksRest(question) // "10% serve local clients?": the rest of nearly 90%
+	rounding := ""               // a share the facts give a tenth of a point away: the shown figure
 	for _, a := range asked {
 		if a.bound == 'q' && e.statedAnywhere(a) {
 			continue // "the previous year's figure, before the $328m?": a reference, not a claim
 		}
 		var same []string
 		agrees := differenceOf(a, given) || sumOf(a, given) // "did exports grow by $65 million?": 328 - 263
+		if rest && a.kind == '%' && a.bound != 'r' {
+			b := a
+			b.value, b.bound = 100-a.value, 0
+			agrees = agrees || slices.ContainsFunc(given, func(g statedFigure) bool { _, _, ok := comparable(b, g); return ok && b.within(g) })
+		}
 		for _, g := range given {
 			if _, _, ok := comparable(a, g); !ok {
 				continue
@@ -404,6 +410,23 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	if r.Premise == "" && r.Answered {
 		e.figureOfOther(r, scanned, asked, given)
 	}
+}
+
+// asksRest reports whether the question names a concept that is the rest
+// of another's share (knowledge.Concept.RestOf: local clients) and not that
+// other (overseas clients).
+func (e *Engine) asksRest(question string) bool {
+	terms := e.Analyze(question).Terms
+	concept := func(t Term) *knowledge.Concept {
+		if t.ID < 0 || t.Kind != nil {
+			return nil
+		}
+		return e.v.terms[t.ID].concept
+	}
+	has := func(id string) bool {
+		return slices.ContainsFunc(terms, func(t Term) bool { c := concept(t); return c != nil && c.ID == id })
+	}
+	return slices.ContainsFunc(terms, func(t Term) bool { c := concept(t); return c != nil && c.RestOf != "" && !has(c.RestOf) })
 }
 
 // figureOfOther notes a figure the question puts on something the answer

@@ -391,3 +391,17 @@ func TestFigureOfWhatIsNeverGiven(t *testing.T) {
 		t.Errorf("10 million people: premise %q", r.Premise)
 	}
 }
+
+func TestPremiseRestOfShare(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"So about 10% of call center work is for local clients?", "10 percent local clients hain na?"} {
+		if r := e.Ask(q); !r.Answered || r.Premise != "" {
+			t.Errorf("Ask(%q) = answered %v, premise %q; want no correction", q, r.Answered, r.Premise)
+		}
+	}
+	for _, q := range []string{"20% serve local clients?", "10% work for overseas clients?"} {
+		if r := e.Ask(q); !strings.Contains(r.Premise, "90%") {
+			t.Errorf("Ask(%q) premise %q; want it corrected to 90%%", q, r.Premise)
+		}
+	}
+}

@@ -164,6 +164,11 @@ type Concept struct {
 	// that does not have it: the sector's whole figures are not the
 	// segment's.
 	Segment bool `yaml:"segment,omitempty"`
+	// RestOf names the concept whose share this one is the rest of: the
+	// domestic clients are what the share of work for foreign ones leaves
+	// ("10% serve local clients?" agrees with "nearly 90% work for clients
+	// overseas").
+	RestOf string `yaml:"rest_of,omitempty"`
 	// Person marks a name that is a person's, not a body's: "the other
 	// guy" asks about another person (AsksOtherPerson).
 	Person bool `yaml:"person,omitempty"`

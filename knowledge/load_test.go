@@ -145,7 +145,7 @@ func TestBrokenFixtures(t *testing.T) {
 		{"bad-kind-suggest", []string{"kb.yaml:22", `kind "setup"`, `suggest "e7" is not an entry`}},
 		{"bad-kind-reply", []string{"kb.yaml:22", `kind "in-french"`, `reply "fr" is not a language replies are given in`}},
 		{"bad-within", []string{`concept "germany": lies within "atlantis", which is no concept`, `concept "germany": lies within "growth", which is not a place`,
-			`concept "growth": is not a place, so it lies within nothing`}},
+			`concept "growth": is not a place, so it lies within nothing`, `concept "growth": is the rest of "atlantis", which is no other concept`}},
 		{"bad-translation", []string{`fr.yaml:1: translation "fr": lang must be "ur" (Urdu script) or "roman" (Roman Urdu)`,
 			`ur.yaml:4: translation "ur": facts "f1" lacks "$328", "CCAP", "FY25" as the English has it`,
 			`ur.yaml:5: translation "ur": fact "f9" is not defined`,

@@ -87,6 +87,11 @@ func (b *Base) validateLexicon() []error {
 		addForms("concept", c.ID, c.Pos, c.Forms)
 	}
 	for _, c := range lx.Concepts {
+		if c.RestOf != "" {
+			if o := lx.Concept(c.RestOf); o == nil || o.ID == c.ID {
+				bad(c.Pos, "concept", c.ID, "is the rest of %q, which is no other concept", c.RestOf)
+			}
+		}
 		for _, w := range c.Within {
 			switch o := lx.Concept(w); {
 			case c.Class != ClassPlace:
