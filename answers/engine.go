@@ -1050,8 +1050,8 @@ func (e *Engine) sourceOfLast(previous string, a *Analysis) *Reply {
 // question again, answered in it (e replies in it already). It returns nil
 // for any other question.
 func (e *Engine) inLanguage(previous string, a *Analysis) *Reply {
-	if a.replyIn == "" || len(a.Terms) > 0 || a.Greet || a.Thank || a.Introduce {
-		return nil
+	if a.replyIn == "" || len(a.Terms) > 0 || a.Greet || a.Introduce {
+		return nil // ("shukriya, ab english mein batao" asks for it too)
 	}
 	r := e.askOwn(e.Analyze(previous))
 	if !r.Answered {

@@ -3169,3 +3169,14 @@ func TestWhatIsAndWhatSaidJoined(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpLanguageWithThanks(t *testing.T) {
+	e := engine(t)
+	prev := "کال سینٹرز نے کتنا کمایا؟"
+	for _, q := range []string{"شکریہ، اب انگریزی میں بتاؤ", "english mein samjhao", "thanks, now in english please"} {
+		r := e.AskAfter(prev, q)
+		if !r.Answered || r.Lang() != "en" || !strings.Contains(r.Text(), "$328 million") {
+			t.Errorf("AskAfter(%q) = answered %v in %q; want the earnings again in English", q, r.Answered, r.Lang())
+		}
+	}
+}
