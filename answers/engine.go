@@ -1930,6 +1930,14 @@ func (e *Engine) saidBy(r *Reply) string {
 		}
 		return e.msg("said_by_none")
 	}
+	if msg := e.msg("said_by_some"); msg != "" && slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
+		s := e.kb.Source(f.Source)
+		return f.Fact.Attribution == "" && e.creditedIn(f.Fact.Text) == "" && s != nil && !s.Editorial
+	}) {
+		// "who said that?" after the industry's size: the earnings are
+		// the State Bank of Pakistan's, the counts the article's own.
+		return strings.ReplaceAll(msg, "{term}", e.list(who))
+	}
 	if msg := e.msg("said_by"); msg != "" {
 		return strings.ReplaceAll(msg, "{term}", e.list(who))
 	}

@@ -3180,3 +3180,15 @@ func TestFollowUpLanguageWithThanks(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoSaidAttributedAndNot(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how big is the industry", "who said that?")
+	if !strings.Contains(r.Text(), "the rest is the articles' own reporting") {
+		t.Errorf("who said that? after the industry's size =\n%s\nwant the SBP's points told apart from the article's own", r.Text())
+	}
+	r = e.AskAfter("how much did call centers earn in FY25", "who said that?")
+	if !strings.Contains(r.Text(), "credit that to the State Bank of Pakistan") {
+		t.Errorf("who said that? after FY25 earnings =\n%s", r.Text())
+	}
+}
