@@ -1396,16 +1396,19 @@ func (e *Engine) pushback(previous string, a *Analysis) *Reply {
 // global competition), not the whole list again.
 func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
 	var want []int32
+	var periods []string
 	for _, t := range terms {
 		switch {
 		case t.Kind != nil:
 		case t.ID >= 0 && (t.Class == knowledge.ClassPlace || t.Class == knowledge.ClassName):
 			want = append(want, t.ID)
+		case t.ID >= 0 && t.Period != "" && t.Tok >= 0:
+			periods = append(periods, t.Period) // "and in FY24?" after the industry's size
 		default:
 			return // it asks something of its own
 		}
 	}
-	if len(want) == 0 || len(r.Parts) != 1 {
+	if len(want)+len(periods) == 0 || len(r.Parts) != 1 {
 		return
 	}
 	if p := e.Ask(previous); !p.Answered || !slices.Equal(p.EntryIDs(), r.EntryIDs()) {
@@ -1418,7 +1421,9 @@ func (e *Engine) narrowTo(r *Reply, previous string, terms []Term) {
 	only := map[string]bool{}
 	for _, f := range r.Facts {
 		ids := e.termIDs(f.Text)
-		if slices.ContainsFunc(want, func(id int32) bool { return slices.Contains(ids, id) }) {
+		ends := strings.Split(f.Fact.Period, "–") // a change names both ends: "FY24–FY25"
+		if slices.ContainsFunc(want, func(id int32) bool { return slices.Contains(ids, id) }) ||
+			slices.ContainsFunc(periods, func(p string) bool { return slices.Contains(ends, p) && !f.Fact.Current }) {
 			only[f.ID] = true
 		}
 	}

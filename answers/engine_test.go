@@ -3192,3 +3192,12 @@ func TestWhoSaidAttributedAndNot(t *testing.T) {
 		t.Errorf("who said that? after FY25 earnings =\n%s", r.Text())
 	}
 }
+
+func TestFollowUpYearNarrows(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how big is the industry", "and in FY24?")
+	text := r.Text()
+	if !r.Answered || !strings.Contains(text, "$263 million") || strings.Contains(text, "1,000") {
+		t.Errorf("and in FY24? after the industry's size =\n%s\nwant the FY24 figure only, not the counts given as current", text)
+	}
+}
