@@ -296,6 +296,7 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 	for _, read := range []func(previous string, a *Analysis) *Reply{
 		e.inLanguage,    // "translate that to urdu", "in english please": the last answer again, in that language
 		e.figureAlone,   // "what does 90% mean here?": the figure's own question, whatever came before
+		e.itemFigure,    // "how much did the second one earn?": a figure of an item the last answer listed
 		e.pushback,      // "no, I read it was 100,000" (before "tell me more": it has no word of content either)
 		e.offerMore,     // "tell me more", "aur batao"
 		e.otherSource,   // "and the other article?"
@@ -312,6 +313,33 @@ func (e *Engine) followUp(previous string, a *Analysis) *Reply {
 		}
 	}
 	return nil
+}
+
+// itemFigure answers a figure asked of an item the answer to previous
+// listed, picked by its place ("how much did the second one earn?" after
+// the trends): that item's entry when its facts state such a figure, or
+// else a decline of the figure, suggesting the item. It returns nil for any
+// other question.
+func (e *Engine) itemFigure(previous string, a *Analysis) *Reply {
+	n, ok := e.ordinalPick(a.Text)
+	if !ok || !e.asksFigure(a.Terms) {
+		return nil
+	}
+	p := e.Ask(previous)
+	en := e.ItemEntry(p, n)
+	ei := e.entryIndexOf(en)
+	if ei == nil {
+		return nil
+	}
+	r := &Reply{Question: a.Text, FollowUp: true}
+	terms := slices.DeleteFunc(slices.Clone(a.Terms), func(t Term) bool { return t.ID >= 0 && e.ordinals[strings.ToLower(t.Surface)] != 0 })
+	if b := e.blocker(ei, terms); b != nil {
+		e.decline(r, nil, b, DeclineUnsupported)
+		r.Suggestions = []*knowledge.Entry{en}
+		return r
+	}
+	e.answer(r, []*match{{ei: ei, score: 1, coverage: 1, phrasing: 1, content: true}})
+	return r
 }
 
 // figureAlone answers on its own a plain what-question about one figure

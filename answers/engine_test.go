@@ -3201,3 +3201,14 @@ func TestFollowUpYearNarrows(t *testing.T) {
 		t.Errorf("and in FY24? after the industry's size =\n%s\nwant the FY24 figure only, not the counts given as current", text)
 	}
 }
+
+func TestItemFigure(t *testing.T) {
+	e := engine(t)
+	if _, ok := e.Ordinal("how much did the second one earn?"); ok {
+		t.Errorf("Ordinal(how much did the second one earn?) picks; it asks a figure of the pick")
+	}
+	r := e.AskAfter("what are the key trends?", "how much did the second one earn?")
+	if r.Answered || len(r.Suggestions) != 1 || !strings.Contains(r.Suggestions[0].Question, "customer support") {
+		t.Errorf("how much did the second one earn? = answered %v %q; want a decline suggesting the second trend", r.Answered, r.Decline)
+	}
+}

@@ -35,6 +35,15 @@ func ListNumber(message string) (int, bool) {
 // and the message asks nothing else: "pehle source ka khulasa" asks about
 // the first source, and picks nothing.
 func (e *Engine) Ordinal(message string) (int, bool) {
+	n, ok := e.ordinalPick(message)
+	if ok && e.asksFigure(e.Analyze(message).Terms) {
+		return n, false // "how much did the second one earn?": a figure of it, asked as a question (see itemFigure)
+	}
+	return n, ok
+}
+
+// ordinalPick is Ordinal, whatever else the message asks of the item.
+func (e *Engine) ordinalPick(message string) (int, bool) {
 	if len(e.ordinals) == 0 {
 		return 0, false
 	}
@@ -42,7 +51,7 @@ func (e *Engine) Ordinal(message string) (int, bool) {
 		// "last one - kya ye sab PSEB ke under hain?": an ordinal before a
 		// dash or a colon leads in a question of its own.
 		if before, after, ok := strings.Cut(message, sep); ok && len(strings.Fields(after)) >= 2 {
-			if _, lead := e.Ordinal(before); lead {
+			if _, lead := e.ordinalPick(before); lead {
 				return 0, false
 			}
 		}
