@@ -14,7 +14,7 @@ var (
 	HeldOut2Gate = Gate{Answer: 0.861, Decline: 1.0}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
-	HeldOut3Gate = Gate{Answer: 0.953, Decline: 1.0}
+	HeldOut3Gate = Gate{Answer: 0.961, Decline: 1.0}
 	HeldOut4Gate = Gate{Answer: 0.953, Decline: 0.971}
 	HeldOut5Gate = Gate{Answer: 0.776, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.838, Decline: 0.985}
@@ -24,7 +24,7 @@ var (
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
 	HeldOut8Gate = Gate{Answer: 0.869, Decline: 0.971}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
-	HeldOut9Gate = Gate{Answer: 0.823, Decline: 1.0}
+	HeldOut9Gate = Gate{Answer: 0.830, Decline: 1.0}
 	// HeldOut10Gate was set at the tenth held-out set's first contact.
 	HeldOut10Gate = Gate{Answer: 0.93, Decline: 1.0}
 	// HeldOut11Gate was set at the eleventh held-out set's first contact,
@@ -41,7 +41,7 @@ var (
 	// HeldOut16Gate was set at the sixteenth held-out set's first contact.
 	HeldOut16Gate = Gate{Answer: 0.915, Decline: 1.0}
 	// HeldOut17Gate was set at the seventeenth held-out set's first contact.
-	HeldOut17Gate = Gate{Answer: 0.884, Decline: 0.957}
+	HeldOut17Gate = Gate{Answer: 0.892, Decline: 0.957}
 	// HeldOut18Gate was set at the eighteenth held-out set's first
 	// contact, and ratcheted up in the eleventh and twelfth sessions, as
 	// was the nineteenth's.
@@ -49,7 +49,7 @@ var (
 	// HeldOut19Gate was set at the nineteenth held-out set's first contact.
 	HeldOut19Gate = Gate{Answer: 0.923, Decline: 0.985}
 	// HeldOut20Gate was set at the twentieth held-out set's first contact.
-	HeldOut20Gate = Gate{Answer: 0.892, Decline: 0.957}
+	HeldOut20Gate = Gate{Answer: 0.900, Decline: 0.957}
 	// HeldOut21Gate was set at the twenty-first held-out set's first
 	// contact; it and the twenty-second's and twenty-third's were
 	// ratcheted up in the twelfth session, as were sets 2, 6 and 7's.
@@ -57,11 +57,11 @@ var (
 	// HeldOut22Gate was set at the twenty-second held-out set's first contact.
 	HeldOut22Gate = Gate{Answer: 0.884, Decline: 0.899}
 	// HeldOut23Gate was set at the twenty-third held-out set's first contact.
-	HeldOut23Gate = Gate{Answer: 0.915, Decline: 0.971}
+	HeldOut23Gate = Gate{Answer: 0.923, Decline: 0.971}
 	// HeldOut24Gate was set at the twenty-fourth held-out set's first contact.
-	HeldOut24Gate = Gate{Answer: 0.861, Decline: 0.971}
+	HeldOut24Gate = Gate{Answer: 0.869, Decline: 0.971}
 	// HeldOut25Gate was set at the twenty-fifth held-out set's first contact.
-	HeldOut25Gate = Gate{Answer: 0.846, Decline: 0.928}
+	HeldOut25Gate = Gate{Answer: 0.853, Decline: 0.928}
 	// HeldOut26Gate was set at the twenty-sixth held-out set's first contact.
 	HeldOut26Gate = Gate{Answer: 0.823, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
