@@ -431,7 +431,7 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 }
 
 // asksElse reports whether a word of a asks for more than the last answer
-// showed ("what else did he say?", "اور کیا کہا"; Settings.Else).
+// showed ("what else did he say?", "مزید کیا کہا"; Settings.Else).
 func (e *Engine) asksElse(a *Analysis) bool {
 	return slices.ContainsFunc(a.toks, func(t token) bool { return e.elseWords[t.lower] })
 }
