@@ -3079,6 +3079,9 @@ func TestSegmentFigureNotTheSectors(t *testing.T) {
 			t.Errorf("Ask(%q) declined with %q; want the segment message", q, r.Decline)
 		}
 	}
+	if r := e.Ask("how many people work in e-commerce support?"); !strings.Contains(r.Decline, "“e-commerce support”") {
+		t.Errorf("the segment is named %q; want it as typed, with its hyphen", r.Decline)
+	}
 	// A change asked of the segment an entry has, and what the segment is, are answered.
 	for _, q := range []string{"is e-commerce support growing?", "what e-commerce services do BPO firms offer?"} {
 		if r := e.Ask(q); !r.Answered {

@@ -677,6 +677,19 @@ func (e *Engine) asTyped(question string, t *Term) *Term {
 			}
 		}
 	}
+	if t != nil && strings.Contains(t.Surface, " ") && !strings.ContainsFunc(t.Surface, fold.IsArabicScript) {
+		// "e commerce support" as typed: "e-commerce support" (a hyphen
+		// is one byte, as the space it was read as).
+		spaced := strings.ToLower(strings.ReplaceAll(question, "-", " "))
+		if i := strings.Index(spaced, strings.ToLower(t.Surface)); i >= 0 && len(spaced) == len(question) {
+			if typed := question[i : i+len(t.Surface)]; typed != t.Surface && strings.Contains(typed, "-") {
+				c := *t
+				c.Surface = typed
+				return &c
+			}
+		}
+		return t
+	}
 	if t == nil || !strings.ContainsFunc(t.Surface, fold.IsArabicScript) {
 		return t
 	}
@@ -713,7 +726,7 @@ func (e *Engine) shownTerm(t *Term) string {
 func displayTerm(t *Term) string {
 	rs := []rune(t.Surface)
 	s := strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == ' ' || r == '\'' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == ' ' || r == '\'' || r == '-' {
 			return r
 		}
 		return -1
@@ -726,7 +739,7 @@ func displayTerm(t *Term) string {
 			}
 		}
 	}
-	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " -")
 	if l := strings.ToLower(s); strings.HasSuffix(l, "'s") && len(s) > 3 {
 		s = s[:len(s)-2] // "India's BPO revenue" is declined for India
 	}
