@@ -166,6 +166,9 @@ const (
 	// HeldOut26Set is a twenty-sixth, written late in that session: a
 	// first contact for the engine its first review had changed.
 	HeldOut26Set = "heldout26"
+	// HeldOut27Set is a twenty-seventh, written at that session's end: a
+	// first contact for the engine both its reviews had changed.
+	HeldOut27Set = "heldout27"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -187,7 +190,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut26Set) from Dir.
+// HeldOut27Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -64,6 +64,8 @@ var (
 	HeldOut25Gate = Gate{Answer: 0.853, Decline: 0.928}
 	// HeldOut26Gate was set at the twenty-sixth held-out set's first contact.
 	HeldOut26Gate = Gate{Answer: 0.823, Decline: 0.942}
+	// HeldOut27Gate was set at the twenty-seventh held-out set's first contact.
+	HeldOut27Gate = Gate{Answer: 0.876, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -118,6 +120,7 @@ var Sets = []Set{
 	{HeldOut24Set, "held-out set 24 (frozen 2026-12-07, late in the twelfth session; never tuned on)", &HeldOut24Gate, false},
 	{HeldOut25Set, "held-out set 25 (frozen 2026-12-07, thirteenth session; never tuned on)", &HeldOut25Gate, false},
 	{HeldOut26Set, "held-out set 26 (frozen 2026-12-08, late in the thirteenth session; never tuned on)", &HeldOut26Gate, false},
+	{HeldOut27Set, "held-out set 27 (frozen 2026-12-08, at the end of the thirteenth session; never tuned on)", &HeldOut27Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
