@@ -169,6 +169,9 @@ const (
 	// HeldOut27Set is a twenty-seventh, written at that session's end: a
 	// first contact for the engine both its reviews had changed.
 	HeldOut27Set = "heldout27"
+	// HeldOut28Set is a twenty-eighth, written at the start of the
+	// fourteenth session: a first contact for the engine the thirteenth left.
+	HeldOut28Set = "heldout28"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -190,7 +193,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut27Set) from Dir.
+// HeldOut28Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

@@ -66,6 +66,8 @@ var (
 	HeldOut26Gate = Gate{Answer: 0.823, Decline: 0.942}
 	// HeldOut27Gate was set at the twenty-seventh held-out set's first contact.
 	HeldOut27Gate = Gate{Answer: 0.876, Decline: 0.957}
+	// HeldOut28Gate was set at the twenty-eighth held-out set's first contact.
+	HeldOut28Gate = Gate{Answer: 0.807, Decline: 0.857}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -121,6 +123,7 @@ var Sets = []Set{
 	{HeldOut25Set, "held-out set 25 (frozen 2026-12-07, thirteenth session; never tuned on)", &HeldOut25Gate, false},
 	{HeldOut26Set, "held-out set 26 (frozen 2026-12-08, late in the thirteenth session; never tuned on)", &HeldOut26Gate, false},
 	{HeldOut27Set, "held-out set 27 (frozen 2026-12-08, at the end of the thirteenth session; never tuned on)", &HeldOut27Gate, false},
+	{HeldOut28Set, "held-out set 28 (frozen 2026-12-08, fourteenth session; never tuned on)", &HeldOut28Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
