@@ -2176,8 +2176,11 @@ func (e *Engine) borrowsAs(a *Analysis, person, thing bool) func(*Term) bool {
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
 	case salientOnly(a.Terms), thing && !own, kindsOnly:
 		// What previous asked, of what this one names instead.
+		// A kind of its own replaces the last question's with the words
+		// read inside it: "which countries?" after "what percent is for
+		// overseas clients?" asks where those clients are, not a percent.
 		return func(t *Term) bool {
-			return (t.Class == "" || !has(t.Class)) && (t.Kind == nil || !hasKind) && !(counts && t.Class == "")
+			return (t.Class == "" || !has(t.Class)) && (t.Kind == nil && !t.within || !hasKind) && !(counts && t.Class == "")
 		}
 	case person && !has(knowledge.ClassName):
 		return func(t *Term) bool { return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole }
@@ -3107,6 +3110,24 @@ func (e *Engine) indexPlaces() {
 				e.near[id] = append(e.near[id], wid)
 				e.near[wid] = append(e.near[wid], id)
 				e.within[wid] = append(e.within[wid], id)
+			}
+		}
+	}
+	for _, c := range e.v.lex.Concepts {
+		// A concept that places stand for (foreign): an entry naming one
+		// of them, or a place within one, covers it. Only covers: it is
+		// not near them, so it answers no question naming a place.
+		id, ok := e.v.ids["c:"+c.ID]
+		if !ok || len(c.Places) == 0 {
+			continue
+		}
+		for _, p := range e.v.lex.Concepts {
+			seen := map[string]bool{p.ID: true}
+			up(p.ID, seen)
+			if slices.ContainsFunc(c.Places, func(w string) bool { return seen[w] }) {
+				if pid, ok := e.v.ids["c:"+p.ID]; ok {
+					e.within[id] = append(e.within[id], pid)
+				}
 			}
 		}
 	}

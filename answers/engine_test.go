@@ -3215,3 +3215,23 @@ func TestItemFigure(t *testing.T) {
 		t.Errorf("how much did the second one earn? = answered %v %q; want a decline suggesting the second trend", r.Answered, r.Decline)
 	}
 }
+
+// A kind of its own replaces the last question's, with the words read
+// inside that kind ("percent" in "what percent"), and a fact naming places
+// abroad is about foreign clients (knowledge.Concept.Places).
+func TestFollowUpKindReplacesKind(t *testing.T) {
+	e := engine(t)
+	for _, tt := range []struct{ prev, q, id string }{
+		{"What percent of work is for overseas clients?", "which countries?", "which-countries"},
+		{"pakistani call centers ka kitna kaam foreign clients ka hai", "kaunse mulk?", "which-countries"},
+	} {
+		r := e.AskAfter(tt.prev, tt.q)
+		if ids := r.EntryIDs(); !r.Answered || len(ids) == 0 || ids[0] != tt.id {
+			t.Errorf("AskAfter(%q, %q) = %v %v; want %s", tt.prev, tt.q, r.Answered, ids, tt.id)
+		}
+	}
+	// Without the places, the same question is the share again.
+	if r := e.Ask("What do the call centers that don't serve overseas clients do?"); !strings.Contains(r.Text(), "multinational and utility") {
+		t.Errorf("the call centers that don't serve overseas clients =\n%s\nwant the domestic clients", r.Text())
+	}
+}

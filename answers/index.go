@@ -14,6 +14,9 @@ import (
 const (
 	primaryWeight   = 1.0
 	secondaryWeight = 0.6
+	// standsForWeight is what a concept that places stand for counts
+	// (knowledge.Concept.Places) in an entry whose facts name such a place.
+	standsForWeight = 0.3
 )
 
 // unknownUrduShare is the weight of an Urdu-script word the lexicon does not

@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"github.com/bpobot/bpobot/knowledge"
+
 	"slices"
 	"sync"
 )
@@ -152,7 +154,7 @@ func (e *Engine) score(ei *entryIndex, terms []Term, total float64) match {
 		case t.Kind == nil && ei.hasSecondary(t.ID):
 			cov += t.Weight * secondaryWeight
 		case len(e.within[t.ID]) > 0 && slices.ContainsFunc(e.within[t.ID], func(n int32) bool { return ei.hasPrimary(n) || ei.hasSecondary(n) }):
-			cov += t.Weight * secondaryWeight // a place within it
+			cov += t.Weight * e.withinWeight(t.ID) // a place within it
 		}
 	}
 	for _, pi := range ei.phrasings {
@@ -236,9 +238,23 @@ func (e *Engine) addPlacesWithin(s *scratch, id int32, within []int32, w float64
 				s.seen[p.entry] = true
 				s.touchedE = append(s.touchedE, p.entry)
 			}
-			s.cov[p.entry] += w * secondaryWeight
+			s.cov[p.entry] += w * e.withinWeight(id)
 		}
 	}
+}
+
+// withinWeight is the share of its weight a term of id counts for in an
+// entry that has only a place within it: a place's (Europe, and Germany in
+// the facts) as if the facts named it; a concept's that places stand for
+// (foreign, and the US) less: the facts name where, not that it is abroad
+// ("don't the call centers that don't serve overseas clients serve
+// anyone?" is still about the overseas share, not the client countries).
+// Determined on the tune set.
+func (e *Engine) withinWeight(id int32) float64 {
+	if e.v.terms[id].concept != nil && e.v.terms[id].concept.Class != knowledge.ClassPlace {
+		return standsForWeight
+	}
+	return secondaryWeight
 }
 
 // rankAll scores every entry that shares a term with the question.

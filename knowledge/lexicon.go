@@ -187,6 +187,14 @@ type Concept struct {
 	// the US?" and the West's labour costs; "clients in Europe?" and
 	// Germany).
 	Within []string `yaml:"within,omitempty"`
+	// Places lists, for a concept that is not a place, the places that
+	// stand for it (foreign: the West, the Middle East, India, ...): an
+	// entry whose facts name one of them, or a place within one, covers
+	// it as if its facts said it ("which countries are the overseas
+	// clients in?" and the US, Germany, Spain, Italy and Dubai). It only
+	// covers: a question naming one of the places is not answered by the
+	// concept's word ("Indian clients?" is not "overseas clients").
+	Places []string `yaml:"places,omitempty"`
 	Forms  `yaml:",inline"`
 
 	Pos Pos `yaml:"-"`

@@ -105,6 +105,18 @@ func (b *Base) validateLexicon() []error {
 			}
 		}
 	}
+	for _, c := range lx.Concepts {
+		for _, w := range c.Places {
+			switch o := lx.Concept(w); {
+			case c.Class == ClassPlace:
+				bad(c.Pos, "concept", c.ID, "is a place: list %q under within, not places", w)
+			case o == nil:
+				bad(c.Pos, "concept", c.ID, "lists the place %q, which is no concept", w)
+			case o.Class != ClassPlace:
+				bad(c.Pos, "concept", c.ID, "lists %q under places, which is not a place", w)
+			}
+		}
+	}
 	for _, k := range lx.Kinds {
 		if !validID(k.ID) {
 			bad(k.Pos, "kind", k.ID, "id must be lowercase letters, digits and dashes")
