@@ -2460,6 +2460,14 @@ func (e *Engine) ask(a Analysis) *Reply {
 		return e.decline(r, nil, nil, DeclineEmpty)
 	case len(a.Terms) == 0:
 		return e.decline(r, nil, nil, DeclineEmpty)
+	case repetitive(a.toks):
+		// "call center call center call center ..." a thousand times: no
+		// question, whatever words it repeats.
+		e.decline(r, nil, nil, DeclineEmpty)
+		if msg := e.msg("repeated"); msg != "" {
+			r.Decline = e.message("repeated", "", nil)
+		}
+		return r
 	}
 	defer e.noteCalendarYear(r, a.Text, a.Terms)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
@@ -3916,3 +3924,29 @@ func (e *Engine) AnswerEntry(id string) *Reply {
 	}
 	return nil
 }
+
+// repetitive reports whether toks are many words that say a few over and
+// over: at least repeatMin words, of no more than repeatDistinct kinds. (A
+// long paste that repeats a sentence before its question is not: its
+// sentence has more kinds of words.)
+func repetitive(toks []token) bool {
+	if len(toks) < repeatMin {
+		return false
+	}
+	seen := map[string]bool{}
+	for i := range toks {
+		seen[toks[i].lower] = true
+		if len(seen) > repeatDistinct {
+			return false
+		}
+	}
+	return true
+}
+
+// A message of repeatMin words or more, of repeatDistinct kinds of word or
+// fewer, is repetitive: long questions, even chatty ones, have far more
+// kinds of words.
+const (
+	repeatMin      = 30
+	repeatDistinct = 6
+)

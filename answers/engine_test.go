@@ -656,6 +656,35 @@ func TestHugeInput(t *testing.T) {
 	}
 }
 
+// A long message repeating a few words asks nothing; one that is long
+// because it chats still has its question answered.
+func TestRepetitiveMessage(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{strings.Repeat("call center ", 500), strings.Repeat("کال سینٹر ", 100), strings.Repeat("how much ", 40)} {
+		if r := e.Ask(q); r.Answered || r.Reason != DeclineEmpty || !strings.Contains(r.Decline, "over and over") && !strings.Contains(r.Decline, "دہرائے") {
+			t.Errorf("Ask(%.30q...) = answered %v, %v %q; want the repeated message", q, r.Answered, r.Reason, r.Decline)
+		}
+	}
+	long := "Hi, I am a student and I am writing a long report about the sector for my class, and my teacher wants figures from good sources. " +
+		"How much did call centers earn in FY25? Thanks a lot for your help, it really means a lot to me and to my group."
+	if r := e.Ask(long); !r.Answered || !strings.Contains(r.Text(), "$328 million") {
+		t.Errorf("a long chatty question = %q; want FY25's earnings", r.Text())
+	}
+}
+
+func TestHeadAndTailCutsBetweenWords(t *testing.T) {
+	s := strings.Repeat("call center ", 500)
+	got := headAndTail(s, MaxQuestionRunes)
+	for w := range strings.FieldsSeq(got) {
+		if w != "call" && w != "center" {
+			t.Fatalf("headAndTail cut inside a word: %q", w)
+		}
+	}
+	if n := utf8.RuneCountInString(got); n > MaxQuestionRunes {
+		t.Errorf("headAndTail kept %d runes, more than %d", n, MaxQuestionRunes)
+	}
+}
+
 func TestComplete(t *testing.T) {
 	e := engine(t)
 	if got := e.Complete("", 0); len(got) != min(MaxCompletions, len(e.kb.Entries)) {

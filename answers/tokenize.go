@@ -86,26 +86,38 @@ func clean(s string) string {
 	return b.String()
 }
 
-// headAndTail returns s, or when it has more than max runes its first and
-// last max/2 runes on two lines.
-func headAndTail(s string, max int) string {
-	if len(s) <= max || utf8.RuneCountInString(s) <= max {
+// headAndTail returns s, or when it has more than limit runes its first
+// and last limit/2 runes (about: it cuts between words) on two lines.
+func headAndTail(s string, limit int) string {
+	if len(s) <= limit || utf8.RuneCountInString(s) <= limit {
 		return s
 	}
 	head, n := 0, 0
-	for head < len(s) && n < max/2 {
+	for head < len(s) && n < limit/2 {
 		_, size := utf8.DecodeRuneInString(s[head:])
 		head += size
 		n++
 	}
 	tail, n := len(s), 0
-	for tail > head && n < max-max/2-1 { // and the newline between
+	for tail > head && n < limit-limit/2-1 { // and the newline between
 		_, size := utf8.DecodeLastRuneInString(s[:tail])
 		tail -= size
 		n++
 	}
+	// Cut between words, not inside one ("call cen" and "ter call" would
+	// read as words of their own), when a space is near.
+	if i := strings.LastIndexAny(s[max(0, head-cutSlack):head], " \t\n"); i >= 0 {
+		head = max(0, head-cutSlack) + i
+	}
+	if i := strings.IndexAny(s[tail:min(len(s), tail+cutSlack)], " \t\n"); i >= 0 {
+		tail += i + 1
+	}
 	return s[:head] + "\n" + s[tail:]
 }
+
+// cutSlack is how many bytes headAndTail looks back, or on, for a space to
+// cut a long message at.
+const cutSlack = 40
 
 // The markup stripMarkup removes: HTML tags ("<b>", "</p>") and script
 // and style elements whole, a markdown link's target ("[text](https://...)"
