@@ -28,6 +28,7 @@ type Term struct {
 	number    bool    // a number: it weighs numberWeight of its IDF
 	relative  string  // for a period read from a relative one ("last year"): how it was resolved
 	within    bool    // read inside a kind's phrase ("percent" in "what percent"): part of the kind
+	base      bool    // a period read as where a change starts ("up from FY24", "FY24 se")
 	of        string  // for a role that blocks: the name the question asks it of ("who heads PSEB?")
 }
 
@@ -303,12 +304,30 @@ func (e *Engine) Analyze(text string) Analysis {
 		i++
 	}
 	a.Terms = e.dropConjunctions(a.Terms, toks)
-	for _, t := range a.Terms {
+	for i := range a.Terms {
+		t := &a.Terms[i]
 		if t.Corrected {
 			a.Corrected = true
 		}
+		if t.Period != "" && t.Tok >= 0 {
+			t.base = e.changeBase(toks, t)
+		}
 	}
 	return a
+}
+
+// changeBase reports whether the period t is read as where a change starts:
+// a word of the lexicon's change_from comes just before it ("up from the
+// year before", "compared to FY24") or just after it ("FY24 se", "FY24 سے").
+func (e *Engine) changeBase(toks []token, t *Term) bool {
+	if len(e.changeFrom) == 0 {
+		return false
+	}
+	if t.Tok > 0 && e.changeFrom[toks[t.Tok-1].lower] {
+		return true
+	}
+	next := t.Tok + len(strings.Fields(t.Surface))
+	return next < len(toks) && e.changeFrom[toks[next].lower]
 }
 
 // dropConjunctions drops a question word that joins a clause rather than

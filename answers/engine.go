@@ -40,6 +40,7 @@ type Engine struct {
 	ordinals     map[string]int  // an ordinal's forms, folded: its value
 	pointers     map[string]bool // the words that make an ordinal pick an item
 	elseWords    map[string]bool // the lexicon's words asking for more than the last answer (Settings.Else)
+	changeFrom   map[string]bool // the lexicon's words that make a period a change's start (Settings.ChangeFrom)
 	bounds       *bounds         // the words that bound a figure of a question (see notePremise)
 	// factFigures returns the figures each fact states, by fact id, read
 	// when a premise is first checked (see notePremise).

@@ -3264,3 +3264,23 @@ func TestFollowUpKindReplacesKind(t *testing.T) {
 		t.Errorf("the call centers that don't serve overseas clients =\n%s\nwant the domestic clients", r.Text())
 	}
 }
+
+// A period read as where a change starts is answered by the change from
+// it; the change in it is not given (the growth is FY24 to FY25).
+func TestChangeFromPeriod(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"how much did earnings grow from FY24?", "FY24 se kitna izafa hua?", "کیا FY24 سے آمدنی بڑھی؟"} {
+		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Text(), "24.6%") {
+			t.Errorf("Ask(%q) = %v %q; want the growth from FY24", q, r.Answered, r.Text())
+		}
+	}
+	for _, q := range []string{"what was the growth in FY24?", "did earnings grow 24.6% in FY24?"} {
+		if r := e.Ask(q); r.Answered {
+			t.Errorf("Ask(%q) answered %v; the sources give no growth in FY24", q, r.EntryIDs())
+		}
+	}
+	r := e.AskAfter("how much did the call center segment earn last year", "was that up or down from the year before?")
+	if !r.Answered || !strings.Contains(r.Text(), "24.6%") {
+		t.Errorf("up or down from the year before, after last year's earnings = %q; want the growth", r.Text())
+	}
+}

@@ -105,6 +105,12 @@ func (e *Engine) indexOrdinals() {
 			e.elseWords[strings.ToLower(fold.Letters(f))] = true
 		}
 	}
+	e.changeFrom = map[string]bool{}
+	for _, l := range []string{knowledge.English, knowledge.RomanUrdu, knowledge.Urdu} {
+		for _, f := range lx.Settings.ChangeFrom.Of(l) {
+			e.changeFrom[strings.ToLower(fold.Letters(f))] = true
+		}
+	}
 	e.ordinals, e.pointers = map[string]int{}, map[string]bool{}
 	for _, o := range lx.Settings.Ordinals {
 		for _, f := range o.Forms {

@@ -152,7 +152,7 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 				consider(t)
 			}
 		case change && t.Period != "" && t.ID >= 0 && ei.periods:
-			if !changeCovers(ei.ranges, t.Period, terms) {
+			if !changeCovers(ei.ranges, t, terms) {
 				consider(t)
 			}
 		case t.Period != "" && t.ID >= 0 && !ei.periods:
@@ -260,11 +260,16 @@ func (e *Engine) asksChange(terms []Term) bool {
 }
 
 // changeCovers reports whether one of the changes, each between two
-// periods, answers for period: it ends there, or it starts there and the
-// question also names where it ends.
-func changeCovers(ranges [][2]string, period string, terms []Term) bool {
+// periods, answers for the period t names: it ends there, or it starts
+// there and the question reads the period as where a change starts ("up
+// from the year before") or also names where it ends.
+func changeCovers(ranges [][2]string, t *Term, terms []Term) bool {
+	period := t.Period
 	for _, r := range ranges {
 		if r[1] == period {
+			return true
+		}
+		if r[0] == period && t.base {
 			return true
 		}
 		if r[0] == period {

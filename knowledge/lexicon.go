@@ -274,6 +274,12 @@ type Settings struct {
 	// ("what else did he say?"): a follow-up with one is answered without
 	// the facts the last answer gave.
 	Else Forms `yaml:"else,omitempty"`
+	// ChangeFrom are the words that make a period the start of a change
+	// when they come just before it ("up from FY24", "compared to the
+	// year before") or, in Urdu, just after it ("FY24 se", "FY24 سے"): a
+	// question about the change from FY24 is answered by the growth from
+	// FY24 to FY25, as one about the change in FY24 is not.
+	ChangeFrom Forms `yaml:"change_from,omitempty"`
 	// PersonReferences and ThingReferences are the words that point back
 	// to the previous question of a conversation: a person ("he",
 	// "انہوں") stands for someone it named, a thing ("that", "یہ") for

@@ -198,6 +198,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.Joiners.Ur = append(lx.Settings.Joiners.Ur, f.Settings.Joiners.Ur...)
 			lx.Settings.Asides = lx.Settings.Asides.merge(f.Settings.Asides)
 			lx.Settings.Else = lx.Settings.Else.merge(f.Settings.Else)
+			lx.Settings.ChangeFrom = lx.Settings.ChangeFrom.merge(f.Settings.ChangeFrom)
 			lx.Settings.PersonReferences = lx.Settings.PersonReferences.merge(f.Settings.PersonReferences)
 			lx.Settings.ThingReferences = lx.Settings.ThingReferences.merge(f.Settings.ThingReferences)
 			lx.Settings.AttributionLeadIns = append(lx.Settings.AttributionLeadIns, f.Settings.AttributionLeadIns...)
