@@ -2793,6 +2793,12 @@ func (e *Engine) noteCalendarYear(r *Reply, text string, terms []Term) {
 func (e *Engine) declineRanked(r *Reply, a *Analysis, ranked []match, blocker *Term) *Reply {
 	p := &e.policy
 	blocker = e.whyNot(a.Terms, ranked, blocker)
+	if blocker != nil && blocker.Class == knowledge.ClassPlace && !e.onTopic(a.Terms) && (len(ranked) == 0 || ranked[0].coverage < p.SuggestCoverage) {
+		// "What is the capital of France?": nothing of the sector, and
+		// nothing near: off-topic, not a question the sources answer for
+		// other places than France.
+		blocker = nil
+	}
 	switch {
 	case blocker != nil:
 		return e.decline(r, ranked, e.alsoBlocking(a.Terms, ranked, blocker), DeclineUnsupported)

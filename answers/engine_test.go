@@ -3284,3 +3284,17 @@ func TestChangeFromPeriod(t *testing.T) {
 		t.Errorf("up or down from the year before, after last year's earnings = %q; want the growth", r.Text())
 	}
 }
+
+// A place in a question with nothing of the sector and nothing near is an
+// off-topic question, not one the sources answer for other places.
+func TestOffTopicPlace(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"What is the capital of France?", "weather in karachi today"} {
+		if r := e.Ask(q); r.Answered || r.Unsupported != "" || r.Reason != DeclineNotCovered {
+			t.Errorf("Ask(%q) = %v, %v, unsupported %q; want off-topic", q, r.Answered, r.Reason, r.Unsupported)
+		}
+	}
+	if r := e.Ask("how much did india earn"); r.Answered || r.Unsupported == "" {
+		t.Errorf("how much did india earn = %v, unsupported %q; want declined for India", r.Answered, r.Unsupported)
+	}
+}
