@@ -317,14 +317,20 @@ func (e *Engine) Analyze(text string) Analysis {
 }
 
 // changeBase reports whether the period t is read as where a change starts:
-// a word of the lexicon's change_from comes just before it ("up from the
-// year before", "compared to FY24") or just after it ("FY24 se", "FY24 سے").
+// a word of the lexicon's change_from comes just before it, or before a
+// function word before it ("up from the previous year", "compared to
+// FY24"), or just after it ("FY24 se", "FY24 سے").
 func (e *Engine) changeBase(toks []token, t *Term) bool {
 	if len(e.changeFrom) == 0 {
 		return false
 	}
-	if t.Tok > 0 && e.changeFrom[toks[t.Tok-1].lower] {
-		return true
+	for i := t.Tok - 1; i >= 0 && i >= t.Tok-2; i-- {
+		if e.changeFrom[toks[i].lower] {
+			return true
+		}
+		if !e.isFunctionWord(toks[i].lower) {
+			break // "from the year before", not "from ... FY24 ... "
+		}
 	}
 	next := t.Tok + len(strings.Fields(t.Surface))
 	return next < len(toks) && e.changeFrom[toks[next].lower]
