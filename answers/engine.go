@@ -1828,19 +1828,31 @@ func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
 }
 
 // entryStating returns, of the entries with a fact stating one of figs
-// exactly, the one with the fewest facts (the first in order of several);
-// or nil. A bounded figure ("over 300") names none.
+// exactly, the one whose facts state it soonest, of those the one with the
+// fewest facts (the first in order of several); or nil. A bounded figure
+// ("over 300") names none.
 func (e *Engine) entryStating(figs []statedFigure) *entryIndex {
 	stating := e.figureEntries()
-	bestI := int32(-1)
+	factFigs := e.factFigures()
+	// at is where in entry i's facts the first that states q comes: an
+	// entry that leads with it is about it ("how many call centers are
+	// there?" for PSEB's 1,000 registered centers), one that adds it
+	// after another point only mentions it (what PSEB is).
+	at := func(i int32, q statedFigure) int {
+		return slices.IndexFunc(e.ix.entries[i].entry.Facts, func(id string) bool {
+			return slices.ContainsFunc(factFigs[id], func(g statedFigure) bool { return g.kind == q.kind && g.value == q.value })
+		})
+	}
+	bestI, bestAt := int32(-1), 0
 	for _, q := range figs {
 		if q.bound != 0 {
 			continue
 		}
 		for _, i := range stating[figureKey{q.kind, q.value}] {
-			if n := len(e.ix.entries[i].entry.Facts); bestI < 0 || n < len(e.ix.entries[bestI].entry.Facts) ||
-				n == len(e.ix.entries[bestI].entry.Facts) && i < bestI {
-				bestI = i
+			n, pos := len(e.ix.entries[i].entry.Facts), at(i, q)
+			if bestI < 0 || pos < bestAt || pos == bestAt && (n < len(e.ix.entries[bestI].entry.Facts) ||
+				n == len(e.ix.entries[bestI].entry.Facts) && i < bestI) {
+				bestI, bestAt = i, pos
 			}
 		}
 	}

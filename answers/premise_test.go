@@ -405,3 +405,14 @@ func TestPremiseRestOfShare(t *testing.T) {
 		}
 	}
 }
+
+// A figure put on the wrong thing is said to answer the question of the
+// entry that leads with it: PSEB's 1,000 registered centers are the count
+// of call centers, not what PSEB is.
+func TestPremiseOtherNamesTheLeadingEntry(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("So 1,000 call centers employ a million people?")
+	if !strings.Contains(r.Premise, "How many call centers are there in Pakistan?") {
+		t.Errorf("premise = %q; want it to name the count of call centers", r.Premise)
+	}
+}
