@@ -490,7 +490,7 @@ func (e *Engine) message(key, term string, extra map[string]string) string {
 	if strings.Contains(s, "{topics}") {
 		var ts []string
 		for _, t := range e.kb.Topics {
-			ts = append(ts, t.Title)
+			ts = append(ts, e.tr.Topic(t))
 		}
 		s = strings.ReplaceAll(s, "{topics}", e.list(ts))
 	}

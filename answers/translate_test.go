@@ -228,3 +228,12 @@ func TestLanguageFollowUp(t *testing.T) {
 		t.Errorf("fluent in english: %s", r.EntryID())
 	}
 }
+
+// The introduction in Urdu lists the topics by their Urdu titles.
+func TestIntroductionTopicsTranslated(t *testing.T) {
+	r := translatedEngine(t).Ask("آپ کیا کر سکتے ہیں؟")
+	text := r.Text()
+	if !strings.Contains(text, "رجحانات") || strings.Contains(text, "Fraud and the crackdown") {
+		t.Errorf("Urdu introduction =\n%s\nwant the topics' Urdu titles", text)
+	}
+}

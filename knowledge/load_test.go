@@ -153,7 +153,8 @@ func TestBrokenFixtures(t *testing.T) {
 			`ur.yaml:5: translation "ur": fact "f9" is not defined`,
 			`ur.yaml:10: translation "ur": label "nope" is not one of`,
 			`ur.yaml:12: translation "ur": messages "not_covered" lacks "BPO"`,
-			`ur.yaml:13: translation "ur": messages "unknown_name" lacks "{term}"`}},
+			`ur.yaml:13: translation "ur": messages "unknown_name" lacks "{term}"`,
+			`ur.yaml:15: translation "ur": topic "atlantis" is not defined`}},
 		{"bad-numbers", []string{`numbers: "Lakh" is listed twice (unit 1 and unit 2)`, "unit 2 changes nothing", "number word 1: value is 0"}},
 	}
 	for _, tt := range tests {

@@ -40,7 +40,7 @@ type translationSnapshot struct {
 func translationSections(t *Translation) map[string]*map[string]string {
 	return map[string]*map[string]string{
 		"facts": &t.Facts, "attributions": &t.Attributions, "entries": &t.Entries, "messages": &t.Messages,
-		"kind_messages": &t.KindMessages, "concept_messages": &t.ConceptMessages, "labels": &t.Labels, "names": &t.Names,
+		"kind_messages": &t.KindMessages, "concept_messages": &t.ConceptMessages, "labels": &t.Labels, "names": &t.Names, "topics": &t.Topics,
 	}
 }
 

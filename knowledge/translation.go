@@ -36,6 +36,9 @@ type Translation struct {
 	// gives them ("State Bank of Pakistan"), in the language: how "who
 	// said that?" and a heading of someone's remarks name them.
 	Names map[string]string `yaml:"names"`
+	// Topics are the browsing topics' titles, by topic id: how the
+	// introduction lists what the bot can tell about.
+	Topics map[string]string `yaml:"topics"`
 
 	Pos   Pos            `yaml:"-"`
 	lines map[string]int // "section/key" → line, for errors
@@ -122,6 +125,11 @@ func (t *Translation) Attribution(a string) string {
 // attributee), or "" when it has none.
 func (t *Translation) Name(who string) string {
 	return t.or(func(t *Translation) map[string]string { return t.Names }, who, "")
+}
+
+// Topic returns the translation of a topic's title, or its English.
+func (t *Translation) Topic(tp *Topic) string {
+	return t.or(func(t *Translation) map[string]string { return t.Topics }, tp.ID, tp.Title)
 }
 
 // Question returns the translation of the entry's question, or its
@@ -230,6 +238,12 @@ func (b *Base) validateTranslations() []error {
 				}
 				return "", false
 			}, "entry %q is not defined"},
+			{"topics", t.Topics, func(id string) (string, bool) {
+				if i := slices.IndexFunc(b.Topics, func(tp *Topic) bool { return tp.ID == id }); i >= 0 {
+					return b.Topics[i].Title, true
+				}
+				return "", false
+			}, "topic %q is not defined"},
 			{"messages", t.Messages, func(k string) (string, bool) { en, ok := messages[k]; return en, ok }, "message %q is not defined"},
 			{"kind_messages", t.KindMessages, func(id string) (string, bool) {
 				if k := kinds[id]; k != nil && k.Message != "" {
