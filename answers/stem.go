@@ -33,6 +33,16 @@ func stem(w string) string {
 	if len(w) > 4 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
 		w = w[:len(w)-1]
 	}
+	// British spellings meet American ones: "centres" and "centers",
+	// "labour" and "labor", "organisation" and "organization".
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "tr"):
+		w = w[:len(w)-2] + "ter"
+	case len(w) > 5 && strings.HasSuffix(w, "our"):
+		w = w[:len(w)-3] + "or"
+	case strings.HasSuffix(w, "isation"):
+		w = w[:len(w)-7] + "ization"
+	}
 	return w
 }
 
