@@ -579,6 +579,10 @@ func (e *Engine) word(t *token, i, lang int) Term {
 		return Term{ID: id, Surface: t.raw, Tok: i}
 	}
 	ordinary := e.v.lex.IsEnglishWord(t.lower)
+	if am := americanSpelling(t.lower); !ordinary && am != t.lower {
+		// "organisationally", "characterise": English, spelt British.
+		ordinary = e.v.lex.IsEnglishWord(am) || strings.HasSuffix(am, "ly") && e.v.lex.IsEnglishWord(strings.TrimSuffix(am, "ly"))
+	}
 	if len(t.lower) <= 2 {
 		return Term{ID: -1}
 	}

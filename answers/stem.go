@@ -54,3 +54,19 @@ func isASCIILetters(w string) bool {
 	}
 	return true
 }
+
+// americanSpelling returns w with British spellings made American
+// ("organisationally" → "organizationally", "characterise" →
+// "characterize", "labour" → "labor"), for looking an unknown word up in
+// the English word list, which is American. Applied to a word not in the
+// list only, so "four" and "your" are never read as "for" and "yor".
+func americanSpelling(w string) string {
+	for _, r := range [][2]string{{"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"ises", "izes"},
+		{"yse", "yze"}, {"our", "or"}, {"tre", "ter"}, {"lled", "led"}, {"lling", "ling"}, {"ogue", "og"}} {
+		w = strings.ReplaceAll(w, r[0], r[1])
+	}
+	if strings.HasSuffix(w, "ise") {
+		w = w[:len(w)-3] + "ize"
+	}
+	return w
+}

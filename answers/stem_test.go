@@ -26,3 +26,14 @@ func TestStem(t *testing.T) {
 		}
 	}
 }
+
+func TestAmericanSpelling(t *testing.T) {
+	for w, want := range map[string]string{
+		"organisationally": "organizationally", "characterise": "characterize", "labour": "labor",
+		"centres": "centers", "travelled": "traveled", "analyse": "analyze", "catalogue": "catalog",
+	} {
+		if got := americanSpelling(w); got != want {
+			t.Errorf("americanSpelling(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
