@@ -88,6 +88,11 @@ func (g statedFigure) shown(bs *bounds) string {
 	return g.text
 }
 
+// aboutPoints is how many percentage points "about", "nearly" or "around"
+// a share allows: "around 88%" agrees with "nearly 90%"; "nearly 80%" does
+// not.
+const aboutPoints = 5
+
 // agrees reports whether the given figure g bears out the asked figure a:
 // equal, or within a's bound ("over $300 million" and $328 million).
 func (a statedFigure) agrees(g statedFigure) bool {
@@ -97,6 +102,11 @@ func (a statedFigure) agrees(g statedFigure) bool {
 	case '<':
 		return g.value <= a.value
 	case '~':
+		if a.kind == '%' {
+			// A share is about another within a few points, not within
+			// 15% of itself: "nearly 80%" is not "nearly 90%".
+			return math.Abs(g.value-a.value) <= aboutPoints
+		}
 		return math.Abs(g.value-a.value) <= 0.15*a.value
 	case 'r':
 		// The rest of a share: "the remaining 10 percent" of "nearly 90%".

@@ -416,3 +416,15 @@ func TestPremiseOtherNamesTheLeadingEntry(t *testing.T) {
 		t.Errorf("premise = %q; want it to name the count of call centers", r.Premise)
 	}
 }
+
+// A share said to be about another is within a few points of it, not
+// within 15% of itself.
+func TestPremiseAboutShare(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("Nearly 80% of the industry serves overseas clients, yes?"); !strings.Contains(r.Premise, "80%") {
+		t.Errorf("nearly 80%% overseas: premise %q; want it corrected to 90%%", r.Premise)
+	}
+	if r := e.Ask("is it around 88% that work for foreign clients?"); r.Premise != "" {
+		t.Errorf("around 88%% overseas: premise %q; want it agreed with nearly 90%%", r.Premise)
+	}
+}
