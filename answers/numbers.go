@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/bpobot/bpobot/internal/fold"
 	"github.com/bpobot/bpobot/knowledge"
@@ -359,6 +360,29 @@ func newNumberScanner(n knowledge.Numbers) *numberScanner {
 	add(years)
 	add(thousands)
 	add(allDay)
+	if len(n.BeforeUnits) > 0 && len(n.Units) > 0 {
+		// "one billion", "ek arab": a number word only before a unit (of
+		// two letters or more: "a m" is no figure).
+		value := map[string]string{}
+		var forms, units []string
+		for _, w := range n.BeforeUnits {
+			for _, f := range w.Forms {
+				value[strings.ToLower(fold.Letters(f))] = strconv.FormatFloat(w.Value, 'f', -1, 64)
+				forms = append(forms, f)
+			}
+		}
+		for _, u := range n.Units {
+			for _, f := range append(slices.Clip(u.Forms), u.As) { // "one billion" as well as "ek arab"
+				if utf8.RuneCountInString(f) >= 2 && !slices.Contains(units, f) {
+					units = append(units, f)
+				}
+			}
+		}
+		add(&rewrite{pattern: `(?i)` + wordStart + `(` + alternation(forms) + `)(\s+)(` + alternation(units) + `)` + wordEnd, lower: lowered(forms), whole: true, fn: func(re *regexp.Regexp, m string) string {
+			sm := re.FindStringSubmatch(m)
+			return sm[1] + value[strings.ToLower(sm[2])] + sm[3] + sm[4] + sm[5]
+		}})
+	}
 	if len(n.Words) > 0 {
 		value := map[string]string{}
 		var forms []string

@@ -156,6 +156,13 @@ func TestNumbersAreData(t *testing.T) {
 	if got := sc.scan("panch hazar log"); !strings.Contains(got, "5000") {
 		t.Errorf("scan with panch and hazar = %q; want 5000", got)
 	}
+	sc = newNumberScanner(knowledge.Numbers{Units: []knowledge.Unit{{Forms: []string{"arab"}, As: "billion"}},
+		BeforeUnits: []knowledge.NumberWord{{Forms: []string{"ek", "one"}, Value: 1}}})
+	for in, want := range map[string]string{"ek arab dollar": "1 billion", "one billion dollars": "1 billion", "one of the biggest": "one of"} {
+		if got := sc.scan(in); !strings.Contains(got, want) {
+			t.Errorf("scan(%q) = %q; want %q in it", in, got, want)
+		}
+	}
 }
 
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }

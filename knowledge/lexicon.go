@@ -328,6 +328,10 @@ type Numbers struct {
 	Units []Unit `yaml:"units"`
 	// Words are numbers written as words ("five", "das"), read as digits.
 	Words []NumberWord `yaml:"words"`
+	// BeforeUnits are numbers written as words that are read as digits
+	// only just before a unit ("one billion", "a million", "ek arab",
+	// "ایک ارب"): alone, "one" and "a" are more often meant otherwise.
+	BeforeUnits []NumberWord `yaml:"before_units,omitempty"`
 	// FiscalYear is how a fiscal year is named: "FY 2024-25", "fiscal
 	// 2025", "July 2024 to June 2025" and "مالی سال 2025" are all FY25.
 	FiscalYear FiscalYear `yaml:"fiscal_year"`
@@ -371,6 +375,7 @@ type FiscalYear struct {
 func (n Numbers) merge(m Numbers) Numbers {
 	n.Units = append(n.Units, m.Units...)
 	n.Words = append(n.Words, m.Words...)
+	n.BeforeUnits = append(n.BeforeUnits, m.BeforeUnits...)
 	f, g := &n.FiscalYear, m.FiscalYear
 	f.LeadIns = append(f.LeadIns, g.LeadIns...)
 	f.From = append(f.From, g.From...)

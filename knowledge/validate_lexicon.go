@@ -307,6 +307,16 @@ func (n Numbers) validate() []error {
 			bad("%s: value is %v; it must be positive", what, w.Value)
 		}
 	}
+	for i, w := range n.BeforeUnits {
+		what := fmt.Sprintf("number word before a unit %d", i+1)
+		forms(what, w.Forms)
+		if w.Value <= 0 {
+			bad("%s: value is %v; it must be positive", what, w.Value)
+		}
+	}
+	if len(n.BeforeUnits) > 0 && len(n.Units) == 0 {
+		bad("before_units needs units to come before")
+	}
 	fy := n.FiscalYear
 	if (len(fy.First) == 0) != (len(fy.Last) == 0) || len(fy.First) > 0 && len(fy.Through) == 0 {
 		bad("fiscal_year: a span needs first, through and last months, or none of them")
