@@ -744,6 +744,17 @@ func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Re
 			return own
 		}
 	}
+	if !r.Answered && r.Unsupported != "" && contentTerms(a.Terms) >= 1 && slices.ContainsFunc(a.Terms, func(t Term) bool {
+		return t.Period != "" && t.Tok >= 0 && strings.EqualFold(e.asTyped(a.Text, &t).Surface, r.Unsupported)
+	}) {
+		// Declined for a year of its own, with a word of its own: "what did
+		// it earn the year before?" after "by how much did it grow?" asks
+		// FY24's earnings, which the growth (FY24 to FY25) does not give
+		// for FY24 alone.
+		if own := e.ask(*a); own.Answered {
+			return own
+		}
+	}
 	if !r.Answered && r.Unsupported != "" && !salientOnly(a.Terms) && slices.ContainsFunc(borrowed, func(t Term) bool { return strings.EqualFold(t.Surface, r.Unsupported) }) {
 		// Declined for a word borrowed from the last question ("how much
 		// is the tax break?" after one about Lahore: "don't give that for
