@@ -2506,6 +2506,19 @@ func (e *Engine) ask(a Analysis) *Reply {
 		}
 	}
 	ms, who := e.quoted(a.Terms)
+	if len(ms) > 0 && e.isYesNo(&a) && !a.hasNumber() && !e.quotesSay(&a, ms) {
+		// "Did the State Bank of Pakistan say the sector has a bright
+		// future?": its remarks in an entry about the future do not say
+		// so themselves; asked yes or no, that is not what it said (see
+		// creditedElsewhere).
+		ms = nil
+		if m, who := e.creditedElsewhere(a.Terms); m != nil {
+			e.creditedOnly(a.Terms, m)
+			e.answer(r, []*match{m})
+			r.Premise = e.notCredited(r, who)
+			return r
+		}
+	}
 	if (len(ms) > 0 || who != nil) && e.asksBesidesQuote(&a, ms) {
 		ms, who = nil, nil // "dabba scam kya hai aur P@SHA ka kya kehna hai": each part, below
 	}

@@ -168,6 +168,36 @@ func (e *Engine) quoted(terms []Term) ([]*match, *Term) {
 	return ms, nil
 }
 
+// quotesSay reports whether one of the facts of ms (the remarks quoted
+// finds) itself names every word of content a asks about besides who and
+// saying: a remark the answer holds because its entry is about the thing,
+// not because it says it, does not bear out "did X say ...?".
+func (e *Engine) quotesSay(a *Analysis, ms []*match) bool {
+	var about []int32
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		if t.ID >= 0 && t.content() && t.Class == "" && !e.asksFor(t, knowledge.AsksAttribution) {
+			about = append(about, t.ID)
+		}
+	}
+	if len(about) == 0 {
+		return true
+	}
+	for _, m := range ms {
+		for id := range m.only {
+			f := e.kb.Fact(id)
+			if f == nil {
+				continue
+			}
+			said := e.termIDs(f.Text)
+			if !slices.ContainsFunc(about, func(id int32) bool { return !slices.Contains(said, id) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // quotedEach answers a question that asks what two or more people or
 // bodies said ("what did CCAP and P@SHA say?", "what did both say?" after
 // them), which no one fact is credited to together: each one's remarks, as

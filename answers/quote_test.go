@@ -147,3 +147,16 @@ func TestExactPhrasingOfWhatWasSaid(t *testing.T) {
 		t.Errorf("heading %q, entries %v", r.Parts[0].Title(), r.EntryIDs())
 	}
 }
+
+// "Did X say Y?" of remarks that do not themselves say Y is told the
+// sources do not credit Y to X, with what they do say of Y.
+func TestDidSayNotInTheirRemarks(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Did the State Bank of Pakistan say the sector has a bright future?")
+	if !r.Answered || !strings.Contains(r.Premise, "don't credit that") || strings.Contains(r.Text(), "24.6%") {
+		t.Errorf("did SBP say a bright future =\n%s\nwant not credited to it, and the outlook", r.Text())
+	}
+	if r := e.Ask("did nizam say most call centers are ethical?"); !r.Answered || r.Premise != "" || !strings.Contains(r.Text(), "ethically") {
+		t.Errorf("did nizam say most call centers are ethical = %q (premise %q); want his remark", r.Text(), r.Premise)
+	}
+}
