@@ -238,8 +238,24 @@ func (e *Engine) AskAfter(previous, question string) *Reply {
 	} else if own := e.nameAlone(question, r); own != nil {
 		r = own
 	}
+	if again := e.sameAgain(previous, &a, r); again != nil {
+		r = again
+	}
 	r.tr = e.tr
 	return r
+}
+
+// sameAgain returns, for r, the answer to a question read on its own that
+// asks for more than the last answer showed ("Which tax incentives
+// exactly?" after the government's support; Settings.Else) as besidesLast
+// gives it: without the facts already shown, or, with none besides, that
+// the sources say no more (the no_more message); or nil when it asks for
+// nothing more or r was read as a follow-up.
+func (e *Engine) sameAgain(previous string, a *Analysis, r *Reply) *Reply {
+	if previous == "" || !r.Answered || r.FollowUp || !e.asksElse(a) {
+		return nil
+	}
+	return e.besidesLast(previous, r)
 }
 
 // nameAlone returns the answer to question on its own when it names one
@@ -275,10 +291,18 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 	e = e.replying(&a)
 	r := e.followUp(previous, &a)
 	if r == nil {
+		// On its own, unless it only repeats the last answer.
+		if again := e.sameAgain(previous, &a, e.askOwn(a)); again != nil {
+			again.tr = e.tr
+			return again, true
+		}
 		return nil, false
 	}
 	if own := e.nameAlone(question, r); own != nil {
 		r = own
+	}
+	if again := e.sameAgain(previous, &a, r); again != nil {
+		r = again
 	}
 	r.tr = e.tr
 	return r, true

@@ -3299,3 +3299,19 @@ func TestOffTopicPlace(t *testing.T) {
 		t.Errorf("how much did india earn = %v, unsupported %q; want declined for India", r.Answered, r.Unsupported)
 	}
 }
+
+// A question read on its own that asks for more detail than the last answer
+// gave, and gets the same facts, is told the sources say no more.
+func TestMoreDetailThanShown(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("how does the government support the sector?", "Which tax incentives exactly?")
+	if r.Answered || r.Reason != OfferedMore {
+		t.Errorf("which tax incentives exactly, after the support = %v %q; want no more than shown", r.Answered, r.Text())
+	}
+	if r, ok := e.FollowUp("how does the government support the sector?", "Which tax incentives exactly?"); !ok || r.Reason != OfferedMore {
+		t.Errorf("FollowUp: %v %v; want no more than shown", ok, r)
+	}
+	if r := e.AskAfter("how much did call centers earn in FY25?", "Which tax incentives exactly?"); !r.Answered {
+		t.Errorf("which tax incentives exactly, after the earnings: %q; want the support", r.Text())
+	}
+}
