@@ -83,7 +83,12 @@ const (
 	// articles, asked for unusual wordings, synonyms and paraphrases (the
 	// kind of question the fifth held-out set showed the engine missing).
 	ParaphraseSet = "paraphrases"
-	HeldOutSet    = "heldout"
+	// Paraphrase2Set is a third set the engine may be tuned on: 240
+	// questions written on 2026-12-08 by a helper who saw only the two
+	// articles, asked for the words the articles do not use (synonyms,
+	// British spellings, slang, jargon, roundabout phrasings).
+	Paraphrase2Set = "paraphrases2"
+	HeldOutSet     = "heldout"
 	// HeldOut2Set is a second frozen held-out set, written on 2026-12-02
 	// after the engine had been measured on the first many times, so that
 	// one figure comes from questions no measurement has touched.

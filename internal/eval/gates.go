@@ -9,7 +9,10 @@ var (
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
 	ParaphraseGate = Gate{Answer: 0.864, Decline: 0.942}
-	HeldOutGate    = Gate{Answer: 0.902, Decline: 0.954}
+	// Paraphrase2Gate is a ratchet at the figures reached on the second
+	// paraphrase set (first measured at 144/170 and 68/70).
+	Paraphrase2Gate = Gate{Answer: 0.847, Decline: 0.971}
+	HeldOutGate     = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.861, Decline: 1.0}
 	// The later sets' gates were set at their first contact and have
@@ -92,10 +95,11 @@ type Set struct {
 }
 
 // Sets are the project's question sets, in the order bpobot eval reports
-// them: the two tuned on, then the held-out sets, oldest first.
+// them: the three tuned on, then the held-out sets, oldest first.
 var Sets = []Set{
 	{TuneSet, "tune set (the engine may be tuned on it)", &TuneGate, true},
 	{ParaphraseSet, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)", &ParaphraseGate, true},
+	{Paraphrase2Set, "paraphrase set 2 (written 2026-12-08 in words the articles do not use; the engine may be tuned on it)", &Paraphrase2Gate, true},
 	{HeldOutSet, "held-out set (frozen; never tuned on)", &HeldOutGate, false},
 	{HeldOut2Set, "held-out set 2 (frozen 2026-12-02; never tuned on)", &HeldOut2Gate, false},
 	{HeldOut3Set, "held-out set 3 (frozen 2026-12-07; never tuned on)", &HeldOut3Gate, false},
