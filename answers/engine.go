@@ -385,7 +385,10 @@ func (e *Engine) borrowing(previous string, a *Analysis) *Reply {
 		return r
 	}
 	carry := e.borrows(a)
-	if asks := thing || person || slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && asks && e.sameSubject(a, previous) {
+	defines := slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil && slices.Contains(u.Kind.Asks, knowledge.AsksDefinition) })
+	if asks := thing || person || slices.ContainsFunc(a.Terms, func(u Term) bool { return u.Kind != nil }); carry == nil && asks && !(defines && !thing && !person) && e.sameSubject(a, previous) {
+		// (What a word of it is asks that alone: "BPO kya hota hai?"
+		// after an assignment on Pakistan's BPO industry is what BPO is.)
 		// "why did it grow?", "کیوں بڑھا؟" after the growth: a kind of
 		// question, or a pointer, with the last question's words only
 		// is asked of it: the reasons for the growth, not why the sector
