@@ -177,6 +177,10 @@ const (
 	// HeldOut28Set is a twenty-eighth, written at the start of the
 	// fourteenth session: a first contact for the engine the thirteenth left.
 	HeldOut28Set = "heldout28"
+	// HeldOut29Set is a twenty-ninth, written late in that session: a
+	// first contact for the engine its reviews and paraphrase set 2 had
+	// changed.
+	HeldOut29Set = "heldout29"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -198,7 +202,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut28Set) from Dir.
+// HeldOut29Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

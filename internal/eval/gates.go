@@ -71,6 +71,8 @@ var (
 	HeldOut27Gate = Gate{Answer: 0.876, Decline: 0.957}
 	// HeldOut28Gate was set at the twenty-eighth held-out set's first contact.
 	HeldOut28Gate = Gate{Answer: 0.807, Decline: 0.857}
+	// HeldOut29Gate was set at the twenty-ninth held-out set's first contact.
+	HeldOut29Gate = Gate{Answer: 0.823, Decline: 0.971}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -128,6 +130,7 @@ var Sets = []Set{
 	{HeldOut26Set, "held-out set 26 (frozen 2026-12-08, late in the thirteenth session; never tuned on)", &HeldOut26Gate, false},
 	{HeldOut27Set, "held-out set 27 (frozen 2026-12-08, at the end of the thirteenth session; never tuned on)", &HeldOut27Gate, false},
 	{HeldOut28Set, "held-out set 28 (frozen 2026-12-08, fourteenth session; never tuned on)", &HeldOut28Gate, false},
+	{HeldOut29Set, "held-out set 29 (frozen 2026-12-08, late in the fourteenth session; never tuned on)", &HeldOut29Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
