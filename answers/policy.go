@@ -2,6 +2,7 @@ package answers
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/bpobot/bpobot/knowledge"
 )
@@ -155,6 +156,10 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			if !changeCovers(ei.ranges, t, terms) {
 				consider(t)
 			}
+		case t.Class == knowledge.ClassMetric && strings.TrimSpace(t.Surface) == "%":
+			// The sign of a figure the question states ("90% of call
+			// centers registered?"): the premise checks it, it asks for no
+			// percentage.
 		case t.Period != "" && t.ID >= 0 && !ei.periods:
 			// A period the sources cover, asked of an entry whose facts
 			// are not figures of any period ("the Dabba scam in FY25"):
