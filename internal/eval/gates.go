@@ -11,7 +11,7 @@ var (
 	ParaphraseGate = Gate{Answer: 0.888, Decline: 0.942}
 	// Paraphrase2Gate is a ratchet at the figures reached on the second
 	// paraphrase set (first measured at 144/170 and 68/70).
-	Paraphrase2Gate = Gate{Answer: 0.947, Decline: 0.971}
+	Paraphrase2Gate = Gate{Answer: 0.947, Decline: 1.0}
 	HeldOutGate     = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.869, Decline: 1.0}
