@@ -291,10 +291,14 @@ func (e *Engine) FollowUp(previous, question string) (*Reply, bool) {
 	e = e.replying(&a)
 	r := e.followUp(previous, &a)
 	if r == nil {
-		// On its own, unless it only repeats the last answer.
-		if again := e.sameAgain(previous, &a, e.askOwn(a)); again != nil {
-			again.tr = e.tr
-			return again, true
+		// On its own, unless it asks for more than the last answer
+		// showed and only repeats it (asked first: askOwn is the work the
+		// caller's cache saves).
+		if e.asksElse(&a) {
+			if again := e.sameAgain(previous, &a, e.askOwn(a)); again != nil {
+				again.tr = e.tr
+				return again, true
+			}
 		}
 		return nil, false
 	}
