@@ -300,20 +300,17 @@ func (n Numbers) validate() []error {
 			bad("%s changes nothing: give it times, as, or both", what)
 		}
 	}
-	for i, w := range n.Words {
-		what := fmt.Sprintf("number word %d", i+1)
-		forms(what, w.Forms)
-		if w.Value <= 0 {
-			bad("%s: value is %v; it must be positive", what, w.Value)
+	numberWords := func(kind string, ws []NumberWord) {
+		for i, w := range ws {
+			what := fmt.Sprintf("%s %d", kind, i+1)
+			forms(what, w.Forms)
+			if w.Value <= 0 {
+				bad("%s: value is %v; it must be positive", what, w.Value)
+			}
 		}
 	}
-	for i, w := range n.BeforeUnits {
-		what := fmt.Sprintf("number word before a unit %d", i+1)
-		forms(what, w.Forms)
-		if w.Value <= 0 {
-			bad("%s: value is %v; it must be positive", what, w.Value)
-		}
-	}
+	numberWords("number word", n.Words)
+	numberWords("number word before a unit", n.BeforeUnits)
 	if len(n.BeforeUnits) > 0 && len(n.Units) == 0 {
 		bad("before_units needs units to come before")
 	}
