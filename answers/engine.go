@@ -641,6 +641,25 @@ func (e *Engine) whoSaidOf(terms []Term, orSource bool) bool {
 	return said && asksWho(terms)
 }
 
+// saidOf returns the entry that answers a question asking who said or
+// reported something (whoSaidOf) once the words of asking who are left out,
+// or nil.
+func (e *Engine) saidOf(terms []Term) *match {
+	rest := make([]Term, 0, len(terms))
+	for i := range terms {
+		t := &terms[i]
+		if e.asksFor(t, knowledge.AsksAttribution) || e.aboutSources(t) || t.Kind != nil && !countsThings(t.Kind) && slices.Contains(t.Kind.Needs, knowledge.StatesName) {
+			continue
+		}
+		rest = append(rest, *t)
+	}
+	if contentTerms(rest) == 0 {
+		return nil
+	}
+	m, _ := e.decide(e.rank(rest), rest)
+	return m
+}
+
 // asksWho reports whether a kind among terms asks for a name (who, which
 // body).
 func asksWho(terms []Term) bool {
@@ -2542,11 +2561,21 @@ func (e *Engine) ask(a Analysis) *Reply {
 		// future?": its remarks in an entry about the future do not say
 		// so themselves; asked yes or no, that is not what it said (see
 		// creditedElsewhere).
+		theirs := map[string]bool{}
+		for _, m := range ms {
+			maps.Copy(theirs, m.only)
+		}
 		ms = nil
 		if m, who := e.creditedElsewhere(a.Terms); m != nil {
 			e.creditedOnly(a.Terms, m)
 			e.answer(r, []*match{m})
 			r.Premise = e.notCredited(r, who)
+			if msg := e.msg("not_said"); msg != "" && slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return theirs[f.Fact.ID] }) {
+				// "Did Nizam say the crackdown should stop?": his own
+				// warning answers it, so the sources do credit him, just
+				// not with that.
+				r.Premise = e.message("not_said", "", map[string]string{"{who}": e.list(e.attributees(r))})
+			}
 			return r
 		}
 	}
@@ -2781,6 +2810,17 @@ func (e *Engine) ask(a Analysis) *Reply {
 			// to, after saying they don't credit it to the one named.
 			e.answer(r, []*match{m})
 			r.Premise = e.notCredited(r, who)
+			return r
+		}
+	}
+	if best == nil && len(parts) < 2 && e.whoSaidOf(a.Terms, true) {
+		if m := e.saidOf(a.Terms); m != nil {
+			// "Who reported the employment figure?": the figure, led by
+			// whom the sources credit it to, or that they credit no one
+			// (the words of asking who weighed it towards the entries
+			// about the sources).
+			e.answer(r, []*match{m})
+			r.Premise = e.saidBy(r)
 			return r
 		}
 	}

@@ -2539,6 +2539,9 @@ func TestWhoSaidAQuestionsClaim(t *testing.T) {
 		"90% wali baat kis ne kahi?":                        "without crediting it to anyone",
 		"who reported the 24.6%?":                           "State Bank of Pakistan",
 		"who said fraudsters deserve firm action?":          "Muhammad Umair Nizam",
+		// Claims with no figure, read without the words asking who.
+		"who said the industry employs a million people?": "without crediting it to anyone",
+		"who reported the employment figure?":             "State Bank of Pakistan",
 	} {
 		if r := e.Ask(q); !r.Answered || !strings.Contains(r.Premise, want) {
 			t.Errorf("%q: answered=%v premise %q, want %q", q, r.Answered, r.Premise, want)

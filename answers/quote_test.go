@@ -160,3 +160,15 @@ func TestDidSayNotInTheirRemarks(t *testing.T) {
 		t.Errorf("did nizam say most call centers are ethical = %q (premise %q); want his remark", r.Text(), r.Premise)
 	}
 }
+
+// "Did X say Y?" answered by another remark of X's own is told the sources
+// don't quote X saying Y, never that they don't credit it to X.
+func TestDidSayAnsweredByTheirOtherRemark(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Did Nizam say the crackdown should stop?", "کیا نظام نے کہا کہ کریک ڈاؤن بند ہونا چاہیے؟"} {
+		r := e.Ask(q)
+		if !r.Answered || strings.Contains(r.Premise, "credit") || !strings.Contains(r.Premise, "Muhammad Umair Nizam") || !strings.Contains(r.Text(), "excessive crackdowns") && !strings.Contains(r.Text(), "کریک ڈاؤن") {
+			t.Errorf("%s =\n%s\nwant: not quoted saying that, and his warning", q, r.Text())
+		}
+	}
+}
