@@ -3319,3 +3319,15 @@ func TestMoreDetailThanShown(t *testing.T) {
 		t.Errorf("which tax incentives exactly, after the earnings: %q; want the support", r.Text())
 	}
 }
+
+// TestSettingSomethingAside: "besides", "apart from" set a thing aside;
+// they are not "the rest" of a figure ("services besides call centers" is
+// not who the rest of the call centers serve).
+func TestSettingSomethingAside(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"what services besides call centers do Pakistani BPO firms offer?", "apart from call centers, what services does the BPO sector offer?"} {
+		if r := e.Ask(q); r.EntryID() != "services-offered" {
+			t.Errorf("%q: %s %q, want services-offered", q, r.EntryID(), r.Decline)
+		}
+	}
+}
