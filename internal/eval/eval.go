@@ -88,6 +88,12 @@ const (
 	// articles, asked for the words the articles do not use (synonyms,
 	// British spellings, slang, jargon, roundabout phrasings).
 	Paraphrase2Set = "paraphrases2"
+	// Paraphrase3Set is a fourth set the engine may be tuned on: 240
+	// questions written on 2026-12-08 by a helper who saw only the two
+	// articles, asked for questions from five personas (student, job
+	// seeker, foreign investor, journalist, someone who heard the news) in
+	// words the articles do not use.
+	Paraphrase3Set = "paraphrases3"
 	HeldOutSet     = "heldout"
 	// HeldOut2Set is a second frozen held-out set, written on 2026-12-02
 	// after the engine had been measured on the first many times, so that
@@ -181,6 +187,9 @@ const (
 	// first contact for the engine its reviews and paraphrase set 2 had
 	// changed.
 	HeldOut29Set = "heldout29"
+	// HeldOut30Set is a thirtieth, written at the start of the fifteenth
+	// session: a first contact for the engine the fourteenth left.
+	HeldOut30Set = "heldout30"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -202,7 +211,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut29Set) from Dir.
+// HeldOut30Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

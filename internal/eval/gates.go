@@ -12,6 +12,9 @@ var (
 	// Paraphrase2Gate is a ratchet at the figures reached on the second
 	// paraphrase set (first measured at 144/170 and 68/70).
 	Paraphrase2Gate = Gate{Answer: 0.947, Decline: 1.0}
+	// Paraphrase3Gate is a ratchet at the figures reached on the third
+	// paraphrase set (first measured at 120/170 and 67/70).
+	Paraphrase3Gate = Gate{Answer: 0.705, Decline: 0.957}
 	HeldOutGate     = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.869, Decline: 1.0}
@@ -73,6 +76,8 @@ var (
 	HeldOut28Gate = Gate{Answer: 0.815, Decline: 0.857}
 	// HeldOut29Gate was set at the twenty-ninth held-out set's first contact.
 	HeldOut29Gate = Gate{Answer: 0.823, Decline: 0.971}
+	// HeldOut30Gate was set at the thirtieth held-out set's first contact.
+	HeldOut30Gate = Gate{Answer: 0.8, Decline: 0.942}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -97,11 +102,12 @@ type Set struct {
 }
 
 // Sets are the project's question sets, in the order bpobot eval reports
-// them: the three tuned on, then the held-out sets, oldest first.
+// them: the four tuned on, then the held-out sets, oldest first.
 var Sets = []Set{
 	{TuneSet, "tune set (the engine may be tuned on it)", &TuneGate, true},
 	{ParaphraseSet, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)", &ParaphraseGate, true},
 	{Paraphrase2Set, "paraphrase set 2 (written 2026-12-08 in words the articles do not use; the engine may be tuned on it)", &Paraphrase2Gate, true},
+	{Paraphrase3Set, "paraphrase set 3 (written 2026-12-08 by five personas; the engine may be tuned on it)", &Paraphrase3Gate, true},
 	{HeldOutSet, "held-out set (frozen; never tuned on)", &HeldOutGate, false},
 	{HeldOut2Set, "held-out set 2 (frozen 2026-12-02; never tuned on)", &HeldOut2Gate, false},
 	{HeldOut3Set, "held-out set 3 (frozen 2026-12-07; never tuned on)", &HeldOut3Gate, false},
@@ -131,6 +137,7 @@ var Sets = []Set{
 	{HeldOut27Set, "held-out set 27 (frozen 2026-12-08, at the end of the thirteenth session; never tuned on)", &HeldOut27Gate, false},
 	{HeldOut28Set, "held-out set 28 (frozen 2026-12-08, fourteenth session; never tuned on)", &HeldOut28Gate, false},
 	{HeldOut29Set, "held-out set 29 (frozen 2026-12-08, late in the fourteenth session; never tuned on)", &HeldOut29Gate, false},
+	{HeldOut30Set, "held-out set 30 (frozen 2026-12-08, fifteenth session; never tuned on)", &HeldOut30Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
