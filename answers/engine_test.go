@@ -3331,3 +3331,22 @@ func TestSettingSomethingAside(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureAsSubject: a measure marked subject (jobs, arrests) keeps an
+// entry without it from answering only a question asking for a figure; a
+// job seeker's "is a call center job safe?" is about legitimacy.
+func TestMeasureAsSubject(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"is a call center job safe?":                               "are-call-centers-legit",
+		"yaar call center ki job safe hai ya sab dabba scam hain?": "are-call-centers-legit",
+	} {
+		if r := e.Ask(q); r.EntryID() != want {
+			t.Errorf("%q: %s %q, want %s", q, r.EntryID(), r.Decline, want)
+		}
+	}
+	// Asked for a figure, jobs still block an entry without them.
+	if r := e.Ask("how many jobs did the crackdown cost?"); r.Answered && r.EntryID() == "crackdown" {
+		t.Errorf("how many jobs did the crackdown cost: answered %s", r.EntryID())
+	}
+}

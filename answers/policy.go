@@ -143,6 +143,7 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	}
 	change := e.asksChange(terms)
 	figure := change || e.asksFigure(terms)
+	numeric := change || e.asksNumber(terms)
 	for i := range terms {
 		t := &terms[i]
 		switch {
@@ -164,6 +165,11 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			// A period the sources cover, asked of an entry whose facts
 			// are not figures of any period ("the Dabba scam in FY25"):
 			// nothing in the entry contradicts it.
+		case t.Class == knowledge.ClassMetric && !numeric && t.ID >= 0 && e.v.terms[t.ID].concept != nil && e.v.terms[t.ID].concept.Subject:
+			// A measure that is also a subject, in a question that asks
+			// for no figure ("is a call center job safe?", "will the
+			// crackdown kill legit jobs?"): what it is about, weighed by
+			// ranking, not a figure the entry must give.
 		case t.Class != "":
 			if t.ID < 0 || !ei.hasPrimary(t.ID) && !ei.hasSecondary(t.ID) && !(t.Class == knowledge.ClassPlace && e.nearPlace(ei, t.ID)) {
 				consider(t)
@@ -240,6 +246,14 @@ func (e *Engine) namesAnother(ei *entryIndex, terms []Term) bool {
 func (e *Engine) asksFigure(terms []Term) bool {
 	return slices.ContainsFunc(terms, func(t Term) bool {
 		return t.Kind != nil && countsThings(t.Kind) || t.Class == knowledge.ClassMetric && t.ID >= 0
+	})
+}
+
+// asksNumber reports whether terms ask for a figure in so many words (how
+// many, how much, what share, "the figure") or state one.
+func (e *Engine) asksNumber(terms []Term) bool {
+	return slices.ContainsFunc(terms, func(t Term) bool {
+		return t.number || t.Kind != nil && countsThings(t.Kind) || t.ID >= 0 && t.Kind == nil && e.asksFor(&t, knowledge.AsksFigure)
 	})
 }
 

@@ -164,6 +164,13 @@ type Concept struct {
 	// that does not have it: the sector's whole figures are not the
 	// segment's.
 	Segment bool `yaml:"segment,omitempty"`
+	// Subject marks a measure (class metric) that is also a subject people
+	// ask about without a figure ("is a call center job safe?", "were
+	// people arrested?"): it keeps an entry without it from answering only
+	// a question that asks for a figure or states one. Without it a
+	// measure blocks every such entry: earnings and costs are figures
+	// whenever they are asked about.
+	Subject bool `yaml:"subject,omitempty"`
 	// RestOf names the concept whose share this one is the rest of: the
 	// domestic clients are what the share of work for foreign ones leaves
 	// ("10% serve local clients?" agrees with "nearly 90% work for clients

@@ -74,6 +74,9 @@ func (b *Base) validateLexicon() []error {
 				bad(c.Pos, "concept", c.ID, "asks %q: a concept can ask only for %s, %s, %s, %s, %s or %s", a, StatesChange, AsksAttribution, AsksSource, AsksOther, AsksOtherPerson, AsksFigure)
 			}
 		}
+		if c.Subject && c.Class != ClassMetric {
+			bad(c.Pos, "concept", c.ID, "is a subject, which only a measure can be: give it class %s or drop subject", ClassMetric)
+		}
 		if c.Resolves != "" && c.Resolves != "latest" && c.Resolves != "previous" {
 			bad(c.Pos, "concept", c.ID, "resolves %q is not latest or previous", c.Resolves)
 		}
