@@ -1170,7 +1170,7 @@ func TestAskAfter(t *testing.T) {
 		}
 	}
 	// "Who said that?" is answered with whom the answer is credited to, first.
-	if r := e.AskAfter("how much did call centers earn in FY24?", "who said that?"); r.Premise != "My sources credit that to the State Bank of Pakistan." {
+	if r := e.AskAfter("how much did call centers earn in FY24?", "who said that?"); r.Premise != "My sources credit that to the State Bank of Pakistan (SBP)." {
 		t.Errorf("who said that, after FY24: premise %q", r.Premise)
 	}
 	if r := e.AskAfter("what is a dabba scam?", "ye kisne kaha"); !strings.Contains(r.Premise, "own reporting") {
@@ -2020,8 +2020,8 @@ func TestSeventhSessionReview(t *testing.T) {
 	}
 	for _, c := range []struct{ previous, q, want string }{
 		{"how many people does the industry employ", "Is that the SBP's figure?", "don't say that about “SBP”. My sources report that without crediting it to anyone"},
-		{"how much did call centers earn in FY25", "is that the SBP's figure?", "My sources credit that to the State Bank of Pakistan."},
-		{"how much did call centers earn in FY25", "is this from CCAP?", "don't say that about “CCAP”. My sources credit that to the State Bank of Pakistan."},
+		{"how much did call centers earn in FY25", "is that the SBP's figure?", "My sources credit that to the State Bank of Pakistan (SBP)."},
+		{"how much did call centers earn in FY25", "is this from CCAP?", "don't say that about “CCAP”. My sources credit that to the State Bank of Pakistan (SBP)."},
 	} {
 		if r := e.AskAfter(c.previous, c.q); !strings.Contains(r.Premise, c.want) || strings.Contains(r.Premise, "“SBP”") && strings.Contains(c.previous, "earn") {
 			t.Errorf("AskAfter(%q, %q): premise %q; want %q", c.previous, c.q, r.Premise, c.want)
@@ -2827,7 +2827,7 @@ func TestFigureFromOther(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Premise, "PSEB") || !strings.Contains(r.Premise, "State Bank of Pakistan") || !strings.Contains(r.Text(), "328") {
 		t.Errorf("$328 million from PSEB: premise %q, %s", r.Premise, r.EntryID())
 	}
-	if r := e.Ask("did PSEB report the 328 million?"); !r.Answered || r.Premise != "My sources don't credit that to “PSEB”: they credit it to the State Bank of Pakistan." {
+	if r := e.Ask("did PSEB report the 328 million?"); !r.Answered || r.Premise != "My sources don't credit that to “PSEB”: they credit it to the State Bank of Pakistan (SBP)." {
 		t.Errorf("did PSEB report the 328 million: premise %q, %s", r.Premise, r.EntryID())
 	}
 	if r := e.Ask("is the 328 million figure from SBP?"); !r.Answered || r.Premise != "" {

@@ -75,7 +75,7 @@ func TestPremiseCorrected(t *testing.T) {
 		}
 	}
 	// Who said a right figure is whom the sources credit, not a correction.
-	if r := e.Ask("call centers earned $328 million in FY25, who said so?"); r.Premise != "My sources credit that to the State Bank of Pakistan." {
+	if r := e.Ask("call centers earned $328 million in FY25, who said so?"); r.Premise != "My sources credit that to the State Bank of Pakistan (SBP)." {
 		t.Errorf("who said so: premise %q, want the SBP credited", r.Premise)
 	}
 	for _, q := range []string{"how much did call centers earn in FY25?",

@@ -19,7 +19,7 @@ func TestRepliesInUrdu(t *testing.T) {
 		if r.Lang() != knowledge.Urdu || r.EntryID() != "fy25-earnings" {
 			t.Fatalf("Ask(%q) = %s in %q", q, r.EntryID(), r.Lang())
 		}
-		for _, want := range []string{"$328", "\u200f- اسٹیٹ بینک آف پاکستان کے مطابق، FY25 میں", "\u200fذرائع:", "اعداد و شمار FY25 کے ہیں۔",
+		for _, want := range []string{"$328", "\u200f- اسٹیٹ بینک آف پاکستان (SBP) کے مطابق، FY25 میں", "\u200fذرائع:", "اعداد و شمار FY25 کے ہیں۔",
 			"\u200fFY25 میں پاکستان کے کال سینٹرز",
 			// The citation reads right to left too, with Urdu commas.
 			"\n\u200f[1] Pakistan's call centers earn $328 million in FY25 (عنوان ہماری طرف سے)، حصہ “Strong Growth in Exports”، از admin"} {

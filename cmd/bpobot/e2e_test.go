@@ -294,7 +294,7 @@ func TestEndToEnd(t *testing.T) {
 	// A question in Urdu script is answered in Urdu through the real
 	// client, the figures exact and the lines marked right to left.
 	if w := ask("1005", "کال سینٹرز نے کتنا کمایا؟"); len(w.Data.Embeds) != 1 ||
-		!strings.Contains(w.Data.Embeds[0].Description, "\u200f• اسٹیٹ بینک آف پاکستان کے مطابق، FY25 میں") ||
+		!strings.Contains(w.Data.Embeds[0].Description, "\u200f• اسٹیٹ بینک آف پاکستان (SBP) کے مطابق، FY25 میں") ||
 		!strings.Contains(w.Data.Embeds[0].Description, "$328 ملین") {
 		t.Errorf("Urdu reply: %+v", w.Data)
 	}
