@@ -1760,7 +1760,9 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 			asked = quoted
 		}
 	}
-	if len(asked) == 0 {
+	if len(asked) == 0 || slices.ContainsFunc(a.Terms, func(t Term) bool { return e.onlyOfSources(&t) }) {
+		// "Who wrote the article about the $328 million?": the writer,
+		// which only the entries about the articles have.
 		return nil
 	}
 	best := e.entryStating(asked)
@@ -1781,6 +1783,30 @@ func (e *Engine) figureNamed(a *Analysis) *match {
 		}
 	}
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}
+}
+
+// onlyOfSources reports whether t is a concept that only some of the
+// entries of the topic about the articles have (the topic of the entries
+// marked about_sources: "wrote", "byline"): a question naming it asks about
+// the articles themselves. One the entries about the sources all have
+// ("article") is not: "which article reported the $328 million?" asks
+// about the figure too.
+func (e *Engine) onlyOfSources(t *Term) bool {
+	if t.ID < 0 || t.Kind != nil || t.number || e.aboutSources(t) || len(e.ix.postings[t.ID]) == 0 {
+		return false
+	}
+	var topics []string
+	for i := range e.ix.entries {
+		if en := e.ix.entries[i].entry; en.AboutSources && !slices.Contains(topics, en.Topic) {
+			topics = append(topics, en.Topic)
+		}
+	}
+	for _, p := range e.ix.postings[t.ID] {
+		if !slices.Contains(topics, e.ix.entries[p.entry].entry.Topic) {
+			return false
+		}
+	}
+	return true
 }
 
 // figureAlone reports whether terms are the figure f and nothing else: its

@@ -3350,3 +3350,18 @@ func TestMeasureAsSubject(t *testing.T) {
 		t.Errorf("how many jobs did the crackdown cost: answered %s", r.EntryID())
 	}
 }
+
+// TestWhoWroteTheArticleAboutAFigure: a figure that names an article ("the
+// article about the $328 million") does not turn "who wrote it?" into who
+// reported the figure, and is no claim to check.
+func TestWhoWroteTheArticleAboutAFigure(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Who wrote the article about the $328 million?", "Who wrote the article on the 24.6% growth?"} {
+		if r := e.Ask(q); r.EntryID() != "who-wrote" || r.Premise != "" {
+			t.Errorf("%q: %s, premise %q; want who-wrote and no premise", q, r.EntryID(), r.Premise)
+		}
+	}
+	if r := e.Ask("who reported the 328 million figure?"); r.EntryID() != "fy25-earnings" || !strings.Contains(r.Premise, "State Bank of Pakistan") {
+		t.Errorf("who reported the 328 million figure: %s, premise %q", r.EntryID(), r.Premise)
+	}
+}
