@@ -713,8 +713,11 @@ func (e *Engine) whoSaidLast(previous string, a *Analysis) *Reply {
 	r := e.Ask(previous)
 	r.Question, r.FollowUp, r.context = a.Text, true, previous
 	if r.Answered && r.Premise == "" {
-		r.Premise = e.saidBy(r)
-		r.saysWho = true
+		var some bool
+		r.Premise, some = e.saidByWhich(r)
+		// The facts are shown again when the premise points at them
+		// to tell which are whose ("the points below that name Nizam").
+		r.saysWho = !some
 	}
 	return r
 }
@@ -2033,6 +2036,13 @@ func (e *Engine) attributees(r *Reply) []string {
 // saidBy says whom the answer's facts are credited to, for "who said
 // that?" (the lexicon's optional said_by and said_by_none messages), or "".
 func (e *Engine) saidBy(r *Reply) string {
+	s, _ := e.saidByWhich(r)
+	return s
+}
+
+// saidByWhich is saidBy, and whether what it says points at the facts to
+// tell which are whose (said_by_some): then they must be shown.
+func (e *Engine) saidByWhich(r *Reply) (string, bool) {
 	who := e.attributees(r)
 	if len(who) == 0 {
 		var named []string // whom facts that name their speaker name
@@ -2050,18 +2060,18 @@ func (e *Engine) saidBy(r *Reply) string {
 			if msg := e.msg("said_by_some"); msg != "" && len(r.Facts) > 1 && slices.ContainsFunc(r.Facts, func(f CitedFact) bool { return e.creditedIn(f.Fact.Text) == "" }) {
 				// The competition: the trends article's own point, and
 				// Nizam's comparison with India.
-				return strings.ReplaceAll(msg, "{term}", e.list(named))
+				return strings.ReplaceAll(msg, "{term}", e.list(named)), true
 			}
-			return ""
+			return "", false
 		}
 		if msg := e.msg("said_by_editors"); msg != "" && !slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
 			s := e.kb.Source(f.Source)
 			return s == nil || !s.Editorial
 		}) {
 			// The fiscal year explained, $65 million worked out: ours.
-			return msg
+			return msg, false
 		}
-		return e.msg("said_by_none")
+		return e.msg("said_by_none"), false
 	}
 	if msg := e.msg("said_by_some"); msg != "" && slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
 		s := e.kb.Source(f.Source)
@@ -2069,12 +2079,12 @@ func (e *Engine) saidBy(r *Reply) string {
 	}) {
 		// "who said that?" after the industry's size: the earnings are
 		// the State Bank of Pakistan's, the counts the article's own.
-		return strings.ReplaceAll(msg, "{term}", e.list(who))
+		return strings.ReplaceAll(msg, "{term}", e.list(who)), true
 	}
 	if msg := e.msg("said_by"); msg != "" {
-		return strings.ReplaceAll(msg, "{term}", e.list(who))
+		return strings.ReplaceAll(msg, "{term}", e.list(who)), false
 	}
-	return ""
+	return "", false
 }
 
 // namesCredited reports whether text names a name or title to which some

@@ -3365,3 +3365,18 @@ func TestWhoWroteTheArticleAboutAFigure(t *testing.T) {
 		t.Errorf("who reported the 328 million figure: %s, premise %q", r.EntryID(), r.Premise)
 	}
 }
+
+// TestWhoSaidThatShowsWhichIsWhose: "who said that?" of an answer only some
+// of whose points are credited says which, and so shows the points again.
+func TestWhoSaidThatShowsWhichIsWhose(t *testing.T) {
+	e := engine(t)
+	prev := e.Ask("How does Pakistan compare with India?")
+	r := e.AskAfter("How does Pakistan compare with India?", "who said that?")
+	if !strings.Contains(r.Premise, "points below") || r.Restates(prev) {
+		t.Errorf("who said that, after India: premise %q, restates %v; want the points shown", r.Premise, r.Restates(prev))
+	}
+	prev = e.Ask("how much did call centers earn in FY24?")
+	if r := e.AskAfter("how much did call centers earn in FY24?", "who said that?"); !r.Restates(prev) {
+		t.Errorf("who said that, after FY24: premise %q, not brief", r.Premise)
+	}
+}
