@@ -27,6 +27,7 @@ type Engine struct {
 	// The words that point back to the previous question (AskAfter).
 	personRefs, thingRefs wordSet
 	yesNo                 wordSet // the words that open a yes-or-no question
+	checkTags             wordSet // the words that, ending a message, ask whether it is right
 	summary               wordSet // the words that ask for a summary (knowledge.Summary)
 	// near are, by place term id, the places that lie within it or that it
 	// lies within (knowledge.Concept.Within, followed through): an entry
@@ -85,6 +86,7 @@ func New(kb *knowledge.Base) *Engine {
 	e.factTerms = e.readFactTerms()
 	e.figureEntries = e.readFigureEntries()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
+	e.checkTags = newWordSet(e.v.lex.Settings.CheckTags)
 	e.summary = newWordSet(e.v.lex.Settings.Summary.Forms)
 	e.indexPlaces()
 	lx := e.v.lex
@@ -1478,7 +1480,7 @@ func (e *Engine) pushback(previous string, a *Analysis) *Reply {
 	}
 	r.Question, r.FollowUp, r.context = a.Text, true, previous
 	r.Premise = ""
-	e.notePremise(r, a.Text, e.scannedText(a), true)
+	e.notePremise(r, a.Text, e.scannedText(a), true, true)
 	r.pushedBack = r.Premise != ""
 	return r
 }
@@ -2582,7 +2584,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteCalendarYear(r, a.Text, a.Terms)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
-	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber())
+	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber(), e.checksFigure(&a))
 	if slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksOtherPerson) }) {
 		if o := e.otherPerson("", &a); o != nil {
 			// "who is the other guy?" with nothing before: which one is
@@ -3413,6 +3415,30 @@ func (e *Engine) creditedElsewhere(terms []Term) (*match, *Term) {
 	// Credited to someone else, or to no one ("Is he the one who said 90%
 	// work for overseas clients?": the article's own reporting).
 	return best, who
+}
+
+// checksFigure reports whether a question that states a figure asks
+// whether it is right: it opens as a yes-or-no question ("did exports grow
+// 24.6%?") or ends with one of the lexicon's check_tags ("exports grew 24.6%
+// right?"). "How much did they earn, $328 million?" asks how much.
+func (e *Engine) checksFigure(a *Analysis) bool {
+	if slices.ContainsFunc(a.Terms, func(t Term) bool {
+		return t.Class == knowledge.ClassName || t.Class == knowledge.ClassRole || e.asksFor(&t, knowledge.AsksAttribution) || e.aboutSources(&t)
+	}) {
+		return false // "is the 328 million figure from SBP?": whose it is, not whether it is right
+	}
+	if e.isYesNo(a) {
+		return true
+	}
+	if len(a.toks) == 0 {
+		return false
+	}
+	t := &a.toks[len(a.toks)-1]
+	l := langIndex(a.Lang)
+	if t.urdu {
+		l = langUr
+	}
+	return e.checkTags.has(l, t)
 }
 
 // offersName reports whether a word that opens a yes-or-no question comes

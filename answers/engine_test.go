@@ -2348,8 +2348,8 @@ func TestPremiseRounding(t *testing.T) {
 	if r := e.Ask("328/263 = 24.7% not 24.6%"); !strings.Contains(r.Premise, "only by rounding") || strings.Contains(r.Premise, "You mentioned") {
 		t.Errorf("24.7%%: premise %q; want it said to differ only by rounding", r.Premise)
 	}
-	if r := e.Ask("was the growth 24.6%?"); r.Premise != "" {
-		t.Errorf("24.6%%: premise %q; want none", r.Premise)
+	if r := e.Ask("was the growth 24.6%?"); r.Premise != "Yes: my sources give 24.6%." {
+		t.Errorf("24.6%%: premise %q; want it confirmed", r.Premise)
 	}
 	if r := e.Ask("Since growth was 25%, what were FY25 earnings?"); !strings.Contains(r.Premise, "24.6%") {
 		t.Errorf("25%%: premise %q; want the 24.6%% said", r.Premise)

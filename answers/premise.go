@@ -298,7 +298,7 @@ func dollarsAfter(rest string) bool {
 // contradict: "why did earnings reach $400 million?" is answered with
 // $328 million and "You mentioned $400 million; my sources give $328
 // million." It uses the lexicon's optional premise message.
-func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
+func (e *Engine) notePremise(r *Reply, question, s string, number, checks bool) {
 	msg := e.msg("premise")
 	if msg == "" || !number {
 		return
@@ -368,9 +368,15 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	}
 	rest := e.asksRest(question) // "10% serve local clients?": the rest of nearly 90%
 	rounding := ""               // a share the facts give a tenth of a point away: the shown figure
+	var confirmed []string       // the facts' figures that bear out every figure asked, as shown
+	roughly := false             // one of them only within the asked figure's bound ("around 25%")
+	claims := 0                  // figures asked that are claims, not references
 	for _, a := range asked {
 		if a.bound == 'q' && e.statedAnywhere(a) {
 			continue // "the previous year's figure, before the $328m?": a reference, not a claim
+		}
+		if a.bound != 'r' {
+			claims++ // "the other 10 percent": a share worked out, not a claim to confirm
 		}
 		var same []string
 		agrees := differenceOf(a, given) || sumOf(a, given) // "did exports grow by $65 million?": 328 - 263
@@ -385,6 +391,22 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 			}
 			if a.within(g) {
 				agrees = true
+				// "1.5 million people?" is within "over a million" but
+				// not borne out by it; "the other 10 percent" is worked
+				// out, not claimed.
+				if !(a.bound == 0 && (g.bound == '>' || g.bound == '<') || a.bound == 'r') {
+					t := g.shown(e.bounds)
+					if w := e.bounds.word(g.bound); g.bound == '~' && w != "" {
+						t = w + " " + g.text // "nearly 90%"
+					}
+					if !containsString(confirmed, t) {
+						confirmed = append(confirmed, t)
+					}
+					// "about $330 million" is $328 million only roughly;
+					// "over $300 million" is borne out by it.
+					av, gv, _ := comparable(a, g)
+					roughly = roughly || av != gv && (a.bound == 0 || a.bound == '~')
+				}
 				if a.kind == '%' && g.kind == '%' && a.bound == 0 && g.bound == 0 && a.value != g.value && math.Abs(a.value-g.value) <= 0.1+1e-9 && rounding == "" && e.msg("premise_rounding") != "" {
 					rounding = strings.NewReplacer("{asked}", e.figureWords(a.text), "{given}", e.figureWords(g.shown(e.bounds))).Replace(e.msg("premise_rounding"))
 				}
@@ -419,6 +441,20 @@ func (e *Engine) notePremise(r *Reply, question, s string, number bool) {
 	}
 	if r.Premise == "" && r.Answered {
 		e.figureOfOther(r, scanned, asked, given)
+	}
+	if key := "premise_confirmed"; r.Premise == "" && r.Answered && checks && claims > 0 && len(confirmed) >= claims {
+		// "exports grew 24.6% right?": yes, said first, as a mistake
+		// would be; "around 25 percent?" roughly so. (Not a difference
+		// or a sum worked out from two figures: no one figure says it.)
+		if roughly {
+			key = "premise_roughly"
+		}
+		if msg := e.msg(key); msg != "" {
+			for i := range confirmed {
+				confirmed[i] = e.figureWords(confirmed[i])
+			}
+			r.Premise = strings.ReplaceAll(msg, "{given}", e.list(confirmed))
+		}
 	}
 }
 

@@ -92,7 +92,8 @@ func TestPremiseCorrected(t *testing.T) {
 		// The rest of a share the facts give is no contradiction either.
 		"what does the remaining 10 percent of the industry do", "baqi 10 percent kis ke liye kaam karte hain",
 		"baaqi 10 percent kin ko serve karte hain"} {
-		if r := e.Ask(q); r.Premise != "" {
+		// Confirmed, maybe ("Yes: my sources give $328 million."), never corrected.
+		if r := e.Ask(q); r.Premise != "" && !strings.HasPrefix(r.Premise, "Yes: ") && !strings.HasPrefix(r.Premise, "Roughly, yes: ") {
 			t.Errorf("Ask(%q): premise %q for a question that states nothing wrong", q, r.Premise)
 		}
 	}
@@ -355,8 +356,8 @@ func TestFigureOfAnotherYear(t *testing.T) {
 		t.Errorf("$328 million in FY24, then FY25: premise %q", r.Premise)
 	}
 	for _, q := range []string{"FY24 mein 263 million aur FY25 mein 328 million, sahi?", "earnings were $263M in FY24 and $328M in FY25, what was the growth?"} {
-		if r := e.Ask(q); r.Premise != "" {
-			t.Errorf("%q: premise %q, want none (both right)", q, r.Premise)
+		if r := e.Ask(q); r.Premise != "" && r.Premise != "Yes: my sources give $263 million and $328 million." {
+			t.Errorf("%q: premise %q, want none or both confirmed", q, r.Premise)
 		}
 	}
 }
@@ -431,7 +432,33 @@ func TestPremiseAboutShare(t *testing.T) {
 	if r := e.Ask("Nearly 80% of the industry serves overseas clients, yes?"); !strings.Contains(r.Premise, "80%") {
 		t.Errorf("nearly 80%% overseas: premise %q; want it corrected to 90%%", r.Premise)
 	}
-	if r := e.Ask("is it around 88% that work for foreign clients?"); r.Premise != "" {
+	if r := e.Ask("is it around 88% that work for foreign clients?"); r.Premise != "Roughly, yes: my sources give about 90%." {
 		t.Errorf("around 88%% overseas: premise %q; want it agreed with nearly 90%%", r.Premise)
+	}
+}
+
+// TestPremiseConfirmed: a figure a question asks to check, that the
+// sources bear out, is answered "Yes" first; "roughly" when it agrees only
+// within its own "about"; nothing when it is only within the facts' own
+// bound or the question asks whose the figure is, or asks something else.
+func TestPremiseConfirmed(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"exports grew 24.6% right?":                          "Yes: my sources give 24.6%.",
+		"did call centers earn 328 million in FY25?":         "Yes: my sources give $328 million.",
+		"call centers ne 328 million kamaye na?":             "Yes: my sources give $328 million.",
+		"Are there more than 1,000 registered call centers?": "Yes: my sources give over 1,000.",
+		"did call centers earn about $330 million in FY25?":  "Roughly, yes: my sources give $328 million.",
+		"do call centers employ 1.5 million people?":         "",
+		"is the 328 million figure from SBP?":                "",
+		"how much did they earn, 328 million?":               "",
+		"the growth was 40% right?":                          "You mentioned 40%, but my sources give 24.6%.",
+	} {
+		if r := e.Ask(q); r.Premise != want {
+			t.Errorf("%q: premise %q, want %q", q, r.Premise, want)
+		}
+	}
+	if r := translatedEngine(t).Ask("کیا کال سینٹرز نے FY25 میں 328 ملین ڈالر کمائے؟"); !strings.Contains(r.Text(), "جی ہاں") {
+		t.Errorf("Urdu: %s; want جی ہاں first", r.Text())
 	}
 }

@@ -318,6 +318,7 @@ func LoadSnapshot(data []byte) (*Engine, string, error) {
 	e.factTerms = e.readFactTerms()
 	e.figureEntries = e.readFigureEntries()
 	e.yesNo = newWordSet(e.v.lex.Settings.YesNo)
+	e.checkTags = newWordSet(e.v.lex.Settings.CheckTags)
 	e.summary = newWordSet(e.v.lex.Settings.Summary.Forms)
 	e.indexPlaces()
 	for _, id := range s.Defaults {

@@ -309,6 +309,9 @@ type Settings struct {
 	// "kya"): one that names someone the sources don't link with what it
 	// asks is answered with what they do say, after saying so.
 	YesNo Forms `yaml:"yes_no"`
+	// CheckTags are the words that, ending a message, ask whether what it
+	// states is right ("exports grew 24.6%, right?", "328 million, sahi?").
+	CheckTags Forms `yaml:"check_tags"`
 	// Numbers are the words the number scanner reads in figures and years:
 	// "50 lakh" is 5 million, "the five trends" 5, "fiscal 2025" FY25.
 	Numbers Numbers `yaml:"numbers"`

@@ -210,6 +210,7 @@ func Load(fsys fs.FS) (*Base, error) {
 			lx.Settings.Ordinals = append(lx.Settings.Ordinals, f.Settings.Ordinals...)
 			lx.Settings.OrdinalPointers = lx.Settings.OrdinalPointers.merge(f.Settings.OrdinalPointers)
 			lx.Settings.YesNo = lx.Settings.YesNo.merge(f.Settings.YesNo)
+			lx.Settings.CheckTags = lx.Settings.CheckTags.merge(f.Settings.CheckTags)
 			lx.Settings.Summary.Forms = lx.Settings.Summary.Forms.merge(f.Settings.Summary.Forms)
 			if f.Settings.Summary.Entry != "" {
 				lx.Settings.Summary.Entry = f.Settings.Summary.Entry
