@@ -349,6 +349,7 @@ func (e *Engine) notePremise(r *Reply, question, s string, number, checks bool) 
 	// million"); a bound is not read where the facts also give its figure
 	// exactly ("over $328 million" beside "$328 million").
 	var given []statedFigure
+	var givenFact []string // the fact each of given is from
 	figs := e.factFigures()
 	for _, id := range facts {
 		if f := e.kb.Fact(id); f != nil {
@@ -357,6 +358,9 @@ func (e *Engine) notePremise(r *Reply, question, s string, number, checks bool) 
 			}
 		}
 		given = append(given, figs[id]...)
+		for range figs[id] {
+			givenFact = append(givenFact, id)
+		}
 	}
 	for i, g := range given {
 		if g.bound != 0 && slices.ContainsFunc(given, func(h statedFigure) bool { return h.bound == 0 && h.kind == g.kind && h.value == g.value }) {
@@ -379,14 +383,15 @@ func (e *Engine) notePremise(r *Reply, question, s string, number, checks bool) 
 			claims++ // "the other 10 percent": a share worked out, not a claim to confirm
 		}
 		var same []string
-		agrees := differenceOf(a, given) || sumOf(a, given) // "did exports grow by $65 million?": 328 - 263
+		skip := e.otherMeasures(question, a, given, givenFact) // "earning 500 million?": not the million people
+		agrees := differenceOf(a, given) || sumOf(a, given)    // "did exports grow by $65 million?": 328 - 263
 		if rest && a.kind == '%' && a.bound != 'r' {
 			b := a
 			b.value, b.bound = 100-a.value, 0
 			agrees = agrees || slices.ContainsFunc(given, func(g statedFigure) bool { _, _, ok := comparable(b, g); return ok && b.within(g) })
 		}
-		for _, g := range given {
-			if _, _, ok := comparable(a, g); !ok {
+		for i, g := range given {
+			if _, _, ok := comparable(a, g); !ok || skip != nil && skip[i] {
 				continue
 			}
 			if a.within(g) {
@@ -456,6 +461,74 @@ func (e *Engine) notePremise(r *Reply, question, s string, number, checks bool) 
 			r.Premise = strings.ReplaceAll(msg, "{given}", e.list(confirmed))
 		}
 	}
+}
+
+// otherMeasures marks the figures of given (from the facts givenFact) that
+// measure something else than the figure a asks about, when a is millions
+// not written as money and given has millions both of money and not ("were
+// call centers earning 500 million?": the sums, not "over a million
+// people"): those whose facts name fewer of the question's words that set
+// the facts apart (in some of them, not all), by their weight, than the
+// ones that name the most. Nil when nothing is to be left out.
+func (e *Engine) otherMeasures(question string, a statedFigure, given []statedFigure, givenFact []string) []bool {
+	if a.kind != 'm' || a.dollar {
+		return nil
+	}
+	money, other := false, false
+	for _, g := range given {
+		if _, _, ok := comparable(a, g); ok {
+			money, other = money || g.dollar, other || !g.dollar
+		}
+	}
+	if !money || !other {
+		return nil
+	}
+	var words []int32
+	weight := map[int32]float64{}
+	for _, t := range e.Analyze(question).Terms {
+		if t.ID >= 0 && t.content() && !t.number {
+			words = append(words, t.ID)
+			weight[t.ID] = t.Weight
+		}
+	}
+	named := map[string][]int32{} // the question's words each fact names
+	for i, g := range given {
+		if _, _, ok := comparable(a, g); !ok {
+			continue
+		}
+		if _, done := named[givenFact[i]]; !done {
+			var has []int32
+			if f := e.kb.Fact(givenFact[i]); f != nil {
+				ids := e.termIDs(f.Text)
+				has = slices.DeleteFunc(slices.Clone(words), func(w int32) bool { return !slices.Contains(ids, w) })
+			}
+			named[givenFact[i]] = has
+		}
+	}
+	count := map[string]float64{} // the weight of the words some facts name and others not
+	best := 0.0
+	for id, has := range named {
+		for _, w := range has {
+			all := true
+			for _, other := range named {
+				all = all && slices.Contains(other, w)
+			}
+			if !all {
+				count[id] += weight[w]
+			}
+		}
+		best = max(best, count[id])
+	}
+	if best == 0 {
+		return nil
+	}
+	skip := make([]bool, len(given))
+	for i := range given {
+		if _, ok := named[givenFact[i]]; ok {
+			skip[i] = count[givenFact[i]] < best
+		}
+	}
+	return skip
 }
 
 // asksRest reports whether the question names a concept that is the rest

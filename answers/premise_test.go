@@ -462,3 +462,21 @@ func TestPremiseConfirmed(t *testing.T) {
 		t.Errorf("Urdu: %s; want جی ہاں first", r.Text())
 	}
 }
+
+// TestPremiseOfOneMeasure: a figure in millions not written as money is
+// set against the facts' figures of what the question measures: sums for
+// "earning", the headcount for "people", not both.
+func TestPremiseOfOneMeasure(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"wasnt there a story about call centers earning 500 million?":  "You mentioned 500 million, but my sources give $328 million.",
+		"the article said 2 million people work in call centers right": "You mentioned 2 million, but my sources give over 1 million.",
+	} {
+		if r := e.Ask(q); r.Premise != want {
+			t.Errorf("%q: premise %q, want %q", q, r.Premise, want)
+		}
+	}
+	if r := e.Ask("wasnt there a story about call centers earning 500 million?"); r.EntryID() != "fy25-earnings" {
+		t.Errorf("a story about earnings: %s, want fy25-earnings", r.EntryID())
+	}
+}
