@@ -852,6 +852,13 @@ func (e *Engine) ownReading(previous string, a *Analysis, borrowed []Term, r *Re
 	return nil
 }
 
+// shownIn reports whether every fact of r is one p showed.
+func shownIn(r, p *Reply) bool {
+	return len(r.Facts) > 0 && !slices.ContainsFunc(r.Facts, func(f CitedFact) bool {
+		return !slices.ContainsFunc(p.Facts, func(g CitedFact) bool { return g.Fact.ID == f.Fact.ID })
+	})
+}
+
 // askedOfLast settles r, the answer to a kind of question alone asked of
 // what previous asked ("why?", "kitna farq hai?"): what follows it is
 // asked of the entry it was answered with; the same answer again is
@@ -870,9 +877,11 @@ func (e *Engine) askedOfLast(previous string, a *Analysis, r *Reply) *Reply {
 		return r // "by how much?", "what percent?": a figure the answer states, given again
 	}
 	p := e.Ask(previous)
-	if p.Answered && slices.Equal(p.EntryIDs(), r.EntryIDs()) {
+	if p.Answered && (slices.Equal(p.EntryIDs(), r.EntryIDs()) || shownIn(r, p)) {
 		// "why?" after an answer, and the same answer again says nothing
-		// new: its follow-ups are offered.
+		// new: its follow-ups are offered. So does one of its points
+		// again ("kyun?" after the challenges: the talent drain, which
+		// the list gave with its cause).
 		if msg := e.msg("no_more"); msg != "" && len(p.Related) > 0 {
 			return &Reply{Question: r.Question, Reason: OfferedMore, Decline: msg, Suggestions: p.Related, FollowUp: true}
 		}

@@ -1311,6 +1311,10 @@ func TestTellMeMore(t *testing.T) {
 	if r := e.AskAfter("What is the crackdown on call centers?", "why?"); r.Reason != OfferedMore || !r.FollowUp || len(r.Suggestions) == 0 || r.Decline != e.v.lex.Messages["no_more"] {
 		t.Errorf("why? after an answer it would repeat: reason %v %q", r.Reason, r.Decline)
 	}
+	// Nor one of its points again: the list gave each challenge's cause.
+	if r := e.AskAfter("aur challenges kya hain?", "kyun?"); r.Reason != OfferedMore {
+		t.Errorf("kyun? after the challenges: %s %v; want no more than the list", r.EntryID(), r.Reason)
+	}
 	// A question that points back is about what was asked: not off topic.
 	if r := e.AskAfter("dabba scam kya hai", "ye kaun chalata hai?"); r.Answered || r.Decline != e.v.lex.Messages["not_found"] {
 		t.Errorf("ye kaun chalata hai? after the Dabba scam: %q", r.Decline)
