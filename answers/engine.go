@@ -2589,6 +2589,12 @@ func (e *Engine) ask(a Analysis) *Reply {
 			r.Decline = e.message("repeated", "", nil)
 		}
 		return r
+	case e.msg("unreadable") != "" && unreadable(&a):
+		// "asdkjh qwpeoiru zxmcnv": keys struck at random, not a name
+		// the sources don't mention.
+		e.decline(r, nil, nil, DeclineEmpty)
+		r.Decline = e.message("unreadable", "", nil)
+		return r
 	}
 	defer e.noteCalendarYear(r, a.Text, a.Terms)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
@@ -3698,6 +3704,22 @@ func (e *Engine) asideAt(a *Analysis, kindAt []bool) []bool {
 		asked = asked || kindAt[i]
 	}
 	return out
+}
+
+// unreadable reports whether every word of a is a word no one knows, in
+// lower case and Latin letters, and there are two or more: nothing in it
+// can be read, and nothing in it is written as a name.
+func unreadable(a *Analysis) bool {
+	if len(a.toks) < 2 || len(a.Terms) != len(a.toks) {
+		return false
+	}
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.urdu || t.num || t.raw != t.lower || !a.Terms[i].Unknown || a.Terms[i].Tok != i {
+			return false
+		}
+	}
+	return true
 }
 
 // askParts answers the parts of a message on their own. It returns the

@@ -3384,3 +3384,18 @@ func TestWhoSaidThatShowsWhichIsWhose(t *testing.T) {
 		t.Errorf("who said that, after FY24: premise %q, not brief", r.Premise)
 	}
 }
+
+// TestUnreadable: keys struck at random get the unreadable message, not
+// "my sources don't mention" the last of them; a name, or a question about
+// a word no one knows, still gets that.
+func TestUnreadable(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("asdkjh qwpeoiru zxmcnv"); r.Answered || r.Decline != e.v.lex.Messages["unreadable"] {
+		t.Errorf("asdkjh qwpeoiru zxmcnv: %q", r.Decline)
+	}
+	for _, q := range []string{"Afiniti Ibex Teleperformance?", "what is asdkjh qwpeoiru"} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, "don't mention") {
+			t.Errorf("%q: %q; want the name named", q, r.Decline)
+		}
+	}
+}
