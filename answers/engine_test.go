@@ -3399,3 +3399,18 @@ func TestUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclineNamesThePlace: a decline for a place typed as its adjective
+// names the place ("Indian call centers": India); a city is not named by
+// its country.
+func TestDeclineNamesThePlace(t *testing.T) {
+	e := engine(t)
+	for q, want := range map[string]string{
+		"How much do Indian call centers earn?": "“India”",
+		"London call centers revenue?":          "“London”",
+	} {
+		if r := e.Ask(q); r.Answered || !strings.Contains(r.Decline, want) {
+			t.Errorf("%q: %q, want %s named", q, r.Decline, want)
+		}
+	}
+}

@@ -566,6 +566,12 @@ func (e *Engine) blockMessage(t *Term) string {
 				term = forms[0]
 			}
 		}
+		if t.Class == knowledge.ClassPlace && ti != nil && ti.display != "" && e.tr == nil && t.Lang == knowledge.English && sameStem(ti.display, strings.Trim(term, "“”")) {
+			// "How much do Indian call centers earn?": declined for
+			// India, as the place is named, not for "Indian" (but
+			// "London" is not named the UK).
+			term = "“" + ti.display + "”"
+		}
 		if t.of != "" && e.msg("class_role_of") != "" {
 			return e.message("class_role_of", term, map[string]string{"{name}": t.of})
 		}
@@ -719,6 +725,15 @@ func (e *Engine) shownTerm(t *Term) string {
 		}
 	}
 	return term
+}
+
+// sameStem reports whether word is another form of the name display (its
+// first four letters, "the" left out: "Indian" and India, "Italian" and
+// Italy), and not the same.
+func sameStem(display, word string) bool {
+	d := strings.ToLower(strings.TrimPrefix(display, "the "))
+	w := strings.ToLower(word)
+	return d != w && len(d) >= 4 && len(w) >= 4 && d[:4] == w[:4]
 }
 
 // displayTerm shows the user's word back to them: letters, digits and
