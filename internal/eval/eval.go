@@ -94,6 +94,11 @@ const (
 	// seeker, foreign investor, journalist, someone who heard the news) in
 	// words the articles do not use.
 	Paraphrase3Set = "paraphrases3"
+	// Paraphrase4Set is a fifth set the engine may be tuned on: 240
+	// questions written on 2026-12-08 by a helper who saw only the two
+	// articles, asked for questions as people type them on Discord
+	// (fragments, slang, shorthand, indirect and opinion-framed questions).
+	Paraphrase4Set = "paraphrases4"
 	HeldOutSet     = "heldout"
 	// HeldOut2Set is a second frozen held-out set, written on 2026-12-02
 	// after the engine had been measured on the first many times, so that

@@ -44,7 +44,7 @@ func TestTunedSets(t *testing.T) {
 		name string
 		min  int // questions; a tuned-on set only grows
 		gate Gate
-	}{{TuneSet, 269, TuneGate}, {ParaphraseSet, 240, ParaphraseGate}, {Paraphrase2Set, 240, Paraphrase2Gate}, {Paraphrase3Set, 240, Paraphrase3Gate}} {
+	}{{TuneSet, 269, TuneGate}, {ParaphraseSet, 240, ParaphraseGate}, {Paraphrase2Set, 240, Paraphrase2Gate}, {Paraphrase3Set, 240, Paraphrase3Gate}, {Paraphrase4Set, 240, Paraphrase4Gate}} {
 		t.Run(set.name, func(t *testing.T) {
 			cases := load(t, set.name)
 			if len(cases) < set.min {

@@ -14,7 +14,10 @@ var (
 	Paraphrase2Gate = Gate{Answer: 0.947, Decline: 1.0}
 	// Paraphrase3Gate is a ratchet at the figures reached on the third
 	// paraphrase set (first measured at 120/170 and 67/70).
-	Paraphrase3Gate = Gate{Answer: 0.705, Decline: 0.957}
+	Paraphrase3Gate = Gate{Answer: 0.864, Decline: 0.957}
+	// Paraphrase4Gate is a ratchet at the figures reached on the fourth
+	// paraphrase set (first measured at 131/170 and 68/70).
+	Paraphrase4Gate = Gate{Answer: 0.77, Decline: 0.971}
 	HeldOutGate     = Gate{Answer: 0.902, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.869, Decline: 1.0}
@@ -102,12 +105,13 @@ type Set struct {
 }
 
 // Sets are the project's question sets, in the order bpobot eval reports
-// them: the four tuned on, then the held-out sets, oldest first.
+// them: the five tuned on, then the held-out sets, oldest first.
 var Sets = []Set{
 	{TuneSet, "tune set (the engine may be tuned on it)", &TuneGate, true},
 	{ParaphraseSet, "paraphrase set (written 2026-12-07 in unusual wordings; the engine may be tuned on it)", &ParaphraseGate, true},
 	{Paraphrase2Set, "paraphrase set 2 (written 2026-12-08 in words the articles do not use; the engine may be tuned on it)", &Paraphrase2Gate, true},
 	{Paraphrase3Set, "paraphrase set 3 (written 2026-12-08 by five personas; the engine may be tuned on it)", &Paraphrase3Gate, true},
+	{Paraphrase4Set, "paraphrase set 4 (written 2026-12-08 as people type on Discord; the engine may be tuned on it)", &Paraphrase4Gate, true},
 	{HeldOutSet, "held-out set (frozen; never tuned on)", &HeldOutGate, false},
 	{HeldOut2Set, "held-out set 2 (frozen 2026-12-02; never tuned on)", &HeldOut2Gate, false},
 	{HeldOut3Set, "held-out set 3 (frozen 2026-12-07; never tuned on)", &HeldOut3Gate, false},
