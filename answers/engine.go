@@ -3918,9 +3918,15 @@ func (e *Engine) askParts(a *Analysis, best *match) ([]*match, *Term) {
 			out = slices.Delete(out, i, i+1)
 		}
 	}
+	compares := slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Kind != nil && slices.Contains(t.Kind.Asks, knowledge.AsksComparison) })
 	switch {
 	case len(out) >= 2:
 		return out, blocker
+	case len(out) == 1 && whole && compares && blocker != nil && blocker.Class != "":
+		// "sri lanka vs pakistan call centers?": one side of a
+		// comparison is no answer to it; the whole is declined for the
+		// other.
+		return nil, nil
 	case len(out) == 1 && whole && asked && !unknownItem:
 		return out, blocker
 	case len(out) == 1 && whole && !anyOwn && plain && blocker == nil:

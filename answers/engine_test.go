@@ -3414,3 +3414,13 @@ func TestDeclineNamesThePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSideOfAComparison: a comparison whose one side is a figure the
+// sources don't give is declined, not answered with the other side's
+// entry.
+func TestOneSideOfAComparison(t *testing.T) {
+	e := engine(t)
+	if r := e.Ask("How much of the revenue comes from the US versus Germany?"); r.Answered {
+		t.Errorf("revenue from the US versus Germany: answered %s", r.EntryID())
+	}
+}
