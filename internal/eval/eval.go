@@ -195,6 +195,10 @@ const (
 	// HeldOut30Set is a thirtieth, written at the start of the fifteenth
 	// session: a first contact for the engine the fourteenth left.
 	HeldOut30Set = "heldout30"
+	// HeldOut31Set is a thirty-first, written late in that session: a
+	// first contact for the engine its reviews and paraphrase sets 3 and 4
+	// had changed.
+	HeldOut31Set = "heldout31"
 )
 
 // Dir returns the folder holding the question sets (internal/eval/testdata)
@@ -216,7 +220,7 @@ func Dir() string {
 }
 
 // Load reads a named set (one of Sets: TuneSet, HeldOutSet, ...,
-// HeldOut30Set) from Dir.
+// HeldOut31Set) from Dir.
 func Load(name string) ([]Case, error) {
 	d := Dir()
 	if d == "" {

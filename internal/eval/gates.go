@@ -81,6 +81,8 @@ var (
 	HeldOut29Gate = Gate{Answer: 0.823, Decline: 0.971}
 	// HeldOut30Gate was set at the thirtieth held-out set's first contact.
 	HeldOut30Gate = Gate{Answer: 0.8, Decline: 0.942}
+	// HeldOut31Gate was set at the thirty-first held-out set's first contact.
+	HeldOut31Gate = Gate{Answer: 0.9, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
 	// knowledge base, still answer their own entry.
 	LOOGate = 0.913
@@ -142,6 +144,7 @@ var Sets = []Set{
 	{HeldOut28Set, "held-out set 28 (frozen 2026-12-08, fourteenth session; never tuned on)", &HeldOut28Gate, false},
 	{HeldOut29Set, "held-out set 29 (frozen 2026-12-08, late in the fourteenth session; never tuned on)", &HeldOut29Gate, false},
 	{HeldOut30Set, "held-out set 30 (frozen 2026-12-08, fifteenth session; never tuned on)", &HeldOut30Gate, false},
+	{HeldOut31Set, "held-out set 31 (frozen 2026-12-08, late in the fifteenth session; never tuned on)", &HeldOut31Gate, false},
 }
 
 // SetNames returns the sets' names, in order.
