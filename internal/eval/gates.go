@@ -8,7 +8,7 @@ var (
 	TuneGate = Gate{Answer: 0.97, Decline: 0.97}
 	// ParaphraseGate is a ratchet at the figures reached on the paraphrase
 	// set, which is tuned on but far from mastered.
-	ParaphraseGate = Gate{Answer: 0.888, Decline: 0.942}
+	ParaphraseGate = Gate{Answer: 0.894, Decline: 0.957}
 	// Paraphrase2Gate is a ratchet at the figures reached on the second
 	// paraphrase set (first measured at 144/170 and 68/70).
 	Paraphrase2Gate = Gate{Answer: 0.947, Decline: 1.0}
@@ -17,70 +17,70 @@ var (
 	Paraphrase3Gate = Gate{Answer: 0.864, Decline: 0.957}
 	// Paraphrase4Gate is a ratchet at the figures reached on the fourth
 	// paraphrase set (first measured at 131/170 and 68/70).
-	Paraphrase4Gate = Gate{Answer: 0.77, Decline: 0.971}
-	HeldOutGate     = Gate{Answer: 0.902, Decline: 0.954}
+	Paraphrase4Gate = Gate{Answer: 0.847, Decline: 0.971}
+	HeldOutGate     = Gate{Answer: 0.915, Decline: 0.954}
 	// HeldOut2Gate is set at the second held-out set's first contact.
 	HeldOut2Gate = Gate{Answer: 0.869, Decline: 1.0}
 	// The later sets' gates were set at their first contact and have
 	// ratcheted up with the figures since (docs/evaluation.md).
-	HeldOut3Gate = Gate{Answer: 0.961, Decline: 1.0}
+	HeldOut3Gate = Gate{Answer: 0.969, Decline: 1.0}
 	HeldOut4Gate = Gate{Answer: 0.961, Decline: 0.971}
-	HeldOut5Gate = Gate{Answer: 0.815, Decline: 0.928}
+	HeldOut5Gate = Gate{Answer: 0.83, Decline: 0.928}
 	HeldOut6Gate = Gate{Answer: 0.846, Decline: 0.985}
 	// HeldOut7Gate was set at the seventh held-out set's first contact,
 	// and has ratcheted up since, as have the eighth's and the ninth's.
-	HeldOut7Gate = Gate{Answer: 0.869, Decline: 0.971}
+	HeldOut7Gate = Gate{Answer: 0.884, Decline: 0.971}
 	// HeldOut8Gate was set at the eighth held-out set's first contact.
-	HeldOut8Gate = Gate{Answer: 0.876, Decline: 0.971}
+	HeldOut8Gate = Gate{Answer: 0.884, Decline: 0.971}
 	// HeldOut9Gate was set at the ninth held-out set's first contact.
-	HeldOut9Gate = Gate{Answer: 0.869, Decline: 1.0}
+	HeldOut9Gate = Gate{Answer: 0.876, Decline: 1.0}
 	// HeldOut10Gate was set at the tenth held-out set's first contact.
 	HeldOut10Gate = Gate{Answer: 0.93, Decline: 1.0}
 	// HeldOut11Gate was set at the eleventh held-out set's first contact,
 	// and ratcheted up in the eleventh session.
 	HeldOut11Gate = Gate{Answer: 0.846, Decline: 0.957}
 	// HeldOut12Gate was set at the twelfth held-out set's first contact.
-	HeldOut12Gate = Gate{Answer: 0.907, Decline: 0.957}
+	HeldOut12Gate = Gate{Answer: 0.915, Decline: 0.957}
 	// HeldOut13Gate was set at the thirteenth held-out set's first contact.
-	HeldOut13Gate = Gate{Answer: 0.907, Decline: 0.957}
+	HeldOut13Gate = Gate{Answer: 0.938, Decline: 0.957}
 	// HeldOut14Gate was set at the fourteenth held-out set's first contact.
-	HeldOut14Gate = Gate{Answer: 0.923, Decline: 0.985}
+	HeldOut14Gate = Gate{Answer: 0.946, Decline: 0.985}
 	// HeldOut15Gate was set at the fifteenth held-out set's first contact.
-	HeldOut15Gate = Gate{Answer: 0.915, Decline: 0.914}
+	HeldOut15Gate = Gate{Answer: 0.923, Decline: 0.914}
 	// HeldOut16Gate was set at the sixteenth held-out set's first contact.
-	HeldOut16Gate = Gate{Answer: 0.923, Decline: 1.0}
+	HeldOut16Gate = Gate{Answer: 0.93, Decline: 1.0}
 	// HeldOut17Gate was set at the seventeenth held-out set's first contact.
 	HeldOut17Gate = Gate{Answer: 0.907, Decline: 0.957}
 	// HeldOut18Gate was set at the eighteenth held-out set's first
 	// contact, and ratcheted up in the eleventh and twelfth sessions, as
 	// was the nineteenth's.
-	HeldOut18Gate = Gate{Answer: 0.938, Decline: 0.942}
+	HeldOut18Gate = Gate{Answer: 0.953, Decline: 0.942}
 	// HeldOut19Gate was set at the nineteenth held-out set's first contact.
-	HeldOut19Gate = Gate{Answer: 0.93, Decline: 0.985}
+	HeldOut19Gate = Gate{Answer: 0.946, Decline: 0.985}
 	// HeldOut20Gate was set at the twentieth held-out set's first contact.
 	HeldOut20Gate = Gate{Answer: 0.907, Decline: 0.957}
 	// HeldOut21Gate was set at the twenty-first held-out set's first
 	// contact; it and the twenty-second's and twenty-third's were
 	// ratcheted up in the twelfth session, as were sets 2, 6 and 7's.
-	HeldOut21Gate = Gate{Answer: 0.892, Decline: 0.928}
+	HeldOut21Gate = Gate{Answer: 0.907, Decline: 0.928}
 	// HeldOut22Gate was set at the twenty-second held-out set's first contact.
-	HeldOut22Gate = Gate{Answer: 0.884, Decline: 0.9}
+	HeldOut22Gate = Gate{Answer: 0.892, Decline: 0.914}
 	// HeldOut23Gate was set at the twenty-third held-out set's first contact.
-	HeldOut23Gate = Gate{Answer: 0.923, Decline: 0.971}
+	HeldOut23Gate = Gate{Answer: 0.93, Decline: 0.971}
 	// HeldOut24Gate was set at the twenty-fourth held-out set's first contact.
-	HeldOut24Gate = Gate{Answer: 0.869, Decline: 0.971}
+	HeldOut24Gate = Gate{Answer: 0.884, Decline: 0.971}
 	// HeldOut25Gate was set at the twenty-fifth held-out set's first contact.
-	HeldOut25Gate = Gate{Answer: 0.853, Decline: 0.928}
+	HeldOut25Gate = Gate{Answer: 0.869, Decline: 0.928}
 	// HeldOut26Gate was set at the twenty-sixth held-out set's first contact.
 	HeldOut26Gate = Gate{Answer: 0.838, Decline: 0.942}
 	// HeldOut27Gate was set at the twenty-seventh held-out set's first contact.
 	HeldOut27Gate = Gate{Answer: 0.876, Decline: 0.957}
 	// HeldOut28Gate was set at the twenty-eighth held-out set's first contact.
-	HeldOut28Gate = Gate{Answer: 0.815, Decline: 0.857}
+	HeldOut28Gate = Gate{Answer: 0.83, Decline: 0.857}
 	// HeldOut29Gate was set at the twenty-ninth held-out set's first contact.
-	HeldOut29Gate = Gate{Answer: 0.823, Decline: 0.971}
+	HeldOut29Gate = Gate{Answer: 0.838, Decline: 0.971}
 	// HeldOut30Gate was set at the thirtieth held-out set's first contact.
-	HeldOut30Gate = Gate{Answer: 0.8, Decline: 0.942}
+	HeldOut30Gate = Gate{Answer: 0.815, Decline: 0.942}
 	// HeldOut31Gate was set at the thirty-first held-out set's first contact.
 	HeldOut31Gate = Gate{Answer: 0.9, Decline: 0.957}
 	// LOOGate is the least share of phrasings that, left out of the
