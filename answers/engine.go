@@ -1847,7 +1847,7 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 	if i < 0 {
 		return nil, nil
 	}
-	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 })
+	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 && f.bound != '>' && f.bound != '<' })
 	if len(asked) == 0 {
 		return nil, nil
 	}
@@ -1863,6 +1863,15 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 			}) {
 				return nil, nil // one of theirs: "did Nizam say 90%?"
 			}
+		}
+	}
+	for k, f := range asked {
+		// "Did the SBP say over a million people work there?": a bound
+		// the facts give with the figure ("over a million") names it.
+		if f.bound != 0 && slices.ContainsFunc(slices.Collect(maps.Values(figs)), func(gs []statedFigure) bool {
+			return slices.ContainsFunc(gs, func(g statedFigure) bool { return g.kind == f.kind && g.value == f.value && g.bound == f.bound })
+		}) {
+			asked[k].bound = 0
 		}
 	}
 	best := e.entryStating(asked)

@@ -172,3 +172,13 @@ func TestDidSayAnsweredByTheirOtherRemark(t *testing.T) {
 		}
 	}
 }
+
+// "Did X say <a figure>?" of a figure the sources give with its own bound
+// ("over a million") and credit to no one is told so, not shown X's remarks.
+func TestDidSayABoundedFigure(t *testing.T) {
+	e := engine(t)
+	r := e.Ask("Did the SBP say that over a million people work in call centers?")
+	if !r.Answered || !strings.Contains(r.Premise, "without crediting anyone") || r.EntryID() != "employment" {
+		t.Errorf("did the SBP say over a million people: %s, premise %q", r.EntryID(), r.Premise)
+	}
+}
