@@ -1847,7 +1847,7 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 	if i < 0 {
 		return nil, nil
 	}
-	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 && f.bound != '>' && f.bound != '<' })
+	asked := e.namedFigures(statedFigures(e.scannedText(a), e.bounds))
 	if len(asked) == 0 {
 		return nil, nil
 	}
@@ -1865,20 +1865,30 @@ func (e *Engine) figureNotTheirs(a *Analysis, ms []*match) (*match, *Term) {
 			}
 		}
 	}
-	for k, f := range asked {
-		// "Did the SBP say over a million people work there?": a bound
-		// the facts give with the figure ("over a million") names it.
-		if f.bound != 0 && slices.ContainsFunc(slices.Collect(maps.Values(figs)), func(gs []statedFigure) bool {
-			return slices.ContainsFunc(gs, func(g statedFigure) bool { return g.kind == f.kind && g.value == f.value && g.bound == f.bound })
-		}) {
-			asked[k].bound = 0
-		}
-	}
 	best := e.entryStating(asked)
 	if best == nil {
 		return nil, nil
 	}
 	return &match{ei: best, score: 1, coverage: 1, phrasing: 1, content: true}, &a.Terms[i]
+}
+
+// namedFigures returns the figures of asked that name a figure of the
+// facts: those stated exactly, and those bounded as a fact bounds them
+// ("over a million" names the facts' "over a million people"), made exact.
+func (e *Engine) namedFigures(asked []statedFigure) []statedFigure {
+	figs := e.factFigures()
+	out := asked[:0]
+	for _, f := range asked {
+		if f.bound != 0 && slices.ContainsFunc(slices.Collect(maps.Values(figs)), func(gs []statedFigure) bool {
+			return slices.ContainsFunc(gs, func(g statedFigure) bool { return g.kind == f.kind && g.value == f.value && g.bound == f.bound })
+		}) {
+			f.bound = 0
+		}
+		if f.bound == 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // figureFromOther returns, for a yes-or-no question about a figure the
@@ -1919,7 +1929,7 @@ func (e *Engine) figureFromOther(a *Analysis) (*match, *Term) {
 		}
 		return m, &a.Terms[i]
 	}
-	asked := slices.DeleteFunc(statedFigures(e.scannedText(a), e.bounds), func(f statedFigure) bool { return f.bound != 0 })
+	asked := e.namedFigures(statedFigures(e.scannedText(a), e.bounds))
 	best := e.entryStating(asked)
 	if best == nil {
 		return nil, nil

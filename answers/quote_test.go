@@ -181,4 +181,8 @@ func TestDidSayABoundedFigure(t *testing.T) {
 	if !r.Answered || !strings.Contains(r.Premise, "without crediting anyone") || r.EntryID() != "employment" {
 		t.Errorf("did the SBP say over a million people: %s, premise %q", r.EntryID(), r.Premise)
 	}
+	r = e.Ask(`Is the "over a million people" figure from PSEB?`)
+	if !r.Answered || !strings.Contains(r.Premise, "“PSEB”") || r.EntryID() != "employment" {
+		t.Errorf("over a million from PSEB: %s, premise %q", r.EntryID(), r.Premise)
+	}
 }
