@@ -498,10 +498,8 @@ func (e *Engine) otherMeasures(question string, a statedFigure, given []statedFi
 		}
 		if _, done := named[givenFact[i]]; !done {
 			var has []int32
-			if f := e.kb.Fact(givenFact[i]); f != nil {
-				ids := e.termIDs(f.Text)
-				has = slices.DeleteFunc(slices.Clone(words), func(w int32) bool { return !slices.Contains(ids, w) })
-			}
+			ids := e.factTerms()[givenFact[i]]
+			has = slices.DeleteFunc(slices.Clone(words), func(w int32) bool { return !slices.Contains(ids, w) })
 			named[givenFact[i]] = has
 		}
 	}
