@@ -1879,10 +1879,10 @@ func (e *Engine) namedFigures(asked []statedFigure) []statedFigure {
 	figs := e.factFigures()
 	out := asked[:0]
 	for _, f := range asked {
-		if f.bound != 0 && slices.ContainsFunc(slices.Collect(maps.Values(figs)), func(gs []statedFigure) bool {
-			return slices.ContainsFunc(gs, func(g statedFigure) bool { return g.kind == f.kind && g.value == f.value && g.bound == f.bound })
-		}) {
-			f.bound = 0
+		for _, gs := range figs {
+			if f.bound != 0 && slices.ContainsFunc(gs, func(g statedFigure) bool { return g.kind == f.kind && g.value == f.value && g.bound == f.bound }) {
+				f.bound = 0
+			}
 		}
 		if f.bound == 0 {
 			out = append(out, f)
@@ -2618,7 +2618,7 @@ func (e *Engine) ask(a Analysis) *Reply {
 	defer e.noteCalendarYear(r, a.Text, a.Terms)
 	defer e.noteDirection(r, a.Terms) // after notePremise: a contradicted figure is said first
 	defer e.notePlaceBroader(r, a.Terms)
-	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber(), e.checksFigure(&a))
+	defer e.notePremise(r, a.Text, a.scanned, a.hasNumber(), a.hasNumber() && e.checksFigure(&a))
 	if slices.ContainsFunc(a.Terms, func(t Term) bool { return e.asksFor(&t, knowledge.AsksOtherPerson) }) {
 		if o := e.otherPerson("", &a); o != nil {
 			// "who is the other guy?" with nothing before: which one is

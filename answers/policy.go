@@ -143,7 +143,6 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 	}
 	change := e.asksChange(terms)
 	figure := change || e.asksFigure(terms)
-	numeric := change || e.asksNumber(terms)
 	for i := range terms {
 		t := &terms[i]
 		switch {
@@ -165,7 +164,7 @@ func (e *Engine) blocker(ei *entryIndex, terms []Term) *Term {
 			// A period the sources cover, asked of an entry whose facts
 			// are not figures of any period ("the Dabba scam in FY25"):
 			// nothing in the entry contradicts it.
-		case t.Class == knowledge.ClassMetric && !numeric && t.ID >= 0 && e.v.terms[t.ID].concept != nil && e.v.terms[t.ID].concept.Subject:
+		case t.Class == knowledge.ClassMetric && t.ID >= 0 && e.v.terms[t.ID].concept != nil && e.v.terms[t.ID].concept.Subject && !change && !e.asksNumber(terms):
 			// A measure that is also a subject, in a question that asks
 			// for no figure ("is a call center job safe?", "will the
 			// crackdown kill legit jobs?"): what it is about, weighed by
