@@ -714,12 +714,15 @@ func (e *Engine) creditCheck(previous string, a *Analysis, thing bool) *Reply {
 func (e *Engine) whoSaidLast(previous string, a *Analysis) *Reply {
 	r := e.Ask(previous)
 	r.Question, r.FollowUp, r.context = a.Text, true, previous
-	if r.Answered && r.Premise == "" {
-		var some bool
-		r.Premise, some = e.saidByWhich(r)
-		// The facts are shown again when the premise points at them
-		// to tell which are whose ("the points below that name Nizam").
-		r.saysWho = !some
+	if r.Answered {
+		// Whom they are credited to, in place of what the answer said
+		// first of its own question ("Yes: my sources give $328
+		// million."). The facts are shown again when the premise points
+		// at them to tell which are whose ("the points below that name
+		// Nizam").
+		if by, some := e.saidByWhich(r); by != "" {
+			r.Premise, r.saysWho = by, !some
+		}
 	}
 	return r
 }

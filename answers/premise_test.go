@@ -480,3 +480,13 @@ func TestPremiseOfOneMeasure(t *testing.T) {
 		t.Errorf("a story about earnings: %s, want fy25-earnings", r.EntryID())
 	}
 }
+
+// TestWhoSaidAfterAConfirmation: "who said that?" after an answer that
+// confirmed a figure says whom it is credited to, not "Yes" again.
+func TestWhoSaidAfterAConfirmation(t *testing.T) {
+	e := engine(t)
+	r := e.AskAfter("call centers ne FY25 mein kitna kamaya, 328 million na?", "who said that?")
+	if r.Premise != "My sources credit that to the State Bank of Pakistan (SBP)." {
+		t.Errorf("who said that, after a confirmation: premise %q", r.Premise)
+	}
+}
