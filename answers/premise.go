@@ -497,10 +497,8 @@ func (e *Engine) otherMeasures(question string, a statedFigure, given []statedFi
 			continue
 		}
 		if _, done := named[givenFact[i]]; !done {
-			var has []int32
 			ids := e.factTerms()[givenFact[i]]
-			has = slices.DeleteFunc(slices.Clone(words), func(w int32) bool { return !slices.Contains(ids, w) })
-			named[givenFact[i]] = has
+			named[givenFact[i]] = slices.DeleteFunc(slices.Clone(words), func(w int32) bool { return !slices.Contains(ids, w) })
 		}
 	}
 	count := map[string]float64{} // the weight of the words some facts name and others not
